@@ -1,0 +1,5 @@
+import { runService } from '@prepmate/platform';
+import { configureGateway } from './configure-gateway';
+import { GatewayModule } from './gateway.module';
+
+runService({ module: GatewayModule, configure: configureGateway });

@@ -1,0 +1,19 @@
+import type { ServiceName } from '../services';
+import type { EventPayloads, EventType } from './event-map';
+
+/** The envelope every domain event travels in (EVENTS.md). */
+export interface EventEnvelope<T extends EventType = EventType> {
+  /** UUID v7; the idempotency key of every consumer. */
+  eventId: string;
+  type: T;
+  version: number;
+  /** ISO 8601. */
+  occurredAt: string;
+  producer: ServiceName;
+  /** The request id that caused the event, carried through every hop. */
+  correlationId: string;
+  payload: EventPayloads[T];
+}
+
+/** Every concrete envelope as a union, so `switch (envelope.type)` narrows the payload. */
+export type AnyEventEnvelope = { [T in EventType]: EventEnvelope<T> }[EventType];

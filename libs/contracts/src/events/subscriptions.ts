@@ -1,0 +1,23 @@
+import type { ServiceName } from '../services';
+import type { EventType } from './event-map';
+
+/**
+ * Which service consumes which events, in one place. The messaging topology declares one
+ * queue `<service>.<event type>` per entry, and a service's transport refuses to start when
+ * its `@EventPattern` handlers and this table disagree. An entry is added together with its
+ * handler; EVENTS.md lists where the system is going:
+ * ingestion ← user.deleted; normalization ← submission.ingested, user.deleted;
+ * aggregation ← submission.normalized, user.deleted; roadmap ← topic.aggregated,
+ * user.deleted; synergy ← topic.aggregated, pci.recomputed, user.deleted;
+ * advisory ← pci.recomputed, user.deleted.
+ */
+export const EVENT_SUBSCRIPTIONS: Record<ServiceName, readonly EventType[]> = {
+  gateway: [],
+  auth: [],
+  ingestion: [],
+  normalization: [],
+  aggregation: [],
+  roadmap: [],
+  synergy: [],
+  advisory: [],
+};

@@ -1,0 +1,82 @@
+import type { ChannelModel, ConfirmChannel, GetMessage } from 'amqplib';
+import { HEADERS, deadLetterQueueName } from '../topology/names';
+
+export interface DeadLetter {
+  messageId: string | undefined;
+  type: string | undefined;
+  error: string | undefined;
+  attempts: number | undefined;
+  failedAt: string | undefined;
+  originalQueue: string;
+  body: string;
+}
+
+/** The consumer queue a name points at: `x.dlq` and `x` both mean queue `x`. */
+function sourceQueueOf(queue: string): string {
+  return queue.endsWith('.dlq') ? queue.slice(0, -'.dlq'.length) : queue;
+}
+
+function describe(message: GetMessage, sourceQueue: string): DeadLetter {
+  const headers = message.properties.headers ?? {};
+  return {
+    messageId: message.properties.messageId as string | undefined,
+    type: message.properties.type as string | undefined,
+    error: headers[HEADERS.error] as string | undefined,
+    attempts: headers[HEADERS.attempt] as number | undefined,
+    failedAt: headers[HEADERS.failedAt] as string | undefined,
+    originalQueue: (headers[HEADERS.originalQueue] as string | undefined) ?? sourceQueue,
+    body: message.content.toString('utf8'),
+  };
+}
+
+/**
+ * Operator tools for `<queue>.dlq`: list what is there (nothing is removed: the messages are
+ * returned to the queue when the channel closes) and replay (each message is sent back to
+ * its queue with its retry count reset, then removed from the DLQ once the broker confirmed).
+ */
+export class DeadLetterAdmin {
+  constructor(private readonly connection: ChannelModel) {}
+
+  async list(queue: string, limit = 100): Promise<DeadLetter[]> {
+    const source = sourceQueueOf(queue);
+    const channel = await this.connection.createChannel();
+    try {
+      const found: DeadLetter[] = [];
+      for (let index = 0; index < limit; index += 1) {
+        const message = await channel.get(deadLetterQueueName(source), { noAck: false });
+        if (!message) break;
+        found.push(describe(message, source));
+      }
+      return found;
+    } finally {
+      await channel.close();
+    }
+  }
+
+  async replay(queue: string, limit = Number.POSITIVE_INFINITY): Promise<number> {
+    const source = sourceQueueOf(queue);
+    const channel = await this.connection.createConfirmChannel();
+    let replayed = 0;
+    try {
+      while (replayed < limit) {
+        const message = await channel.get(deadLetterQueueName(source), { noAck: false });
+        if (!message) break;
+        const headers = { ...(message.properties.headers ?? {}) };
+        for (const key of [HEADERS.attempt, HEADERS.error, HEADERS.failedAt, HEADERS.originalQueue, 'x-death', 'x-delivery-count']) {
+          delete headers[key];
+        }
+        await publishConfirmed(channel, source, message, headers);
+        channel.ack(message);
+        replayed += 1;
+      }
+      return replayed;
+    } finally {
+      await channel.close();
+    }
+  }
+}
+
+function publishConfirmed(channel: ConfirmChannel, queue: string, message: GetMessage, headers: Record<string, unknown>): Promise<void> {
+  channel.sendToQueue(queue, message.content, { ...message.properties, headers, persistent: true });
+  return channel.waitForConfirms();
+}

@@ -1,0 +1,160 @@
+import { isEventType, type EventEnvelope } from '@prepmate/contracts';
+import { runWithContext } from '@prepmate/platform';
+import type { Channel, ConsumeMessage } from 'amqplib';
+import type { Logger } from 'pino';
+import type { ProcessedEventStore } from '../idempotency/processed-event.store';
+import { eventHandlerDuration, eventsConsumed } from '../messaging.metrics';
+import type { EventPublisher } from '../publishing/event-publisher';
+import { HEADERS, deadLetterQueueName, retryQueueName } from '../topology/names';
+import { nextFailureStep } from './retry-policy';
+
+export type EventHandlerFn = (event: EventEnvelope) => Promise<void>;
+
+/**
+ * What happens to one delivered event, in order:
+ * 1. not an envelope → dead-lettered at once (retrying cannot fix it);
+ * 2. already processed by this queue (same eventId) → acked, nothing else;
+ * 3. handled, then recorded as processed, then acked — never acked before its effects are stored;
+ * 4. handler failed → republished (confirmed) to the next retry queue, or to the DLQ with the
+ *    error in its headers after the last retry, and only then acked; if even that publish
+ *    fails the message is nacked back to its queue, so it is never lost.
+ * An ack or nack on a channel that died meanwhile is dropped: the broker redelivers the
+ * message and step 2 makes the redelivery harmless.
+ */
+export class EventDelivery {
+  constructor(
+    private readonly queue: string,
+    private readonly handler: EventHandlerFn,
+    private readonly processed: ProcessedEventStore,
+    private readonly publisher: EventPublisher,
+    private readonly log: Logger,
+  ) {}
+
+  async handle(channel: Channel, message: ConsumeMessage): Promise<void> {
+    const event = parseEnvelope(message);
+    if (!event) {
+      await this.deadLetter(channel, message, 'not a valid event envelope', 0);
+      return;
+    }
+    const context = { requestId: event.eventId, correlationId: event.correlationId, eventId: event.eventId };
+    await runWithContext(context, async () => {
+      const timer = eventHandlerDuration.startTimer({ queue: this.queue });
+      try {
+        if (await this.processed.isProcessed(this.queue, event.eventId)) {
+          eventsConsumed.inc({ queue: this.queue, outcome: 'duplicate' });
+          this.log.debug({ type: event.type }, 'duplicate event ignored');
+          this.settle(channel, message, 'ack');
+          return;
+        }
+        await this.handler(event);
+        await this.processed.markProcessed(this.queue, event.eventId);
+        eventsConsumed.inc({ queue: this.queue, outcome: 'processed' });
+        this.settle(channel, message, 'ack');
+      } catch (error) {
+        await this.onFailure(channel, message, event, error);
+      } finally {
+        timer();
+      }
+    });
+  }
+
+  private async onFailure(channel: Channel, message: ConsumeMessage, event: EventEnvelope, error: unknown): Promise<void> {
+    const reason = describeError(error);
+    const previous = Number(message.properties.headers?.[HEADERS.attempt] ?? 0);
+    const step = nextFailureStep(previous);
+    if (step.kind === 'dead-letter') {
+      this.log.error({ err: reason, type: event.type, attempts: step.attempt }, 'event handler failed for the last time; dead-lettering');
+      await this.deadLetter(channel, message, reason, step.attempt);
+      return;
+    }
+    this.log.warn({ err: reason, type: event.type, attempt: step.attempt, retryInMs: step.delayMs }, 'event handler failed; will retry');
+    try {
+      await this.publisher.send('', retryQueueName(this.queue, step.delayMs), message.content, {
+        ...copyProperties(message),
+        headers: { ...ownHeaders(message), [HEADERS.attempt]: step.attempt, [HEADERS.error]: reason },
+      });
+      eventsConsumed.inc({ queue: this.queue, outcome: 'retried' });
+      this.settle(channel, message, 'ack');
+    } catch (publishError) {
+      this.log.error({ err: describeError(publishError) }, 'could not schedule a retry; requeueing');
+      eventsConsumed.inc({ queue: this.queue, outcome: 'requeued' });
+      this.settle(channel, message, 'requeue');
+    }
+  }
+
+  private async deadLetter(channel: Channel, message: ConsumeMessage, reason: string, attempts: number): Promise<void> {
+    try {
+      await this.publisher.send('', deadLetterQueueName(this.queue), message.content, {
+        ...copyProperties(message),
+        headers: {
+          ...ownHeaders(message),
+          [HEADERS.attempt]: attempts,
+          [HEADERS.error]: reason,
+          [HEADERS.failedAt]: new Date().toISOString(),
+          [HEADERS.originalQueue]: this.queue,
+        },
+      });
+      eventsConsumed.inc({ queue: this.queue, outcome: 'dead_lettered' });
+      this.settle(channel, message, 'ack');
+    } catch (publishError) {
+      this.log.error({ err: describeError(publishError) }, 'could not dead-letter; requeueing');
+      eventsConsumed.inc({ queue: this.queue, outcome: 'requeued' });
+      this.settle(channel, message, 'requeue');
+    }
+  }
+
+  private settle(channel: Channel, message: ConsumeMessage, how: 'ack' | 'requeue'): void {
+    try {
+      if (how === 'ack') channel.ack(message);
+      else channel.nack(message, false, true);
+    } catch (error) {
+      this.log.warn({ err: describeError(error) }, 'channel closed before settling; the broker will redeliver');
+    }
+  }
+}
+
+function parseEnvelope(message: ConsumeMessage): EventEnvelope | null {
+  try {
+    const value = JSON.parse(message.content.toString('utf8')) as Partial<EventEnvelope>;
+    const valid =
+      typeof value === 'object' &&
+      value !== null &&
+      typeof value.eventId === 'string' &&
+      value.eventId.length > 0 &&
+      typeof value.type === 'string' &&
+      isEventType(value.type) &&
+      typeof value.payload === 'object' &&
+      value.payload !== null;
+    return valid ? (value as EventEnvelope) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The message's headers without the broker's own dead-lettering bookkeeping. */
+function ownHeaders(message: ConsumeMessage): Record<string, unknown> {
+  const headers = { ...(message.properties.headers ?? {}) };
+  for (const key of Object.keys(headers)) {
+    if (key === 'x-death' || key.startsWith('x-first-death') || key.startsWith('x-last-death') || key === 'x-delivery-count') {
+      delete headers[key];
+    }
+  }
+  return headers;
+}
+
+function copyProperties(message: ConsumeMessage) {
+  const { messageId, type, contentType, correlationId, timestamp } = message.properties;
+  return {
+    messageId: (messageId as string | undefined) ?? `${message.fields.deliveryTag}-${Date.now()}`,
+    type: type as string | undefined,
+    contentType: contentType as string | undefined,
+    correlationId: correlationId as string | undefined,
+    timestamp: timestamp as number | undefined,
+  };
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null && 'message' in error) return String((error as { message: unknown }).message);
+  return String(error);
+}

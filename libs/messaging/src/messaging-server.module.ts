@@ -1,0 +1,27 @@
+import { Global, Module } from '@nestjs/common';
+import { EVENT_SUBSCRIPTIONS } from '@prepmate/contracts';
+import { ProcessedEventStore } from './idempotency/processed-event.store';
+import { MessagingModule } from './messaging.module';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { SystemRpcController } from './rpc/system-rpc.controller';
+import { RabbitMqTransport } from './transport/rabbitmq.transport';
+import { EVENT_SUBSCRIPTIONS_TOKEN } from './transport/subscriptions.token';
+
+/**
+ * The consuming side of a service that owns a database: the transport (its event queues
+ * and its RPC queue), idempotency records, the outbox relay, and the `system.*` RPCs every
+ * service answers. Needs PlatformModule and DatabaseModule.
+ */
+@Global()
+@Module({
+  imports: [MessagingModule],
+  controllers: [SystemRpcController],
+  providers: [
+    { provide: EVENT_SUBSCRIPTIONS_TOKEN, useValue: EVENT_SUBSCRIPTIONS },
+    OutboxRelay,
+    ProcessedEventStore,
+    RabbitMqTransport,
+  ],
+  exports: [OutboxRelay, ProcessedEventStore, RabbitMqTransport],
+})
+export class MessagingServerModule {}

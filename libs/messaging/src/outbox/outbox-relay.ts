@@ -1,0 +1,160 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { EventEnvelope } from '@prepmate/contracts';
+import { ROOT_LOGGER, ServiceConfig } from '@prepmate/platform';
+import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
+import type { Model } from 'mongoose';
+import type { Logger } from 'pino';
+import { Gauge } from 'prom-client';
+import { EventPublisher } from '../publishing/event-publisher';
+
+interface OutboxDocument extends Document {
+  _id: unknown;
+  pendingEvents: EventEnvelope[];
+}
+
+/** A sweep leaves events younger than this to the fast path that follows their write. */
+const SWEEP_MIN_AGE_MS = 2000;
+/** How long a sweeping replica owns a document's pending events. */
+const LEASE_MS = 30_000;
+const SWEEP_BATCH = 200;
+
+const outboxPublished = new Gauge({
+  name: 'messaging_outbox_last_sweep_published',
+  help: 'Events the last outbox sweep published (non-zero means the fast path missed some)',
+});
+
+/**
+ * Publishes the events that state changes left in their documents, then removes them from
+ * the document. Two paths: `relay(model, ids)` right after a write, and a periodic sweep
+ * (also on start) that claims documents with old pending events under a lease, so a crash
+ * between a write and its publish loses nothing. Consumers are idempotent by eventId, so a
+ * rare double publish (fast path and sweep racing) is harmless.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly collections = new Map<string, Collection<OutboxDocument>>();
+  private readonly log: Logger;
+  private timer?: NodeJS.Timeout;
+  private sweeping?: Promise<number>;
+
+  constructor(
+    private readonly publisher: EventPublisher,
+    private readonly config: ServiceConfig,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'outbox' });
+  }
+
+  /** Adds a model whose documents carry outbox fields to the sweep. */
+  register(model: Model<any>): void {
+    this.collections.set(model.collection.collectionName, model.collection as unknown as Collection<OutboxDocument>);
+  }
+
+  onApplicationBootstrap(): void {
+    void this.sweep();
+    this.timer = setInterval(() => void this.sweep(), this.config.OUTBOX_SWEEP_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Publishes the pending events of these documents now (the fast path after a write). */
+  async relay(model: Model<any>, ids: unknown[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const collection = model.collection as unknown as Collection<OutboxDocument>;
+    const docs = await collection
+      .find({ _id: { $in: ids }, 'pendingEvents.0': { $exists: true } } as Document, { projection: { pendingEvents: 1 } })
+      .toArray();
+    return this.publishAndRemove(collection, docs, false);
+  }
+
+  /** Like `relay`, but never rejects: failures stay pending for the sweep and are logged. */
+  relaySoon(model: Model<any>, ids: unknown[]): void {
+    this.relay(model, ids).catch((error: Error) =>
+      this.log.warn({ err: error.message, collection: model.collection.collectionName }, 'outbox fast path failed; the sweep will retry'),
+    );
+  }
+
+  /** One pass over every registered collection; concurrent calls share the pass. */
+  sweep(): Promise<number> {
+    this.sweeping ??= this.sweepAll().finally(() => (this.sweeping = undefined));
+    return this.sweeping;
+  }
+
+  private async sweepAll(): Promise<number> {
+    let published = 0;
+    for (const [name, collection] of this.collections) {
+      try {
+        published += await this.sweepCollection(collection);
+      } catch (error) {
+        this.log.warn({ err: (error as Error).message, collection: name }, 'outbox sweep failed');
+      }
+    }
+    outboxPublished.set(published);
+    if (published > 0) this.log.info({ published }, 'outbox sweep published pending events');
+    return published;
+  }
+
+  private async sweepCollection(collection: Collection<OutboxDocument>): Promise<number> {
+    let published = 0;
+    for (;;) {
+      const now = new Date();
+      const unleased = { $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: now } }] };
+      const cutoff = new Date(now.getTime() - SWEEP_MIN_AGE_MS).toISOString();
+      const candidates = await collection
+        .find({ 'pendingEvents.0.occurredAt': { $lt: cutoff }, ...unleased } as Document, { projection: { _id: 1 } })
+        .limit(SWEEP_BATCH)
+        .toArray();
+      if (candidates.length === 0) return published;
+      const claimed: unknown[] = [];
+      for (const { _id } of candidates) {
+        const result = await collection.updateOne({ _id, ...unleased } as Document, {
+          $set: { outboxLeaseUntil: new Date(now.getTime() + LEASE_MS) },
+        });
+        if (result.modifiedCount === 1) claimed.push(_id);
+      }
+      if (claimed.length === 0) return published;
+      const docs = await collection.find({ _id: { $in: claimed } } as Document, { projection: { pendingEvents: 1 } }).toArray();
+      published += await this.publishAndRemove(collection, docs, true);
+      if (candidates.length < SWEEP_BATCH) return published;
+    }
+  }
+
+  /**
+   * Publishes each document's events in order (documents in parallel), then removes the
+   * confirmed ones with `$pullAll` of the exact stored elements (FerretDB's `$pull` matches
+   * whole elements only). A document's first failure stops its remaining events.
+   */
+  private async publishAndRemove(collection: Collection<OutboxDocument>, docs: OutboxDocument[], releaseLease: boolean): Promise<number> {
+    const sent = await Promise.all(
+      docs.map(async (doc) => {
+        const confirmed: EventEnvelope[] = [];
+        for (const event of doc.pendingEvents) {
+          try {
+            await this.publisher.publish(event);
+            confirmed.push(event);
+          } catch (error) {
+            this.log.warn({ err: (error as Error).message, eventId: event.eventId, type: event.type }, 'outbox publish failed; will retry');
+            break;
+          }
+        }
+        return { doc, confirmed };
+      }),
+    );
+    const operations: AnyBulkWriteOperation<OutboxDocument>[] = sent
+      .filter(({ confirmed }) => confirmed.length > 0 || releaseLease)
+      .map(({ doc, confirmed }) => ({
+        updateOne: {
+          filter: { _id: doc._id } as Document,
+          update: {
+            ...(confirmed.length > 0 ? { $pullAll: { pendingEvents: confirmed } } : {}),
+            ...(releaseLease ? { $set: { outboxLeaseUntil: null } } : {}),
+          } as Document,
+        },
+      }));
+    if (operations.length > 0) await collection.bulkWrite(operations, { ordered: false });
+    return sent.reduce((total, { confirmed }) => total + confirmed.length, 0);
+  }
+}

@@ -1,0 +1,139 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { isErrorCode, type BackendServiceName, type RpcCaller, type RpcReply, type RpcRequest } from '@prepmate/contracts';
+import { AppError, ROOT_LOGGER, ServiceConfig, currentContext } from '@prepmate/platform';
+import type { ChannelWrapper } from 'amqp-connection-manager';
+import type { Channel, ConsumeMessage } from 'amqplib';
+import type { Logger } from 'pino';
+import { v7 as uuidv7 } from 'uuid';
+import { AmqpConnection } from '../amqp-connection';
+import { rpcDuration, rpcRequests } from '../messaging.metrics';
+import { HEADERS, rpcQueueName } from '../topology/names';
+
+const DIRECT_REPLY_TO = 'amq.rabbitmq.reply-to';
+
+interface PendingCall {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+export interface RpcCallOptions {
+  caller?: RpcCaller | null;
+  timeoutMs?: number;
+}
+
+/**
+ * Request/reply over the broker with RabbitMQ's direct reply-to. A request to a service with
+ * no running replica is returned by the broker (mandatory) and fails at once with
+ * UPSTREAM_UNAVAILABLE (503); one not answered in time fails with UPSTREAM_TIMEOUT (504) and
+ * expires in the queue, so a late replica never works on it. Never hangs.
+ */
+@Injectable()
+export class RpcClient implements OnApplicationShutdown {
+  private readonly pending = new Map<string, PendingCall>();
+  private readonly channel: ChannelWrapper;
+  private readonly log: Logger;
+
+  constructor(
+    private readonly connection: AmqpConnection,
+    private readonly config: ServiceConfig,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'rpc-client' });
+    this.channel = connection.createChannel({
+      name: 'rpc-client',
+      confirm: false,
+      setup: async (channel: Channel) => {
+        channel.on('return', (message: ConsumeMessage) => {
+          this.settle(message.properties.correlationId, () => {
+            throw new AppError('UPSTREAM_UNAVAILABLE', `${String(message.fields.routingKey).replace(/\.rpc$/, '')} service is unavailable`);
+          });
+        });
+        await channel.consume(DIRECT_REPLY_TO, (message) => message && this.onReply(message), { noAck: true });
+      },
+    });
+  }
+
+  async request<T>(service: BackendServiceName, pattern: string, data: unknown, options: RpcCallOptions = {}): Promise<T> {
+    const started = process.hrtime.bigint();
+    const timeoutMs = options.timeoutMs ?? this.config.RPC_TIMEOUT_MS;
+    const outcome = (name: string) => {
+      rpcRequests.inc({ service, pattern, outcome: name });
+      rpcDuration.observe({ service, pattern }, Number(process.hrtime.bigint() - started) / 1e9);
+    };
+    if (!this.connection.isConnected()) {
+      outcome('broker_down');
+      throw new AppError('UPSTREAM_UNAVAILABLE', 'message broker is unavailable');
+    }
+    const correlationId = uuidv7();
+    const context = currentContext();
+    const request: RpcRequest = { pattern, data, caller: options.caller ?? null };
+    const reply = new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(correlationId);
+        reject(new AppError('UPSTREAM_TIMEOUT', `${service} did not answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.pending.set(correlationId, { resolve: resolve as (value: unknown) => void, reject, timer });
+    });
+    this.channel
+      .publish('', rpcQueueName(service), Buffer.from(JSON.stringify(request)), {
+        correlationId,
+        replyTo: DIRECT_REPLY_TO,
+        mandatory: true,
+        expiration: String(timeoutMs),
+        contentType: 'application/json',
+        type: pattern,
+        headers: {
+          [HEADERS.requestId]: context?.requestId,
+          [HEADERS.correlationId]: context?.correlationId,
+        },
+        timeout: timeoutMs,
+      })
+      .catch((error: Error) =>
+        this.settle(correlationId, () => {
+          this.log.warn({ err: error.message, service, pattern }, 'rpc publish failed');
+          throw new AppError('UPSTREAM_UNAVAILABLE', `${service} service is unavailable`);
+        }),
+      );
+    try {
+      const result = await reply;
+      outcome('ok');
+      return result;
+    } catch (error) {
+      outcome(error instanceof AppError ? error.code.toLowerCase() : 'error');
+      throw error;
+    }
+  }
+
+  private onReply(message: ConsumeMessage): void {
+    const correlationId = message.properties.correlationId as string | undefined;
+    if (!correlationId) return;
+    this.settle(correlationId, () => {
+      const reply = JSON.parse(message.content.toString()) as RpcReply;
+      if (reply.ok) return reply.result;
+      const { code, message: text, field, details } = reply.error;
+      throw new AppError(isErrorCode(code) ? code : 'INTERNAL', text, { field, details });
+    });
+  }
+
+  private settle(correlationId: string | undefined, produce: () => unknown): void {
+    const call = correlationId ? this.pending.get(correlationId) : undefined;
+    if (!call || !correlationId) return;
+    this.pending.delete(correlationId);
+    clearTimeout(call.timer);
+    try {
+      call.resolve(produce());
+    } catch (error) {
+      call.reject(error as Error);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const [id, call] of this.pending) {
+      clearTimeout(call.timer);
+      call.reject(new AppError('UPSTREAM_UNAVAILABLE', 'shutting down'));
+      this.pending.delete(id);
+    }
+    await this.channel.close();
+  }
+}

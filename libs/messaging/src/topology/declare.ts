@@ -1,0 +1,78 @@
+import type { Channel, ConfirmChannel } from 'amqplib';
+import {
+  DELIVERY_LIMIT,
+  RETRY_DELAYS_MS,
+  deadLetterQueueName,
+  retryQueueName,
+  unroutedExchangeName,
+  unroutedQueueName,
+} from './names';
+
+type AnyChannel = Channel | ConfirmChannel;
+
+/** Quorum queues dead-letter at-least-once; that strategy requires reject-publish overflow. */
+const AT_LEAST_ONCE_DEAD_LETTERING = {
+  'x-dead-letter-strategy': 'at-least-once',
+  'x-overflow': 'reject-publish',
+};
+
+/** The events exchange and its alternate exchange with the queue that keeps unrouted events. */
+export async function declareExchanges(channel: AnyChannel, eventsExchange: string): Promise<void> {
+  const unrouted = unroutedExchangeName(eventsExchange);
+  await channel.assertExchange(unrouted, 'fanout', { durable: true });
+  await channel.assertQueue(unroutedQueueName(eventsExchange), {
+    durable: true,
+    arguments: { 'x-queue-type': 'quorum' },
+  });
+  await channel.bindQueue(unroutedQueueName(eventsExchange), unrouted, '');
+  await channel.assertExchange(eventsExchange, 'topic', { durable: true, alternateExchange: unrouted });
+}
+
+/**
+ * One consumer queue with its retry and dead-letter queues:
+ * - `<queue>`: quorum, bound to the events exchange; after DELIVERY_LIMIT redeliveries
+ *   (a consumer that keeps crashing) the broker moves the message to `<queue>.dlq`;
+ * - `<queue>.retry.<delay>ms`: quorum, no consumer; a message waits its TTL there and is
+ *   dead-lettered back to `<queue>`;
+ * - `<queue>.dlq`: quorum, for operators to inspect and replay.
+ */
+export async function declareEventQueue(
+  channel: AnyChannel,
+  eventsExchange: string,
+  queue: string,
+  routingKey: string,
+): Promise<void> {
+  const dlq = deadLetterQueueName(queue);
+  await channel.assertQueue(dlq, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+  await channel.assertQueue(queue, {
+    durable: true,
+    arguments: {
+      'x-queue-type': 'quorum',
+      'x-delivery-limit': DELIVERY_LIMIT,
+      'x-dead-letter-exchange': '',
+      'x-dead-letter-routing-key': dlq,
+      ...AT_LEAST_ONCE_DEAD_LETTERING,
+    },
+  });
+  for (const delayMs of RETRY_DELAYS_MS) {
+    await channel.assertQueue(retryQueueName(queue, delayMs), {
+      durable: true,
+      arguments: {
+        'x-queue-type': 'quorum',
+        'x-message-ttl': delayMs,
+        'x-dead-letter-exchange': '',
+        'x-dead-letter-routing-key': queue,
+        ...AT_LEAST_ONCE_DEAD_LETTERING,
+      },
+    });
+  }
+  await channel.bindQueue(queue, eventsExchange, routingKey);
+}
+
+/**
+ * The RPC queue of a service: shared by its replicas, gone when the last replica is, so a
+ * request to a service that is down is returned at once (mandatory) instead of waiting.
+ */
+export async function declareRpcQueue(channel: AnyChannel, queue: string): Promise<void> {
+  await channel.assertQueue(queue, { durable: false, autoDelete: true });
+}

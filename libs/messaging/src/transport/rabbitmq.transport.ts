@@ -1,0 +1,203 @@
+import { type BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
+import { type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
+import {
+  isEventType,
+  type EventEnvelope,
+  type EventType,
+  type RpcRequest,
+  type ServiceName,
+} from '@prepmate/contracts';
+import { ROOT_LOGGER, SERVICE_NAME, ServiceConfig } from '@prepmate/platform';
+import type { ChannelWrapper } from 'amqp-connection-manager';
+import type { Channel } from 'amqplib';
+import type { Logger } from 'pino';
+import { lastValueFrom } from 'rxjs';
+import { AmqpConnection } from '../amqp-connection';
+import { EventDelivery } from '../consuming/event-delivery';
+import { ProcessedEventStore } from '../idempotency/processed-event.store';
+import { EventPublisher } from '../publishing/event-publisher';
+import { RpcResponder } from '../rpc/rpc-responder';
+import { declareEventQueue, declareExchanges, declareRpcQueue } from '../topology/declare';
+import { eventQueueName, rpcQueueName } from '../topology/names';
+import { EVENT_SUBSCRIPTIONS_TOKEN } from './subscriptions.token';
+
+/**
+ * The service's side of the broker as a Nest transport, so handlers stay idiomatic:
+ * `@EventPattern('submission.ingested')` consumes the durable quorum queue
+ * `<service>.submission.ingested` (with retry and dead-letter queues), and
+ * `@MessagePattern('...')` answers requests on `<service>.rpc`. Consumers are set up again
+ * on every reconnection; prefetch bounds what a replica holds; SIGTERM stops consuming and
+ * waits for in-flight messages before the connection closes.
+ */
+@Injectable()
+export class RabbitMqTransport
+  extends Server
+  implements CustomTransportStrategy, BeforeApplicationShutdown
+{
+  private channel?: ChannelWrapper;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly consumerTags = new Map<Channel, string[]>();
+  private stopping?: Promise<void>;
+  private readonly log: Logger;
+
+  constructor(
+    private readonly connection: AmqpConnection,
+    private readonly publisher: EventPublisher,
+    private readonly processed: ProcessedEventStore,
+    private readonly config: ServiceConfig,
+    @Inject(SERVICE_NAME) private readonly service: ServiceName,
+    @Inject(EVENT_SUBSCRIPTIONS_TOKEN) private readonly subscriptions: Record<string, readonly EventType[]>,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    super();
+    this.log = logger.child({ component: 'transport' });
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    let eventTypes: EventType[];
+    try {
+      eventTypes = this.subscribedEventTypes();
+    } catch (error) {
+      callback(error);
+      return;
+    }
+    const deliveries = eventTypes.map((type) => {
+      const queue = eventQueueName(this.service, type);
+      const delivery = new EventDelivery(
+        queue,
+        this.eventHandler(type),
+        this.processed,
+        this.publisher,
+        this.log.child({ queue }),
+      );
+      return { type, queue, delivery };
+    });
+    const rpcQueue = rpcQueueName(this.service);
+    const rpc = new RpcResponder(
+      (pattern) => this.rpcHandler(pattern),
+      this.log.child({ queue: rpcQueue }),
+    );
+    this.channel = this.connection.createChannel({
+      name: 'consumer',
+      confirm: false,
+      setup: async (channel: Channel) => {
+        if (this.stopping) return;
+        await channel.prefetch(this.config.AMQP_PREFETCH);
+        await declareExchanges(channel, this.config.AMQP_EXCHANGE);
+        const tags: string[] = [];
+        for (const { type, queue, delivery } of deliveries) {
+          await declareEventQueue(channel, this.config.AMQP_EXCHANGE, queue, type);
+          const { consumerTag } = await channel.consume(
+            queue,
+            (message) => message && this.track(delivery.handle(channel, message)),
+          );
+          tags.push(consumerTag);
+        }
+        await declareRpcQueue(channel, rpcQueue);
+        const { consumerTag } = await channel.consume(
+          rpcQueue,
+          (message) => message && this.track(rpc.handle(channel, message)),
+        );
+        tags.push(consumerTag);
+        this.consumerTags.set(channel, tags);
+        channel.on('close', () => this.consumerTags.delete(channel));
+        this.log.info(
+          { queues: [...deliveries.map((d) => d.queue), rpcQueue], prefetch: this.config.AMQP_PREFETCH },
+          'consuming',
+        );
+      },
+    });
+    this.channel.on('error', (error: Error) =>
+      this.log.error({ err: error.message }, 'consumer channel setup failed'),
+    );
+    callback();
+  }
+
+  /** Resolves once the consumers are attached (for tests and benchmarks). */
+  async waitUntilConsuming(): Promise<void> {
+    await this.channel?.waitForConnect();
+  }
+
+  /** Messages being handled right now. */
+  inFlightCount(): number {
+    return this.inFlight.size;
+  }
+
+  /** Stops taking new messages, then waits (bounded) for the ones being handled. */
+  beforeApplicationShutdown(): Promise<void> {
+    this.stopping ??= this.drain();
+    return this.stopping;
+  }
+
+  async close(): Promise<void> {
+    await this.beforeApplicationShutdown();
+    await this.channel?.close();
+  }
+
+  on(): void {
+    throw new Error('RabbitMqTransport emits no transport events; listen on AmqpConnection');
+  }
+
+  unwrap<T>(): T {
+    return this.connection.manager as T;
+  }
+
+  private async drain(): Promise<void> {
+    for (const [channel, tags] of this.consumerTags) {
+      for (const tag of tags) await channel.cancel(tag).catch(() => undefined);
+    }
+    const pending = this.inFlight.size;
+    if (pending === 0) return;
+    this.log.info({ pending }, 'waiting for in-flight messages');
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.inFlight]),
+      new Promise((resolve) => (timer = setTimeout(resolve, this.config.SHUTDOWN_TIMEOUT_MS))),
+    ]);
+    clearTimeout(timer);
+  }
+
+  /** Event patterns of this service's handlers; they must match EVENT_SUBSCRIPTIONS exactly. */
+  private subscribedEventTypes(): EventType[] {
+    const handled = [...this.messageHandlers.entries()]
+      .filter(([, handler]) => handler.isEventHandler)
+      .map(([pattern]) => pattern);
+    const unknown = handled.filter((pattern) => !isEventType(pattern));
+    if (unknown.length > 0) {
+      throw new Error(`${this.service}: @EventPattern for unknown event types: ${unknown.join(', ')}`);
+    }
+    const declared = [...(this.subscriptions[this.service] ?? [])].sort();
+    const actual = [...handled].sort();
+    if (declared.join() !== actual.join()) {
+      throw new Error(
+        `${this.service}: handlers for [${actual.join(', ')}] but EVENT_SUBSCRIPTIONS lists [${declared.join(', ')}]`,
+      );
+    }
+    return actual as EventType[];
+  }
+
+  private eventHandler(type: EventType): (event: EventEnvelope) => Promise<void> {
+    const handler = this.messageHandlers.get(type) as MessageHandler;
+    return async (event) => {
+      await lastValueFrom(this.transformToObservable(await handler(event)), {
+        defaultValue: undefined,
+      });
+    };
+  }
+
+  private rpcHandler(pattern: string): ((request: RpcRequest) => Promise<unknown>) | undefined {
+    const handler = this.messageHandlers.get(pattern);
+    if (!handler || handler.isEventHandler) return undefined;
+    return async (request) =>
+      lastValueFrom(this.transformToObservable(await handler(request)), { defaultValue: undefined });
+  }
+
+  private track(work: Promise<void>): void {
+    const tracked: Promise<void> = work
+      .catch((error: Error) =>
+        this.log.error({ err: error.message }, 'message handling failed unexpectedly'),
+      )
+      .finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
+  }
+}

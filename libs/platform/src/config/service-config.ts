@@ -1,0 +1,83 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * Configuration every service reads from its environment. Property names are the
+ * environment variable names, so a validation error names the variable to fix.
+ * A service with settings of its own extends this class.
+ */
+export class ServiceConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** HTTP port for health, metrics and (gateway) the REST API; defaults per service. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  HTTP_PORT!: number;
+
+  @IsString()
+  HTTP_HOST = '0.0.0.0';
+
+  @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'must be a mongodb:// URL' })
+  MONGO_URL = 'mongodb://127.0.0.1:27017';
+
+  /** The service's own database; defaults to `prepmate_<service>`. */
+  @IsString()
+  MONGO_DB!: string;
+
+  @Matches(/^amqps?:\/\/\S+$/, { message: 'must be an amqp:// URL' })
+  AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
+
+  /**
+   * The topic exchange events travel on. One broker can host several isolated systems
+   * (or test runs) with different exchanges and service names.
+   */
+  @Matches(/^[\w.-]{1,200}$/, { message: 'must be an exchange name' })
+  AMQP_EXCHANGE = 'prepmate.events';
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Unacknowledged messages a consumer channel may hold. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  AMQP_PREFETCH = 32;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  RPC_TIMEOUT_MS = 5000;
+
+  /** How long SIGTERM waits for in-flight messages and requests before closing. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  /** How often the outbox relay sweeps for events that are still pending. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  OUTBOX_SWEEP_INTERVAL_MS = 5000;
+
+  /** How long processed event ids are kept for idempotency checks. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PROCESSED_EVENTS_RETENTION_HOURS = 24 * 7;
+
+  @IsOptional()
+  @IsString()
+  SERVICE_INSTANCE_ID?: string;
+}

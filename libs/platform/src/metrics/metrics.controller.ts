@@ -1,0 +1,14 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { register } from 'prom-client';
+
+/** Prometheus scrape endpoint: request counts and latency, events consumed and failed, queues. */
+@ApiExcludeController()
+@Controller('metrics')
+export class MetricsController {
+  @Get()
+  @Header('content-type', register.contentType)
+  metrics(): Promise<string> {
+    return register.metrics();
+  }
+}

@@ -1,0 +1,38 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { ServiceConfig } from '../config/service-config';
+import { ROOT_LOGGER } from '../logging/logger.tokens';
+import { REDIS } from './redis.tokens';
+import { RedisReadiness } from './redis.readiness';
+
+/** One ioredis client per process, for services that use Redis (rate limits, BullMQ). */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: REDIS,
+      inject: [ServiceConfig, ROOT_LOGGER],
+      useFactory: (config: ServiceConfig, logger: Logger) => {
+        const log = logger.child({ component: 'redis' });
+        const client = new Redis(config.REDIS_URL, {
+          maxRetriesPerRequest: null,
+          enableOfflineQueue: true,
+          retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+        });
+        client.on('ready', () => log.info('redis connected'));
+        client.on('error', (error) => log.warn({ err: error.message }, 'redis error'));
+        return client;
+      },
+    },
+    RedisReadiness,
+  ],
+  exports: [REDIS, RedisReadiness],
+})
+export class RedisModule implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
