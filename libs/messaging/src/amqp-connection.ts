@@ -6,15 +6,20 @@ import { Gauge } from 'prom-client';
 
 const connectedGauge = new Gauge({ name: 'messaging_broker_connected', help: '1 while connected to RabbitMQ' });
 
+/** A close that has not finished by then is abandoned: shutdown never hangs on the broker. */
+const CLOSE_TIMEOUT_MS = 3000;
+
 /**
  * The process's one connection to RabbitMQ. It reconnects by itself (1 s apart, 5 s
  * heartbeats); channels created from it re-run their setup (topology, consumers) on every
- * reconnection.
+ * reconnection. It owns its channels and closes them, in creation order, before itself.
  */
 @Injectable()
 export class AmqpConnection implements OnApplicationShutdown {
   readonly manager: AmqpConnectionManager;
   private readonly log: Logger;
+  private readonly channels: ChannelWrapper[] = [];
+  private closing?: Promise<void>;
 
   constructor(config: ServiceConfig, @Inject(ROOT_LOGGER) logger: Logger, @Inject(SERVICE_NAME) service: string) {
     this.log = logger.child({ component: 'amqp' });
@@ -41,12 +46,36 @@ export class AmqpConnection implements OnApplicationShutdown {
   }
 
   createChannel(options: CreateChannelOpts): ChannelWrapper {
-    return this.manager.createChannel(options);
+    const channel = this.manager.createChannel(options);
+    this.channels.push(channel);
+    return channel;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.manager.close();
+  /** Closes every channel, then the connection; safe to call more than once. */
+  close(): Promise<void> {
+    this.closing ??= this.closeAll();
+    return this.closing;
   }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
+  }
+
+  private async closeAll(): Promise<void> {
+    for (const channel of this.channels) await bounded(channel.close(), CLOSE_TIMEOUT_MS);
+    await bounded(this.manager.close(), CLOSE_TIMEOUT_MS);
+    connectedGauge.set(0);
+    this.log.info('broker connection closed');
+  }
+}
+
+async function bounded(work: Promise<unknown>, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    work.catch(() => undefined),
+    new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+  ]);
+  clearTimeout(timer);
 }
 
 function redact(url: string): string {

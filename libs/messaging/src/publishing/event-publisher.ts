@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@prepmate/contracts';
 import { ROOT_LOGGER, ServiceConfig } from '@prepmate/platform';
 import type { ChannelWrapper } from 'amqp-connection-manager';
@@ -19,7 +19,7 @@ const PUBLISH_TIMEOUT_MS = 10_000;
  * time. Nothing is fire-and-forget; callers that must not lose an event use the outbox.
  */
 @Injectable()
-export class EventPublisher implements OnApplicationShutdown {
+export class EventPublisher {
   private readonly channel: ChannelWrapper;
   private readonly log: Logger;
   /** Message ids the broker returned; the confirm that follows a return is then a failure. */
@@ -85,9 +85,5 @@ export class EventPublisher implements OnApplicationShutdown {
   /** Messages accepted for publishing but not yet confirmed (for shutdown and tests). */
   pendingCount(): number {
     return this.channel.queueLength();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.channel.close();
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import { isErrorCode, type BackendServiceName, type RpcCaller, type RpcReply, type RpcRequest } from '@prepmate/contracts';
 import { AppError, ROOT_LOGGER, ServiceConfig, currentContext } from '@prepmate/platform';
 import type { ChannelWrapper } from 'amqp-connection-manager';
@@ -29,7 +29,7 @@ export interface RpcCallOptions {
  * expires in the queue, so a late replica never works on it. Never hangs.
  */
 @Injectable()
-export class RpcClient implements OnApplicationShutdown {
+export class RpcClient implements BeforeApplicationShutdown {
   private readonly pending = new Map<string, PendingCall>();
   private readonly channel: ChannelWrapper;
   private readonly log: Logger;
@@ -128,12 +128,12 @@ export class RpcClient implements OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Calls still waiting fail now rather than after their timeout. */
+  beforeApplicationShutdown(): void {
     for (const [id, call] of this.pending) {
       clearTimeout(call.timer);
       call.reject(new AppError('UPSTREAM_UNAVAILABLE', 'shutting down'));
       this.pending.delete(id);
     }
-    await this.channel.close();
   }
 }

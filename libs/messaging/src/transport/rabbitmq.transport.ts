@@ -129,9 +129,9 @@ export class RabbitMqTransport
     return this.stopping;
   }
 
+  /** Nest calls this when the app closes; the AmqpConnection closes the channel afterwards. */
   async close(): Promise<void> {
     await this.beforeApplicationShutdown();
-    await this.channel?.close();
   }
 
   on(): void {

@@ -1,0 +1,4 @@
+export * from './ferretdb';
+export * from './probe';
+export * from './progress';
+export * from './resolve-infrastructure';

@@ -1,0 +1,158 @@
+import { join } from 'node:path';
+import { composeStop, composeUp, type DependencyName, hasDockerEngine, startContainer } from './docker';
+import { startFerretDb } from './ferretdb';
+import { startRabbitMqServer, startRedisServer } from './local-servers';
+import { commandExists, hostPortOf, isPortOpen, runCommand } from './probe';
+import type { ProgressLog } from './progress';
+
+/** How a dependency was found: the order of ARCHITECTURE.md "Infrastructure for running and testing". */
+export type InfrastructureSource = 'environment' | 'standard-port' | 'container' | 'compose' | 'local-server';
+
+export interface ResolvedDependency {
+  url: string;
+  source: InfrastructureSource;
+  /** What provides it, for the logs ("FerretDB v1.24.2 on PostgreSQL", "redis-server", ...). */
+  provider: string;
+}
+
+export interface Infrastructure {
+  mongodb: ResolvedDependency;
+  rabbitmq: ResolvedDependency;
+  redis: ResolvedDependency;
+  /** Restarts the broker (for tests of reconnection); throws where it cannot. */
+  restartBroker(): Promise<void>;
+  /** Stops what this call started; leaves alone what it found running. */
+  stop(): Promise<void>;
+}
+
+export interface ResolveOptions {
+  /** Containers come from testcontainers for tests and from docker compose for `npm start`. */
+  purpose: 'test' | 'start';
+  /** Folder for the data and logs of servers started here (git-ignored). */
+  dataDir: string;
+  /** docker-compose.yml, for the compose path. */
+  composeFile: string;
+  log: ProgressLog;
+  env?: NodeJS.ProcessEnv;
+}
+
+const DEPENDENCIES: Record<DependencyName, { env: string; port: number; url: string }> = {
+  mongodb: { env: 'MONGO_URL', port: 27017, url: 'mongodb://127.0.0.1:27017' },
+  rabbitmq: { env: 'AMQP_URL', port: 5672, url: 'amqp://guest:guest@127.0.0.1:5672' },
+  redis: { env: 'REDIS_URL', port: 6379, url: 'redis://127.0.0.1:6379' },
+};
+
+const HOW_TO_INSTALL: Record<DependencyName, string> = {
+  mongodb: 'set MONGO_URL, start MongoDB on 127.0.0.1:27017, start a Docker engine, or install Go (FerretDB is then built) with PostgreSQL',
+  rabbitmq: 'set AMQP_URL, start RabbitMQ on 127.0.0.1:5672, start a Docker engine, or install rabbitmq-server',
+  redis: 'set REDIS_URL, start Redis on 127.0.0.1:6379, start a Docker engine, or install redis-server',
+};
+
+/**
+ * Finds or provides MongoDB, RabbitMQ and Redis, each in this order: a URL from the
+ * environment; the service on its standard localhost port; a Docker engine (testcontainers
+ * or docker compose); a local server started here (FerretDB built from Go modules,
+ * rabbitmq-server, redis-server); otherwise an error that says what to install or set.
+ */
+export async function resolveInfrastructure(options: ResolveOptions): Promise<Infrastructure> {
+  const env = options.env ?? process.env;
+  const stops: Array<() => Promise<void>> = [];
+  const restarts: Partial<Record<DependencyName, () => Promise<void>>> = {};
+  let docker: boolean | undefined;
+  const dockerAvailable = async () => (docker ??= await hasDockerEngine());
+
+  async function resolve(name: DependencyName): Promise<ResolvedDependency> {
+    const spec = DEPENDENCIES[name];
+    const fromEnv = env[spec.env];
+    if (fromEnv) {
+      const { host, port } = hostPortOf(fromEnv, spec.port);
+      if (!(await isPortOpen(host, port, 2000))) throw new Error(`${spec.env}=${fromEnv} is set, but nothing answers on ${host}:${port}`);
+      return { url: fromEnv, source: 'environment', provider: spec.env };
+    }
+    if (await isPortOpen('127.0.0.1', spec.port)) {
+      return { url: spec.url, source: 'standard-port', provider: `127.0.0.1:${spec.port}` };
+    }
+    if (await dockerAvailable()) {
+      if (options.purpose === 'test') {
+        options.log(`${name}: starting a container`);
+        const container = await startContainer(name);
+        stops.push(() => container.stop());
+        restarts[name] = () => container.restart();
+        return { url: container.url, source: 'container', provider: 'testcontainers' };
+      }
+      options.log(`${name}: docker compose up`);
+      await composeUp([name], options.composeFile);
+      stops.push(() => composeStop([name], options.composeFile));
+      return { url: spec.url, source: 'compose', provider: 'docker compose' };
+    }
+    return startLocal(name);
+  }
+
+  async function startLocal(name: DependencyName): Promise<ResolvedDependency> {
+    const spec = DEPENDENCIES[name];
+    const dir = join(options.dataDir, name);
+    if (name === 'mongodb' && (await commandExists('go'))) {
+      const server = await startFerretDb(spec.port, dir, options.log);
+      stops.push(() => server.process.stop());
+      return { url: server.url, source: 'local-server', provider: 'FerretDB' };
+    }
+    if (name === 'redis' && (await commandExists('redis-server'))) {
+      const server = await startRedisServer(spec.port, dir, options.log);
+      stops.push(() => server.stop());
+      return { url: spec.url, source: 'local-server', provider: 'redis-server' };
+    }
+    if (name === 'rabbitmq' && (await commandExists('rabbitmq-server'))) {
+      const server = await startRabbitMqServer(spec.port, dir, options.log);
+      stops.push(() => server.stop(30_000));
+      restarts.rabbitmq = () => restartWithRabbitmqctl(`prepmate-${spec.port}@localhost`);
+      return { url: spec.url, source: 'local-server', provider: 'rabbitmq-server' };
+    }
+    throw new Error(`${name} is not available: ${HOW_TO_INSTALL[name]}`);
+  }
+
+  try {
+    const rabbitmq = await resolve('rabbitmq');
+    const redis = await resolve('redis');
+    const mongodb = await resolve('mongodb');
+    for (const [name, dependency] of Object.entries({ mongodb, rabbitmq, redis })) {
+      options.log(`${name}: ${redact(dependency.url)} (${dependency.source}: ${dependency.provider})`);
+    }
+    return {
+      mongodb,
+      rabbitmq,
+      redis,
+      restartBroker: async () => {
+        const restart = restarts.rabbitmq ?? (isLocal(rabbitmq.url) ? () => restartWithRabbitmqctl() : undefined);
+        if (!restart) throw new Error(`cannot restart the broker at ${redact(rabbitmq.url)} from here`);
+        await restart();
+      },
+      stop: () => stopAll(stops),
+    };
+  } catch (error) {
+    await stopAll(stops);
+    throw error;
+  }
+}
+
+async function stopAll(stops: Array<() => Promise<void>>): Promise<void> {
+  for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  stops.length = 0;
+}
+
+function isLocal(url: string): boolean {
+  const { hostname } = new URL(url);
+  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '::1';
+}
+
+/** `rabbitmqctl stop_app` then `start_app`: the broker goes away and comes back with its data. */
+async function restartWithRabbitmqctl(node?: string): Promise<void> {
+  const nodeArgs = node ? ['-n', node] : [];
+  for (const command of ['stop_app', 'start_app']) {
+    const result = await runCommand('rabbitmqctl', [...nodeArgs, command], { timeoutMs: 120_000 });
+    if (result.code !== 0) throw new Error(`rabbitmqctl ${command} failed: ${result.stderr || result.stdout}`);
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}
