@@ -16,7 +16,7 @@ const IMAGES: Record<DependencyName, { image: string; port: number; scheme: stri
 
 export interface StartedContainer {
   url: string;
-  restart(): Promise<void>;
+  id: string;
   stop(): Promise<void>;
 }
 
@@ -34,7 +34,7 @@ export async function startContainer(dependency: DependencyName): Promise<Starte
   };
   return {
     url: url(),
-    restart: () => container.restart(),
+    id: container.getId(),
     stop: async () => {
       await container.stop();
     },

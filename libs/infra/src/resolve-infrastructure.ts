@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { composeStop, composeUp, type DependencyName, hasDockerEngine, startContainer } from './docker';
 import { startFerretDb } from './ferretdb';
 import { startRabbitMqServer, startRedisServer } from './local-servers';
-import { commandExists, hostPortOf, isPortOpen, runCommand } from './probe';
+import { commandExists, hostPortOf, isPortOpen } from './probe';
 import type { ProgressLog } from './progress';
 
 /** How a dependency was found: the order of ARCHITECTURE.md "Infrastructure for running and testing". */
@@ -19,8 +19,12 @@ export interface Infrastructure {
   mongodb: ResolvedDependency;
   rabbitmq: ResolvedDependency;
   redis: ResolvedDependency;
-  /** Restarts the broker (for tests of reconnection); throws where it cannot. */
-  restartBroker(): Promise<void>;
+  /**
+   * Commands that stop and start the broker with its data (for tests of reconnection), or
+   * null where this machine cannot (a remote AMQP_URL). Plain data, so a test process can
+   * run them from the file the test setup writes.
+   */
+  brokerRestartCommands: string[][] | null;
   /** Stops what this call started; leaves alone what it found running. */
   stop(): Promise<void>;
 }
@@ -57,7 +61,7 @@ const HOW_TO_INSTALL: Record<DependencyName, string> = {
 export async function resolveInfrastructure(options: ResolveOptions): Promise<Infrastructure> {
   const env = options.env ?? process.env;
   const stops: Array<() => Promise<void>> = [];
-  const restarts: Partial<Record<DependencyName, () => Promise<void>>> = {};
+  let brokerRestartCommands: string[][] | null = null;
   let docker: boolean | undefined;
   const dockerAvailable = async () => (docker ??= await hasDockerEngine());
 
@@ -77,7 +81,7 @@ export async function resolveInfrastructure(options: ResolveOptions): Promise<In
         options.log(`${name}: starting a container`);
         const container = await startContainer(name);
         stops.push(() => container.stop());
-        restarts[name] = () => container.restart();
+        if (name === 'rabbitmq') brokerRestartCommands = [['docker', 'restart', container.id]];
         return { url: container.url, source: 'container', provider: 'testcontainers' };
       }
       options.log(`${name}: docker compose up`);
@@ -104,7 +108,7 @@ export async function resolveInfrastructure(options: ResolveOptions): Promise<In
     if (name === 'rabbitmq' && (await commandExists('rabbitmq-server'))) {
       const server = await startRabbitMqServer(spec.port, dir, options.log);
       stops.push(() => server.stop(30_000));
-      restarts.rabbitmq = () => restartWithRabbitmqctl(`prepmate-${spec.port}@localhost`);
+      brokerRestartCommands = rabbitmqctlRestart(`prepmate-${spec.port}@localhost`);
       return { url: spec.url, source: 'local-server', provider: 'rabbitmq-server' };
     }
     throw new Error(`${name} is not available: ${HOW_TO_INSTALL[name]}`);
@@ -121,11 +125,8 @@ export async function resolveInfrastructure(options: ResolveOptions): Promise<In
       mongodb,
       rabbitmq,
       redis,
-      restartBroker: async () => {
-        const restart = restarts.rabbitmq ?? (isLocal(rabbitmq.url) ? () => restartWithRabbitmqctl() : undefined);
-        if (!restart) throw new Error(`cannot restart the broker at ${redact(rabbitmq.url)} from here`);
-        await restart();
-      },
+      brokerRestartCommands:
+        brokerRestartCommands ?? (isLocal(rabbitmq.url) && (await commandExists('rabbitmqctl')) ? rabbitmqctlRestart() : null),
       stop: () => stopAll(stops),
     };
   } catch (error) {
@@ -145,12 +146,12 @@ function isLocal(url: string): boolean {
 }
 
 /** `rabbitmqctl stop_app` then `start_app`: the broker goes away and comes back with its data. */
-async function restartWithRabbitmqctl(node?: string): Promise<void> {
+function rabbitmqctlRestart(node?: string): string[][] {
   const nodeArgs = node ? ['-n', node] : [];
-  for (const command of ['stop_app', 'start_app']) {
-    const result = await runCommand('rabbitmqctl', [...nodeArgs, command], { timeoutMs: 120_000 });
-    if (result.code !== 0) throw new Error(`rabbitmqctl ${command} failed: ${result.stderr || result.stdout}`);
-  }
+  return [
+    ['rabbitmqctl', ...nodeArgs, 'stop_app'],
+    ['rabbitmqctl', ...nodeArgs, 'start_app'],
+  ];
 }
 
 function redact(url: string): string {

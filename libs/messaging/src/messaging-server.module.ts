@@ -1,11 +1,9 @@
 import { Global, Module } from '@nestjs/common';
-import { EVENT_SUBSCRIPTIONS } from '@prepmate/contracts';
 import { ProcessedEventStore } from './idempotency/processed-event.store';
 import { MessagingModule } from './messaging.module';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { SystemRpcController } from './rpc/system-rpc.controller';
 import { RabbitMqTransport } from './transport/rabbitmq.transport';
-import { EVENT_SUBSCRIPTIONS_TOKEN } from './transport/subscriptions.token';
 
 /**
  * The consuming side of a service that owns a database: the transport (its event queues
@@ -17,7 +15,6 @@ import { EVENT_SUBSCRIPTIONS_TOKEN } from './transport/subscriptions.token';
   imports: [MessagingModule],
   controllers: [SystemRpcController],
   providers: [
-    { provide: EVENT_SUBSCRIPTIONS_TOKEN, useValue: EVENT_SUBSCRIPTIONS },
     OutboxRelay,
     ProcessedEventStore,
     RabbitMqTransport,

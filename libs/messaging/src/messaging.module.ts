@@ -1,8 +1,10 @@
 import { Global, Module } from '@nestjs/common';
+import { EVENT_SUBSCRIPTIONS } from '@prepmate/contracts';
 import { AmqpConnection } from './amqp-connection';
 import { AmqpReadiness } from './amqp.readiness';
 import { EventPublisher } from './publishing/event-publisher';
 import { RpcClient } from './rpc/rpc-client';
+import { EVENT_SUBSCRIPTIONS_TOKEN } from './transport/subscriptions.token';
 
 /**
  * A service's connection to the broker: the confirmed publisher and the RPC client.
@@ -10,7 +12,13 @@ import { RpcClient } from './rpc/rpc-client';
  */
 @Global()
 @Module({
-  providers: [AmqpConnection, AmqpReadiness, EventPublisher, RpcClient],
-  exports: [AmqpConnection, AmqpReadiness, EventPublisher, RpcClient],
+  providers: [
+    { provide: EVENT_SUBSCRIPTIONS_TOKEN, useValue: EVENT_SUBSCRIPTIONS },
+    AmqpConnection,
+    AmqpReadiness,
+    EventPublisher,
+    RpcClient,
+  ],
+  exports: [EVENT_SUBSCRIPTIONS_TOKEN, AmqpConnection, AmqpReadiness, EventPublisher, RpcClient],
 })
 export class MessagingModule {}

@@ -27,6 +27,7 @@ export class EventDelivery {
     private readonly handler: EventHandlerFn,
     private readonly processed: ProcessedEventStore,
     private readonly publisher: EventPublisher,
+    private readonly retryDelaysMs: readonly number[],
     private readonly log: Logger,
   ) {}
 
@@ -61,7 +62,7 @@ export class EventDelivery {
   private async onFailure(channel: Channel, message: ConsumeMessage, event: EventEnvelope, error: unknown): Promise<void> {
     const reason = describeError(error);
     const previous = Number(message.properties.headers?.[HEADERS.attempt] ?? 0);
-    const step = nextFailureStep(previous);
+    const step = nextFailureStep(previous, this.retryDelaysMs);
     if (step.kind === 'dead-letter') {
       this.log.error({ err: reason, type: event.type, attempts: step.attempt }, 'event handler failed for the last time; dead-lettering');
       await this.deadLetter(channel, message, reason, step.attempt);

@@ -1,4 +1,3 @@
-import { RETRY_DELAYS_MS } from '../topology/names';
 
 export type FailureStep = { kind: 'retry'; delayMs: number; attempt: number } | { kind: 'dead-letter'; attempt: number };
 
@@ -7,7 +6,7 @@ export type FailureStep = { kind: 'retry'; delayMs: number; attempt: number } | 
  * already failed (0 on the first failure). With delays [1 s, 5 s, 30 s] a message is
  * handled at most four times before it is dead-lettered.
  */
-export function nextFailureStep(previousFailures: number, delays: readonly number[] = RETRY_DELAYS_MS): FailureStep {
+export function nextFailureStep(previousFailures: number, delays: readonly number[]): FailureStep {
   const attempt = Math.max(0, Math.floor(previousFailures)) + 1;
   const delayMs = delays[attempt - 1];
   return delayMs === undefined ? { kind: 'dead-letter', attempt } : { kind: 'retry', delayMs, attempt };

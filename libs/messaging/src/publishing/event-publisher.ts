@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventEnvelope } from '@prepmate/contracts';
+import type { EventEnvelope, EventType } from '@prepmate/contracts';
 import { ROOT_LOGGER, ServiceConfig } from '@prepmate/platform';
 import type { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
 import type { Logger } from 'pino';
 import { AmqpConnection } from '../amqp-connection';
 import { eventsPublished, publishFailures } from '../messaging.metrics';
-import { declareExchanges } from '../topology/declare';
+import { declareTopology } from '../topology/declare';
+import { EVENT_SUBSCRIPTIONS_TOKEN } from '../transport/subscriptions.token';
 import { HEADERS } from '../topology/names';
 import { UnroutableMessageError } from './publish-errors';
 
@@ -26,7 +27,12 @@ export class EventPublisher {
   private readonly returned = new Set<string>();
   private readonly exchange: string;
 
-  constructor(connection: AmqpConnection, config: ServiceConfig, @Inject(ROOT_LOGGER) logger: Logger) {
+  constructor(
+    connection: AmqpConnection,
+    config: ServiceConfig,
+    @Inject(EVENT_SUBSCRIPTIONS_TOKEN) subscriptions: Record<string, readonly EventType[]>,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
     this.exchange = config.AMQP_EXCHANGE;
     this.log = logger.child({ component: 'publisher' });
     this.channel = connection.createChannel({
@@ -38,7 +44,12 @@ export class EventPublisher {
           const id = message.properties.messageId as string | undefined;
           if (id) this.returned.add(id);
         });
-        await declareExchanges(channel, this.exchange);
+        await declareTopology(channel, {
+          eventsExchange: this.exchange,
+          queuePrefix: config.AMQP_QUEUE_PREFIX,
+          subscriptions,
+          retryDelaysMs: config.retryDelaysMs,
+        });
       },
     });
   }

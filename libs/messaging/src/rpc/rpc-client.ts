@@ -12,6 +12,7 @@ import { HEADERS, rpcQueueName } from '../topology/names';
 const DIRECT_REPLY_TO = 'amq.rabbitmq.reply-to';
 
 interface PendingCall {
+  service: string;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
@@ -45,8 +46,8 @@ export class RpcClient implements BeforeApplicationShutdown {
       confirm: false,
       setup: async (channel: Channel) => {
         channel.on('return', (message: ConsumeMessage) => {
-          this.settle(message.properties.correlationId, () => {
-            throw new AppError('UPSTREAM_UNAVAILABLE', `${String(message.fields.routingKey).replace(/\.rpc$/, '')} service is unavailable`);
+          this.settle(message.properties.correlationId, (call) => {
+            throw new AppError('UPSTREAM_UNAVAILABLE', `${call.service} service is unavailable`);
           });
         });
         await channel.consume(DIRECT_REPLY_TO, (message) => message && this.onReply(message), { noAck: true });
@@ -73,10 +74,10 @@ export class RpcClient implements BeforeApplicationShutdown {
         this.pending.delete(correlationId);
         reject(new AppError('UPSTREAM_TIMEOUT', `${service} did not answer within ${timeoutMs} ms`));
       }, timeoutMs);
-      this.pending.set(correlationId, { resolve: resolve as (value: unknown) => void, reject, timer });
+      this.pending.set(correlationId, { service, resolve: resolve as (value: unknown) => void, reject, timer });
     });
     this.channel
-      .publish('', rpcQueueName(service), Buffer.from(JSON.stringify(request)), {
+      .publish('', this.config.AMQP_QUEUE_PREFIX + rpcQueueName(service), Buffer.from(JSON.stringify(request)), {
         correlationId,
         replyTo: DIRECT_REPLY_TO,
         mandatory: true,
@@ -116,13 +117,13 @@ export class RpcClient implements BeforeApplicationShutdown {
     });
   }
 
-  private settle(correlationId: string | undefined, produce: () => unknown): void {
+  private settle(correlationId: string | undefined, produce: (call: PendingCall) => unknown): void {
     const call = correlationId ? this.pending.get(correlationId) : undefined;
     if (!call || !correlationId) return;
     this.pending.delete(correlationId);
     clearTimeout(call.timer);
     try {
-      call.resolve(produce());
+      call.resolve(produce(call));
     } catch (error) {
       call.reject(error as Error);
     }

@@ -1,7 +1,8 @@
+import type { EventType } from '@prepmate/contracts';
 import type { Channel, ConfirmChannel } from 'amqplib';
 import {
   DELIVERY_LIMIT,
-  RETRY_DELAYS_MS,
+  eventQueueName,
   deadLetterQueueName,
   retryQueueName,
   unroutedExchangeName,
@@ -41,6 +42,7 @@ export async function declareEventQueue(
   eventsExchange: string,
   queue: string,
   routingKey: string,
+  retryDelaysMs: readonly number[],
 ): Promise<void> {
   const dlq = deadLetterQueueName(queue);
   await channel.assertQueue(dlq, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
@@ -54,7 +56,7 @@ export async function declareEventQueue(
       ...AT_LEAST_ONCE_DEAD_LETTERING,
     },
   });
-  for (const delayMs of RETRY_DELAYS_MS) {
+  for (const delayMs of retryDelaysMs) {
     await channel.assertQueue(retryQueueName(queue, delayMs), {
       durable: true,
       arguments: {
@@ -75,4 +77,26 @@ export async function declareEventQueue(
  */
 export async function declareRpcQueue(channel: AnyChannel, queue: string): Promise<void> {
   await channel.assertQueue(queue, { durable: false, autoDelete: true });
+}
+
+export interface TopologyOptions {
+  eventsExchange: string;
+  queuePrefix: string;
+  subscriptions: Readonly<Record<string, readonly EventType[]>>;
+  retryDelaysMs: readonly number[];
+}
+
+/**
+ * The whole event topology of the system: exchanges and every subscribed queue. Every
+ * publisher declares it before its first publish, so an event is never published before the
+ * queue of a consumer that has not started yet exists (it would go to the unrouted queue).
+ */
+export async function declareTopology(channel: AnyChannel, options: TopologyOptions): Promise<void> {
+  await declareExchanges(channel, options.eventsExchange);
+  for (const [service, types] of Object.entries(options.subscriptions)) {
+    for (const type of types) {
+      const queue = options.queuePrefix + eventQueueName(service as never, type);
+      await declareEventQueue(channel, options.eventsExchange, queue, type, options.retryDelaysMs);
+    }
+  }
 }

@@ -15,8 +15,8 @@ export function unroutedQueueName(eventsExchange: string): string {
   return `${eventsExchange}.unrouted`;
 }
 
-/** Delays of the retries after a handler error; after the last one the message is dead-lettered. */
-export const RETRY_DELAYS_MS = [1000, 5000, 30_000] as const;
+/** Default delays of the retries after a handler error (AMQP_RETRY_DELAYS_MS). */
+export const DEFAULT_RETRY_DELAYS_MS = [1000, 5000, 30_000] as const;
 
 /** Redeliveries without an answer (consumer crashes) before the broker dead-letters a message. */
 export const DELIVERY_LIMIT = 10;

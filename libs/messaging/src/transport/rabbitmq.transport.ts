@@ -62,17 +62,18 @@ export class RabbitMqTransport
       return;
     }
     const deliveries = eventTypes.map((type) => {
-      const queue = eventQueueName(this.service, type);
+      const queue = this.config.AMQP_QUEUE_PREFIX + eventQueueName(this.service, type);
       const delivery = new EventDelivery(
         queue,
         this.eventHandler(type),
         this.processed,
         this.publisher,
+        this.config.retryDelaysMs,
         this.log.child({ queue }),
       );
       return { type, queue, delivery };
     });
-    const rpcQueue = rpcQueueName(this.service);
+    const rpcQueue = this.config.AMQP_QUEUE_PREFIX + rpcQueueName(this.service);
     const rpc = new RpcResponder(
       (pattern) => this.rpcHandler(pattern),
       this.log.child({ queue: rpcQueue }),
@@ -86,7 +87,7 @@ export class RabbitMqTransport
         await declareExchanges(channel, this.config.AMQP_EXCHANGE);
         const tags: string[] = [];
         for (const { type, queue, delivery } of deliveries) {
-          await declareEventQueue(channel, this.config.AMQP_EXCHANGE, queue, type);
+          await declareEventQueue(channel, this.config.AMQP_EXCHANGE, queue, type, this.config.retryDelaysMs);
           const { consumerTag } = await channel.consume(
             queue,
             (message) => message && this.track(delivery.handle(channel, message)),

@@ -10,12 +10,12 @@ export class ConfigValidationError extends Error {
   }
 }
 
-function describe(errors: ValidationError[]): string[] {
-  return errors.flatMap((error) =>
-    Object.values(error.constraints ?? {}).map(
-      (message) => `${error.property}=${JSON.stringify(error.value)}: ${message}`,
-    ),
-  );
+/** One line per bad variable, showing the value as it was written in the environment. */
+function describe(errors: ValidationError[], raw: Record<string, unknown>): string[] {
+  return errors.map((error) => {
+    const shown = error.property in raw ? JSON.stringify(raw[error.property]) : '(unset)';
+    return `${error.property}=${shown}: ${Object.values(error.constraints ?? {}).join('; ')}`;
+  });
 }
 
 /**
@@ -34,11 +34,12 @@ export function loadConfig<T extends ServiceConfig>(
   const defined = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
-  const config = plainToInstance(configClass, { ...defaults, ...defined }, {
+  const raw = { ...defaults, ...defined };
+  const config = plainToInstance(configClass, raw, {
     enableImplicitConversion: false,
     exposeDefaultValues: true,
   });
-  const problems = describe(validateSync(config, { forbidUnknownValues: false }));
+  const problems = describe(validateSync(config, { forbidUnknownValues: false }), raw);
   if (problems.length > 0) throw new ConfigValidationError(problems);
   return config;
 }

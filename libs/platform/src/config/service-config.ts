@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
@@ -43,6 +44,13 @@ export class ServiceConfig {
   @Matches(/^[\w.-]{1,200}$/, { message: 'must be an exchange name' })
   AMQP_EXCHANGE = 'prepmate.events';
 
+  /**
+   * Prepended to every queue name (`<prefix><service>.<event type>`, `<prefix><service>.rpc`);
+   * empty in production, unique per test run so runs on one broker never share queues.
+   */
+  @Matches(/^[\w.-]{0,100}$/, { message: 'must be letters, digits, ".", "_" or "-"' })
+  AMQP_QUEUE_PREFIX = '';
+
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -52,6 +60,13 @@ export class ServiceConfig {
   @Min(1)
   @Max(1000)
   AMQP_PREFETCH = 32;
+
+  /**
+   * Delays of the retries after an event handler failed, comma-separated milliseconds;
+   * after the last one the message goes to the dead-letter queue.
+   */
+  @Matches(/^\d+(,\d+)*$/, { message: 'must be comma-separated milliseconds, e.g. 1000,5000,30000' })
+  AMQP_RETRY_DELAYS_MS = '1000,5000,30000';
 
   @Type(() => Number)
   @IsInt()
@@ -80,4 +95,8 @@ export class ServiceConfig {
   @IsOptional()
   @IsString()
   SERVICE_INSTANCE_ID?: string;
+
+  get retryDelaysMs(): number[] {
+    return this.AMQP_RETRY_DELAYS_MS.split(',').map(Number);
+  }
 }

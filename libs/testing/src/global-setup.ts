@@ -1,0 +1,38 @@
+// Relative import: jest loads global setup outside the module name mapper.
+import { resolveInfrastructure, type Infrastructure } from '../../infra/src';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { INFRA_FILE, REPO_ROOT, type InfraFile } from './infra-file';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __PREPMATE_INFRA__: Infrastructure | undefined;
+}
+
+/**
+ * Jest global setup of the integration tests: real MongoDB (or FerretDB), RabbitMQ and
+ * Redis, found or started in ARCHITECTURE.md's order; their URLs go into the environment
+ * every test file inherits.
+ */
+export default async function globalSetup(): Promise<void> {
+  const log = (line: string) => process.stdout.write(`[test-infra] ${line}\n`);
+  process.stdout.write('\n');
+  const infrastructure = await resolveInfrastructure({
+    purpose: 'test',
+    dataDir: join(REPO_ROOT, '.local', 'test'),
+    composeFile: join(REPO_ROOT, 'docker-compose.yml'),
+    log,
+  });
+  globalThis.__PREPMATE_INFRA__ = infrastructure;
+  process.env.MONGO_URL = infrastructure.mongodb.url;
+  process.env.AMQP_URL = infrastructure.rabbitmq.url;
+  process.env.REDIS_URL = infrastructure.redis.url;
+  const file: InfraFile = {
+    mongoUrl: infrastructure.mongodb.url,
+    amqpUrl: infrastructure.rabbitmq.url,
+    redisUrl: infrastructure.redis.url,
+    brokerRestartCommands: infrastructure.brokerRestartCommands,
+  };
+  await mkdir(dirname(INFRA_FILE), { recursive: true });
+  await writeFile(INFRA_FILE, JSON.stringify(file, null, 2));
+}

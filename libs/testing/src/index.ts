@@ -1,0 +1,5 @@
+export * from './broker';
+export * from './eventually';
+export * from './infra-file';
+export * from './isolation';
+export * from './test-service';
