@@ -47,6 +47,9 @@ export class AmqpConnection implements OnApplicationShutdown {
 
   createChannel(options: CreateChannelOpts): ChannelWrapper {
     const channel = this.manager.createChannel(options);
+    channel.on('error', (error: Error) =>
+      this.log.warn({ err: error.message, channel: options.name }, 'channel setup failed; it is retried on reconnection'),
+    );
     this.channels.push(channel);
     return channel;
   }

@@ -2,6 +2,7 @@ import type { DynamicModule, Provider, Type } from '@nestjs/common';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
+import { eventually } from './eventually';
 import { configureServiceApp, listeningPort, startServiceApp, type BootstrapOptions } from '@prepmate/platform';
 
 export interface TestServiceOptions extends Omit<BootstrapOptions, 'module'> {
@@ -11,6 +12,8 @@ export interface TestServiceOptions extends Omit<BootstrapOptions, 'module'> {
   /** Providers to replace, e.g. the subscription table of a test service. */
   overrides?: Array<{ provide: Provider | string | symbol | Type<unknown>; useValue: unknown }>;
   transport?: Type<CustomTransportStrategy>;
+  /** Wait until /health/ready answers 200 (default), as Kubernetes would before routing to it. */
+  waitUntilReady?: boolean;
 }
 
 export interface TestService {
@@ -37,6 +40,13 @@ export async function startTestService(options: TestServiceOptions): Promise<Tes
     await configureServiceApp(app, options);
     await startServiceApp(app);
     const url = `http://127.0.0.1:${listeningPort(app)}`;
+    if (options.waitUntilReady !== false) {
+      await eventually(
+        () => fetch(`${url}/health/ready`).then((response) => response.status, () => 0),
+        (status) => status === 200,
+        { timeoutMs: 20_000, what: `${url}/health/ready to answer 200` },
+      );
+    }
     let closed = false;
     return {
       app,

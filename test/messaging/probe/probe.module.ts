@@ -1,7 +1,7 @@
 import { Controller, type DynamicModule, Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectModel, MongooseModule } from '@nestjs/mongoose';
-import type { EventEnvelope, RpcRequest, ServiceName } from '@prepmate/contracts';
+import type { BackendServiceName, EventEnvelope, RpcRequest } from '@prepmate/contracts';
 import { AmqpReadiness, EVENT_SUBSCRIPTIONS_TOKEN, MessagingServerModule, OutboxRelay } from '@prepmate/messaging';
 import { AppError, DatabaseModule, MongoReadiness, PlatformModule } from '@prepmate/platform';
 import type { Model } from 'mongoose';
@@ -14,7 +14,7 @@ export interface ProbeBehaviour {
 export const PROBE_BEHAVIOUR = Symbol('PROBE_BEHAVIOUR');
 
 /** The probe service plays `normalization`: it consumes `submission.ingested`. */
-export const PROBE_SERVICE: ServiceName = 'normalization';
+export const PROBE_SERVICE: BackendServiceName = 'normalization';
 export const PROBE_SUBSCRIPTIONS = { provide: EVENT_SUBSCRIPTIONS_TOKEN, useValue: { [PROBE_SERVICE]: ['submission.ingested'] } };
 
 @Controller()

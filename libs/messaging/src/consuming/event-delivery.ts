@@ -19,9 +19,13 @@ export type EventHandlerFn = (event: EventEnvelope) => Promise<void>;
  *    error in its headers after the last retry, and only then acked; if even that publish
  *    fails the message is nacked back to its queue, so it is never lost.
  * An ack or nack on a channel that died meanwhile is dropped: the broker redelivers the
- * message and step 2 makes the redelivery harmless.
+ * message and step 2 makes the redelivery harmless. Two deliveries of one event that arrive
+ * together (prefetch lets them) are handled one after the other, so the second sees the
+ * first's record; across replicas, handlers stay idempotent on their own keys.
  */
 export class EventDelivery {
+  private readonly handling = new Map<string, Promise<void>>();
+
   constructor(
     private readonly queue: string,
     private readonly handler: EventHandlerFn,
@@ -37,6 +41,17 @@ export class EventDelivery {
       await this.deadLetter(channel, message, 'not a valid event envelope', 0);
       return;
     }
+    const earlier = this.handling.get(event.eventId);
+    const current = (earlier ?? Promise.resolve()).then(() => this.handleEvent(channel, message, event));
+    this.handling.set(event.eventId, current);
+    try {
+      await current;
+    } finally {
+      if (this.handling.get(event.eventId) === current) this.handling.delete(event.eventId);
+    }
+  }
+
+  private async handleEvent(channel: Channel, message: ConsumeMessage, event: EventEnvelope): Promise<void> {
     const context = { requestId: event.eventId, correlationId: event.correlationId, eventId: event.eventId };
     await runWithContext(context, async () => {
       const timer = eventHandlerDuration.startTimer({ queue: this.queue });

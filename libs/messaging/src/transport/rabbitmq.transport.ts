@@ -108,9 +108,6 @@ export class RabbitMqTransport
         );
       },
     });
-    this.channel.on('error', (error: Error) =>
-      this.log.error({ err: error.message }, 'consumer channel setup failed'),
-    );
     callback();
   }
 
