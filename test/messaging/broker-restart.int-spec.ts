@@ -1,6 +1,12 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { AmqpConnection, EventPublisher, RabbitMqTransport } from '@prepmate/messaging';
-import { eventually, restartBroker, sleep, startTestService, type TestService } from '@prepmate/testing';
+import {
+  eventually,
+  restartBroker,
+  sleep,
+  startTestService,
+  type TestService,
+} from '@prepmate/testing';
 import type { Connection } from 'mongoose';
 import { ingestedEvent } from './probe/events';
 import { deleteProbeTopology, probeEnv } from './probe/probe-env';
@@ -53,10 +59,17 @@ describe('a broker restart', () => {
       }
     })();
 
-    await eventually(() => confirmed.length, (count) => count >= 20, { what: 'some publishes before the restart' });
+    await eventually(
+      () => confirmed.length,
+      (count) => count >= 20,
+      { what: 'some publishes before the restart' },
+    );
     await restartBroker();
     expect(disconnects).toBeGreaterThanOrEqual(1);
-    await eventually(() => connection.isConnected(), Boolean, { timeoutMs: 60_000, what: 'the service to reconnect' });
+    await eventually(() => connection.isConnected(), Boolean, {
+      timeoutMs: 60_000,
+      what: 'the service to reconnect',
+    });
     await sleep(1000);
     publishing = false;
     await publishLoop;

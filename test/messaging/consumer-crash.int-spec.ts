@@ -14,14 +14,29 @@ const TOTAL = 300;
 function startConsumerProcess(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'probe', 'consumer-process.ts')],
-    { cwd: REPO_ROOT, env: { ...process.env, ...env, PROBE_HANDLER_DELAY_MS: '40' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      join(__dirname, 'probe', 'consumer-process.ts'),
+    ],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env, PROBE_HANDLER_DELAY_MS: '40' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('consumer ready') && resolve(child));
-    child.once('exit', (code) => reject(new Error(`consumer exited (${String(code)}) before it was ready: ${errors}`)));
+    child.stdout?.on(
+      'data',
+      (chunk: Buffer) => chunk.toString().includes('consumer ready') && resolve(child),
+    );
+    child.once('exit', (code) =>
+      reject(new Error(`consumer exited (${String(code)}) before it was ready: ${errors}`)),
+    );
   });
 }
 
@@ -40,20 +55,29 @@ describe('a consumer killed mid-batch', () => {
   });
 
   it('has its unacknowledged messages redelivered, and every effect is stored exactly once', async () => {
-    child = await startConsumerProcess({ ...env, HTTP_PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'warn' });
+    child = await startConsumerProcess({
+      ...env,
+      HTTP_PORT: '0',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+    });
 
-    let connection: Connection | undefined;
     replacement = await startTestService({
-      module: ProbeModule.with(recordingBehaviour(() => connection!)),
+      module: ProbeModule.with(
+        recordingBehaviour(() => replacement!.app.get<Connection>(getConnectionToken())),
+      ),
       overrides: [PROBE_SUBSCRIPTIONS],
       env,
     });
-    connection = replacement.app.get<Connection>(getConnectionToken());
-    const db = connection.db!;
+    const db = replacement.app.get<Connection>(getConnectionToken()).db!;
     const publisher = replacement.app.get(EventPublisher);
     for (let n = 0; n < TOTAL; n += 1) await publisher.publish(ingestedEvent(n));
 
-    await eventually(() => db.collection('effects').countDocuments(), (count) => count >= 60, { what: 'the first consumer to store some effects' });
+    await eventually(
+      () => db.collection('effects').countDocuments(),
+      (count) => count >= 60,
+      { what: 'the first consumer to store some effects' },
+    );
     child.kill('SIGKILL');
     await new Promise((resolve) => child!.once('exit', resolve));
     const effectsAtCrash = await db.collection('effects').countDocuments();
@@ -61,14 +85,21 @@ describe('a consumer killed mid-batch', () => {
 
     // The same queue gets a new consumer: the in-process replacement starts consuming now.
     await startConsuming(replacement);
-    await eventually(() => db.collection('effects').countDocuments(), (count) => count === TOTAL, {
-      timeoutMs: 60_000,
-      what: `all ${TOTAL} effects`,
-    });
+    await eventually(
+      () => db.collection('effects').countDocuments(),
+      (count) => count === TOTAL,
+      {
+        timeoutMs: 60_000,
+        what: `all ${TOTAL} effects`,
+      },
+    );
 
     const effects = await db.collection<{ _id: string; n: string }>('effects').find().toArray();
     expect(new Set(effects.map((effect) => effect.n)).size).toBe(TOTAL);
-    const runs = await db.collection<{ _id: string; runs: number }>('handler_runs').find().toArray();
+    const runs = await db
+      .collection<{ _id: string; runs: number }>('handler_runs')
+      .find()
+      .toArray();
     expect(runs).toHaveLength(TOTAL);
     // Messages the killed consumer held unacknowledged were delivered again...
     expect(runs.filter((run) => run.runs > 1).length).toBeGreaterThan(0);

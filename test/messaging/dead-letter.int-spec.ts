@@ -50,14 +50,29 @@ describe('a handler that always fails', () => {
     for (let n = 1; n <= 20; n += 1) await publisher.publish(ingestedEvent(n));
 
     // The good messages are handled while the poison one is still waiting for its retries.
-    await eventually(() => handled.length, (count) => count === 20, { what: 'the 20 good messages' });
+    await eventually(
+      () => handled.length,
+      (count) => count === 20,
+      { what: 'the 20 good messages' },
+    );
     expect(Date.now() - started).toBeLessThan(RETRY_DELAYS.reduce((sum, delay) => sum + delay, 0));
 
     const admin = new DeadLetterAdmin(raw);
-    const dead = await eventually(() => admin.list(queue), (letters) => letters.length === 1, { what: 'one dead letter' });
+    const dead = await eventually(
+      () => admin.list(queue),
+      (letters) => letters.length === 1,
+      { what: 'one dead letter' },
+    );
     expect(attempts.get('poison')).toBe(1 + RETRY_DELAYS.length);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(RETRY_DELAYS.reduce((sum, delay) => sum + delay, 0));
-    expect(dead[0]).toMatchObject({ type: 'submission.ingested', error: 'cannot parse problem 1459B', attempts: 4, originalQueue: queue });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(
+      RETRY_DELAYS.reduce((sum, delay) => sum + delay, 0),
+    );
+    expect(dead[0]).toMatchObject({
+      type: 'submission.ingested',
+      error: 'cannot parse problem 1459B',
+      attempts: 4,
+      originalQueue: queue,
+    });
     expect(JSON.parse(dead[0].body).payload.platformSubmissionId).toBe('poison');
 
     // Listing does not consume: the message is still there.
@@ -66,17 +81,26 @@ describe('a handler that always fails', () => {
     // Once the cause is fixed, an operator replays it and it counts.
     poisonFixed = true;
     expect(await admin.replay(queue)).toBe(1);
-    await eventually(() => handled.includes('poison'), Boolean, { what: 'the replayed message to be handled' });
+    await eventually(() => handled.includes('poison'), Boolean, {
+      what: 'the replayed message to be handled',
+    });
     expect(await admin.list(queue)).toHaveLength(0);
   });
 
   it('dead-letters a message that is not an event at once, without retries', async () => {
     const channel = await raw.createConfirmChannel();
-    channel.publish(env.AMQP_EXCHANGE, 'submission.ingested', Buffer.from('{"not":"an envelope"'), { persistent: true, messageId: 'garbled-1' });
+    channel.publish(env.AMQP_EXCHANGE, 'submission.ingested', Buffer.from('{"not":"an envelope"'), {
+      persistent: true,
+      messageId: 'garbled-1',
+    });
     await channel.waitForConfirms();
     await channel.close();
     const admin = new DeadLetterAdmin(raw);
-    const dead = await eventually(() => admin.list(queue), (letters) => letters.length === 1, { what: 'the garbled message in the DLQ' });
+    const dead = await eventually(
+      () => admin.list(queue),
+      (letters) => letters.length === 1,
+      { what: 'the garbled message in the DLQ' },
+    );
     expect(dead[0]).toMatchObject({ messageId: 'garbled-1', error: 'not a valid event envelope' });
     const headersOk = dead[0].attempts === 0;
     expect(headersOk).toBe(true);

@@ -35,7 +35,11 @@ describe('idempotency by eventId', () => {
     await publisher.publish(event);
     await publisher.publish(other);
     await publisher.publish(event);
-    await eventually(() => handled.length, (count) => count >= 2, { what: 'both events' });
+    await eventually(
+      () => handled.length,
+      (count) => count >= 2,
+      { what: 'both events' },
+    );
     await sleep(500);
     expect(handled.filter((id) => id === event.eventId)).toHaveLength(1);
     expect(handled.filter((id) => id === other.eventId)).toHaveLength(1);

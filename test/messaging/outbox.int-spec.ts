@@ -10,7 +10,9 @@ import { PROBE_SUBSCRIPTIONS, ProbeModule, ProbeStates } from './probe/probe.mod
 describe('the outbox', () => {
   const env = probeEnv('outbox', { OUTBOX_SWEEP_INTERVAL_MS: '500' });
   const received: EventEnvelope[] = [];
-  const behaviour = { onEvent: async (event: EventEnvelope<'submission.ingested'>) => void received.push(event) };
+  const behaviour = {
+    onEvent: async (event: EventEnvelope<'submission.ingested'>) => void received.push(event),
+  };
   let service: TestService | undefined;
 
   afterAll(async () => {
@@ -24,19 +26,39 @@ describe('the outbox', () => {
   it('publishes after a restart the events a crash left between the state write and the publish', async () => {
     // First life: the state and its event are written in one document write, then the
     // process dies before publishing (no relay runs: the app is closed at once).
-    const first = await startTestService({ module: ProbeModule.with(behaviour), overrides: [PROBE_SUBSCRIPTIONS], env: { ...env, OUTBOX_SWEEP_INTERVAL_MS: '600000' } });
+    const first = await startTestService({
+      module: ProbeModule.with(behaviour),
+      overrides: [PROBE_SUBSCRIPTIONS],
+      env: { ...env, OUTBOX_SWEEP_INTERVAL_MS: '600000' },
+    });
     const states = first.app.get(ProbeStates).model;
     const event = ingestedEvent(1);
     const old = { ...event, occurredAt: new Date(Date.now() - 60_000).toISOString() };
-    await states.collection.insertOne({ _id: 'state-1' as never, value: 42, pendingEvents: [old], outboxLeaseUntil: null });
+    await states.collection.insertOne({
+      _id: 'state-1' as never,
+      value: 42,
+      pendingEvents: [old],
+      outboxLeaseUntil: null,
+    });
     await first.close();
     expect(received).toHaveLength(0);
 
     // Second life: the sweep on start publishes it and empties the document's outbox.
-    service = await startTestService({ module: ProbeModule.with(behaviour), overrides: [PROBE_SUBSCRIPTIONS], transport: RabbitMqTransport, env });
-    await eventually(() => received.length, (count) => count === 1, { what: 'the pending event to arrive' });
+    service = await startTestService({
+      module: ProbeModule.with(behaviour),
+      overrides: [PROBE_SUBSCRIPTIONS],
+      transport: RabbitMqTransport,
+      env,
+    });
+    await eventually(
+      () => received.length,
+      (count) => count === 1,
+      { what: 'the pending event to arrive' },
+    );
     expect(received[0].eventId).toBe(event.eventId);
-    const stored = await service.app.get(ProbeStates).model.collection.findOne({ _id: 'state-1' as never });
+    const stored = await service.app
+      .get(ProbeStates)
+      .model.collection.findOne({ _id: 'state-1' as never });
     expect(stored).toMatchObject({ value: 42, pendingEvents: [], outboxLeaseUntil: null });
   });
 
@@ -44,10 +66,18 @@ describe('the outbox', () => {
     const states = service!.app.get(ProbeStates).model;
     const relay = service!.app.get(OutboxRelay);
     const [a, b] = [ingestedEvent(2), ingestedEvent(3)];
-    await states.updateOne({ _id: 'state-2' }, { $set: { value: 1 }, ...pushPendingEvents(a, b) }, { upsert: true });
+    await states.updateOne(
+      { _id: 'state-2' },
+      { $set: { value: 1 }, ...pushPendingEvents(a, b) },
+      { upsert: true },
+    );
     const published = await relay.relay(states, ['state-2']);
     expect(published).toBe(2);
-    await eventually(() => received.length, (count) => count === 3, { what: 'two more events' });
+    await eventually(
+      () => received.length,
+      (count) => count === 3,
+      { what: 'two more events' },
+    );
     expect(received.slice(1).map((event) => event.eventId)).toEqual([a.eventId, b.eventId]);
     const stored = await states.collection.findOne({ _id: 'state-2' as never });
     expect(stored?.pendingEvents).toEqual([]);
@@ -56,9 +86,20 @@ describe('the outbox', () => {
   it('leaves young events to the fast path and publishes them once they are old', async () => {
     const states = service!.app.get(ProbeStates).model;
     const event = ingestedEvent(4);
-    await states.updateOne({ _id: 'state-3' }, { $set: { value: 7 }, ...pushPendingEvents(event) }, { upsert: true });
+    await states.updateOne(
+      { _id: 'state-3' },
+      { $set: { value: 7 }, ...pushPendingEvents(event) },
+      { upsert: true },
+    );
     // No fast-path call: the periodic sweep must find it (after its minimum age of 2 s).
-    await eventually(() => received.some((got) => got.eventId === event.eventId), Boolean, { timeoutMs: 10_000, what: 'the sweep to publish it' });
-    await eventually(() => states.collection.findOne({ _id: 'state-3' as never }), (doc) => doc?.pendingEvents.length === 0, { what: 'the outbox to be emptied' });
+    await eventually(() => received.some((got) => got.eventId === event.eventId), Boolean, {
+      timeoutMs: 10_000,
+      what: 'the sweep to publish it',
+    });
+    await eventually(
+      () => states.collection.findOne({ _id: 'state-3' as never }),
+      (doc) => doc?.pendingEvents.length === 0,
+      { what: 'the outbox to be emptied' },
+    );
   });
 });

@@ -9,8 +9,16 @@ describe('a service over HTTP (health, metrics, errors)', () => {
   const env = { AMQP_EXCHANGE, AMQP_QUEUE_PREFIX: `${prefix}.`, MONGO_DB: `${prefix}_auth` };
   const services: TestService[] = [];
 
-  async function start(extra: Record<string, string> = {}, waitUntilReady = true): Promise<TestService> {
-    const service = await startTestService({ module: AuthModule, transport: RabbitMqTransport, env: { ...env, ...extra }, waitUntilReady });
+  async function start(
+    extra: Record<string, string> = {},
+    waitUntilReady = true,
+  ): Promise<TestService> {
+    const service = await startTestService({
+      module: AuthModule,
+      transport: RabbitMqTransport,
+      env: { ...env, ...extra },
+      waitUntilReady,
+    });
     services.push(service);
     return service;
   }
@@ -36,7 +44,11 @@ describe('a service over HTTP (health, metrics, errors)', () => {
     expect((await fetch(`${url}/health/live`)).status).toBe(200);
     const ready = await fetch(`${url}/health/ready`);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toMatchObject({ status: 'error', error: { redis: { status: 'down' } }, info: { mongodb: { status: 'up' } } });
+    expect(await ready.json()).toMatchObject({
+      status: 'error',
+      error: { redis: { status: 'down' } },
+      info: { mongodb: { status: 'up' } },
+    });
   });
 
   it('serves Prometheus metrics', async () => {
@@ -50,10 +62,14 @@ describe('a service over HTTP (health, metrics, errors)', () => {
 
   it('echoes the request id and answers errors in the one shape', async () => {
     const { url } = services[0];
-    const response = await fetch(`${url}/no/such/route`, { headers: { 'x-request-id': 'req-abc-123' } });
+    const response = await fetch(`${url}/no/such/route`, {
+      headers: { 'x-request-id': 'req-abc-123' },
+    });
     expect(response.status).toBe(404);
     expect(response.headers.get('x-request-id')).toBe('req-abc-123');
-    expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Cannot GET /no/such/route', requestId: 'req-abc-123' } });
+    expect(await response.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: 'Cannot GET /no/such/route', requestId: 'req-abc-123' },
+    });
     const generated = await fetch(`${url}/no/such/route`);
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });

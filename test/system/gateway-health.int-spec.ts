@@ -32,17 +32,28 @@ describe('the whole system behind the gateway', () => {
 
   beforeAll(async () => {
     for (const name of BACKEND_SERVICES) {
-      const service = await startTestService({ module: MODULES[name], transport: RabbitMqTransport, env: { ...shared, MONGO_DB: `${prefix}_${name}` } });
+      const service = await startTestService({
+        module: MODULES[name],
+        transport: RabbitMqTransport,
+        env: { ...shared, MONGO_DB: `${prefix}_${name}` },
+      });
       await service.app.get(RabbitMqTransport).waitUntilConsuming();
       backends.set(name, service);
     }
-    gateway = await startTestService({ module: GatewayModule, configure: configureGateway, env: shared });
+    gateway = await startTestService({
+      module: GatewayModule,
+      configure: configureGateway,
+      env: shared,
+    });
   });
 
   afterAll(async () => {
     await gateway?.close();
     for (const service of backends.values()) {
-      await service.app.get<Connection>(getConnectionToken()).dropDatabase().catch(() => undefined);
+      await service.app
+        .get<Connection>(getConnectionToken())
+        .dropDatabase()
+        .catch(() => undefined);
       await service.close();
     }
   });
@@ -52,12 +63,23 @@ describe('the whole system behind the gateway', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       status: 'up',
-      services: { gateway: 'up', auth: 'up', ingestion: 'up', normalization: 'up', aggregation: 'up', roadmap: 'up', synergy: 'up', advisory: 'up' },
+      services: {
+        gateway: 'up',
+        auth: 'up',
+        ingestion: 'up',
+        normalization: 'up',
+        aggregation: 'up',
+        roadmap: 'up',
+        synergy: 'up',
+        advisory: 'up',
+      },
     });
   });
 
   it('serves the OpenAPI document and its UI', async () => {
-    const document = (await (await fetch(`${gateway.url}/docs-json`)).json()) as { paths: Record<string, unknown> };
+    const document = (await (await fetch(`${gateway.url}/docs-json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
     expect(Object.keys(document.paths)).toContain('/api/v1/health');
     expect((await fetch(`${gateway.url}/docs`)).status).toBe(200);
   });

@@ -56,23 +56,31 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
 
   for (const service of services) {
-    service.onUnexpectedExit = (name, code) => void shutdown(`${name} exited with code ${String(code)}`, 1);
+    service.onUnexpectedExit = (name, code) =>
+      void shutdown(`${name} exited with code ${String(code)}`, 1);
     service.start();
   }
   await waitUntilReady(services, infrastructure);
   const gateway = `http://localhost:${gatewayPort}`;
-  const health = await fetch(`${gateway}/api/v1/health`).then((response) => response.json() as Promise<unknown>);
+  const health = await fetch(`${gateway}/api/v1/health`).then(
+    (response) => response.json() as Promise<unknown>,
+  );
   say(`all ${services.length} services are ready: ${JSON.stringify(health)}`);
   say(`gateway:  ${gateway}/api/v1`);
   say(`API docs: ${gateway}/docs`);
   say('press Ctrl-C to stop');
 }
 
-async function waitUntilReady(services: ServiceProcess[], infrastructure: Infrastructure): Promise<void> {
+async function waitUntilReady(
+  services: ServiceProcess[],
+  infrastructure: Infrastructure,
+): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let lastReport = '';
   while (Date.now() < deadline) {
-    const states = await Promise.all(services.map(async (service) => ({ service, ready: await service.isReady() })));
+    const states = await Promise.all(
+      services.map(async (service) => ({ service, ready: await service.isReady() })),
+    );
     const waiting = states.filter((state) => !state.ready).map((state) => state.service.service);
     if (waiting.length === 0) return;
     const report = `ready ${services.length - waiting.length}/${services.length}; waiting for ${waiting.join(', ')}`;
@@ -86,6 +94,8 @@ async function waitUntilReady(services: ServiceProcess[], infrastructure: Infras
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`[start] failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `[start] failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -23,7 +23,9 @@ export class ServiceProcess {
     });
     for (const stream of [child.stdout, child.stderr]) {
       if (!stream) continue;
-      createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${formatServiceLine(this.service, line)}\n`));
+      createInterface({ input: stream }).on('line', (line) =>
+        process.stdout.write(`${formatServiceLine(this.service, line)}\n`),
+      );
     }
     child.once('exit', (code) => {
       this.exitCode = code;
@@ -38,7 +40,9 @@ export class ServiceProcess {
 
   async isReady(): Promise<boolean> {
     try {
-      const response = await fetch(`http://127.0.0.1:${this.httpPort}/health/ready`, { signal: AbortSignal.timeout(1000) });
+      const response = await fetch(`http://127.0.0.1:${this.httpPort}/health/ready`, {
+        signal: AbortSignal.timeout(1000),
+      });
       return response.ok;
     } catch {
       return false;

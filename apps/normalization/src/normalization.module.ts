@@ -5,7 +5,10 @@ import { DatabaseModule, MongoReadiness, PlatformModule } from '@prepmate/platfo
 /** The normalization service: topics, tag aliases, canonical problems and platform mappings. */
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'normalization', readiness: [MongoReadiness, AmqpReadiness] }),
+    PlatformModule.forRoot({
+      service: 'normalization',
+      readiness: [MongoReadiness, AmqpReadiness],
+    }),
     DatabaseModule,
     MessagingServerModule,
   ],

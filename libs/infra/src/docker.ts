@@ -2,7 +2,9 @@ import { runCommand } from './probe';
 
 /** True when a Docker engine answers (the client alone is not enough). */
 export async function hasDockerEngine(): Promise<boolean> {
-  const result = await runCommand('docker', ['info', '--format', '{{.ServerVersion}}'], { timeoutMs: 5000 });
+  const result = await runCommand('docker', ['info', '--format', '{{.ServerVersion}}'], {
+    timeoutMs: 5000,
+  });
   return result.code === 0 && result.stdout.trim().length > 0;
 }
 
@@ -44,11 +46,17 @@ export async function startContainer(dependency: DependencyName): Promise<Starte
 /** Starts the three dependencies of docker-compose.yml (the start command uses this path). */
 export async function composeUp(services: DependencyName[], composeFile: string): Promise<void> {
   const names = services.map((service) => (service === 'mongodb' ? 'mongo' : service));
-  const result = await runCommand('docker', ['compose', '-f', composeFile, 'up', '-d', '--wait', ...names], { timeoutMs: 10 * 60_000 });
+  const result = await runCommand(
+    'docker',
+    ['compose', '-f', composeFile, 'up', '-d', '--wait', ...names],
+    { timeoutMs: 10 * 60_000 },
+  );
   if (result.code !== 0) throw new Error(`docker compose up failed: ${result.stderr}`);
 }
 
 export async function composeStop(services: DependencyName[], composeFile: string): Promise<void> {
   const names = services.map((service) => (service === 'mongodb' ? 'mongo' : service));
-  await runCommand('docker', ['compose', '-f', composeFile, 'stop', ...names], { timeoutMs: 120_000 });
+  await runCommand('docker', ['compose', '-f', composeFile, 'stop', ...names], {
+    timeoutMs: 120_000,
+  });
 }

@@ -17,7 +17,10 @@ export function ferretDbCacheDir(): string {
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -26,7 +29,10 @@ async function exists(path: string): Promise<boolean> {
  * the module's source is copied to a writable folder, the version file written, and built.
  * The PostgreSQL-only build leaves SQLite out, which is several times faster.
  */
-export async function ensureFerretDbBinary(backend: FerretDbBackend, log: ProgressLog): Promise<string> {
+export async function ensureFerretDbBinary(
+  backend: FerretDbBackend,
+  log: ProgressLog,
+): Promise<string> {
   const dir = join(ferretDbCacheDir(), backend);
   const binary = join(dir, 'ferretdb');
   if (await exists(binary)) {
@@ -34,16 +40,21 @@ export async function ensureFerretDbBinary(backend: FerretDbBackend, log: Progre
     return binary;
   }
   if (!(await commandExists('go'))) {
-    throw new Error('FerretDB must be built, but Go is not installed (install Go ≥ 1.22, or set MONGO_URL)');
+    throw new Error(
+      'FerretDB must be built, but Go is not installed (install Go ≥ 1.22, or set MONGO_URL)',
+    );
   }
   await mkdir(dir, { recursive: true });
   const started = Date.now();
   const download = await withProgress(
     log,
     `downloading the FerretDB ${FERRETDB_VERSION} Go module`,
-    runCommand('go', ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], { timeoutMs: 15 * 60_000 }),
+    runCommand('go', ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], {
+      timeoutMs: 15 * 60_000,
+    }),
   );
-  if (download.code !== 0) throw new Error(`go mod download failed: ${download.stderr || download.stdout}`);
+  if (download.code !== 0)
+    throw new Error(`go mod download failed: ${download.stderr || download.stdout}`);
   const moduleDir = (JSON.parse(download.stdout) as { Dir: string }).Dir;
   const source = join(dir, `src-${process.pid}`);
   await rm(source, { recursive: true, force: true });
@@ -64,7 +75,9 @@ export async function ensureFerretDbBinary(backend: FerretDbBackend, log: Progre
   await rm(source, { recursive: true, force: true });
   if (build.code !== 0) throw new Error(`building FerretDB failed: ${build.stderr}`);
   await rename(partial, binary);
-  log(`FerretDB ${FERRETDB_VERSION} (${backend}) built in ${((Date.now() - started) / 1000).toFixed(1)} s → ${binary}`);
+  log(
+    `FerretDB ${FERRETDB_VERSION} (${backend}) built in ${((Date.now() - started) / 1000).toFixed(1)} s → ${binary}`,
+  );
   return binary;
 }
 
@@ -93,7 +106,11 @@ async function preparePostgres(log: ProgressLog): Promise<string | null> {
  * Starts FerretDB on `port`: on the local PostgreSQL when one is reachable, else on SQLite
  * files under `dataDir`. Its log goes to `<dataDir>/ferretdb.log`.
  */
-export async function startFerretDb(port: number, dataDir: string, log: ProgressLog): Promise<FerretDbServer> {
+export async function startFerretDb(
+  port: number,
+  dataDir: string,
+  log: ProgressLog,
+): Promise<FerretDbServer> {
   await mkdir(dataDir, { recursive: true });
   const postgresUrl = await preparePostgres(log);
   const backend: FerretDbBackend = postgresUrl ? 'postgresql' : 'sqlite';
@@ -111,6 +128,10 @@ export async function startFerretDb(port: number, dataDir: string, log: Progress
     '--log-level=warn',
   ];
   const server = ManagedProcess.start('ferretdb', binary, args, join(dataDir, 'ferretdb.log'));
-  await withProgress(log, `starting FerretDB on 127.0.0.1:${port} (${backend})`, waitForPort('127.0.0.1', port, 30_000));
+  await withProgress(
+    log,
+    `starting FerretDB on 127.0.0.1:${port} (${backend})`,
+    waitForPort('127.0.0.1', port, 30_000),
+  );
   return { url: `mongodb://127.0.0.1:${port}`, process: server };
 }

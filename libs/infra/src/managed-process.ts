@@ -13,7 +13,13 @@ export class ManagedProcess {
     child.once('exit', () => (this.exited = true));
   }
 
-  static start(name: string, command: string, args: string[], logFile: string, env: NodeJS.ProcessEnv = process.env): ManagedProcess {
+  static start(
+    name: string,
+    command: string,
+    args: string[],
+    logFile: string,
+    env: NodeJS.ProcessEnv = process.env,
+  ): ManagedProcess {
     const log = createWriteStream(logFile, { flags: 'a' });
     const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
     child.stdout?.pipe(log);

@@ -31,15 +31,28 @@ export interface CommandResult {
 }
 
 /** Runs a command to completion (no shell); never rejects, the exit code says how it went. */
-export function runCommand(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CommandResult> {
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<CommandResult> {
   return new Promise((resolve) => {
     execFile(
       command,
       args,
-      { cwd: options.cwd, env: options.env ?? process.env, timeout: options.timeoutMs ?? 0, maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        timeout: options.timeoutMs ?? 0,
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout: String(stdout), stderr: String(stderr || (error && !stderr ? error.message : '')) });
+        resolve({
+          code,
+          stdout: String(stdout),
+          stderr: String(stderr || (error && !stderr ? error.message : '')),
+        });
       },
     );
   });
@@ -53,5 +66,8 @@ export async function commandExists(command: string): Promise<boolean> {
 /** Host and port of a URL such as mongodb://127.0.0.1:27017 (default port per scheme). */
 export function hostPortOf(url: string, defaultPort: number): { host: string; port: number } {
   const parsed = new URL(url);
-  return { host: parsed.hostname || '127.0.0.1', port: parsed.port ? Number(parsed.port) : defaultPort };
+  return {
+    host: parsed.hostname || '127.0.0.1',
+    port: parsed.port ? Number(parsed.port) : defaultPort,
+  };
 }

@@ -1,12 +1,19 @@
 import { join } from 'node:path';
-import { composeStop, composeUp, type DependencyName, hasDockerEngine, startContainer } from './docker';
+import {
+  composeStop,
+  composeUp,
+  type DependencyName,
+  hasDockerEngine,
+  startContainer,
+} from './docker';
 import { startFerretDb } from './ferretdb';
 import { startRabbitMqServer, startRedisServer } from './local-servers';
 import { commandExists, hostPortOf, isPortOpen } from './probe';
 import type { ProgressLog } from './progress';
 
 /** How a dependency was found: the order of ARCHITECTURE.md "Infrastructure for running and testing". */
-export type InfrastructureSource = 'environment' | 'standard-port' | 'container' | 'compose' | 'local-server';
+export type InfrastructureSource =
+  'environment' | 'standard-port' | 'container' | 'compose' | 'local-server';
 
 export interface ResolvedDependency {
   url: string;
@@ -47,9 +54,12 @@ const DEPENDENCIES: Record<DependencyName, { env: string; port: number; url: str
 };
 
 const HOW_TO_INSTALL: Record<DependencyName, string> = {
-  mongodb: 'set MONGO_URL, start MongoDB on 127.0.0.1:27017, start a Docker engine, or install Go (FerretDB is then built) with PostgreSQL',
-  rabbitmq: 'set AMQP_URL, start RabbitMQ on 127.0.0.1:5672, start a Docker engine, or install rabbitmq-server',
-  redis: 'set REDIS_URL, start Redis on 127.0.0.1:6379, start a Docker engine, or install redis-server',
+  mongodb:
+    'set MONGO_URL, start MongoDB on 127.0.0.1:27017, start a Docker engine, or install Go (FerretDB is then built) with PostgreSQL',
+  rabbitmq:
+    'set AMQP_URL, start RabbitMQ on 127.0.0.1:5672, start a Docker engine, or install rabbitmq-server',
+  redis:
+    'set REDIS_URL, start Redis on 127.0.0.1:6379, start a Docker engine, or install redis-server',
 };
 
 /**
@@ -70,7 +80,8 @@ export async function resolveInfrastructure(options: ResolveOptions): Promise<In
     const fromEnv = env[spec.env];
     if (fromEnv) {
       const { host, port } = hostPortOf(fromEnv, spec.port);
-      if (!(await isPortOpen(host, port, 2000))) throw new Error(`${spec.env}=${fromEnv} is set, but nothing answers on ${host}:${port}`);
+      if (!(await isPortOpen(host, port, 2000)))
+        throw new Error(`${spec.env}=${fromEnv} is set, but nothing answers on ${host}:${port}`);
       return { url: fromEnv, source: 'environment', provider: spec.env };
     }
     if (await isPortOpen('127.0.0.1', spec.port)) {
@@ -119,14 +130,19 @@ export async function resolveInfrastructure(options: ResolveOptions): Promise<In
     const redis = await resolve('redis');
     const mongodb = await resolve('mongodb');
     for (const [name, dependency] of Object.entries({ mongodb, rabbitmq, redis })) {
-      options.log(`${name}: ${redact(dependency.url)} (${dependency.source}: ${dependency.provider})`);
+      options.log(
+        `${name}: ${redact(dependency.url)} (${dependency.source}: ${dependency.provider})`,
+      );
     }
     return {
       mongodb,
       rabbitmq,
       redis,
       brokerRestartCommands:
-        brokerRestartCommands ?? (isLocal(rabbitmq.url) && (await commandExists('rabbitmqctl')) ? rabbitmqctlRestart() : null),
+        brokerRestartCommands ??
+        (isLocal(rabbitmq.url) && (await commandExists('rabbitmqctl'))
+          ? rabbitmqctlRestart()
+          : null),
       stop: () => stopAll(stops),
     };
   } catch (error) {

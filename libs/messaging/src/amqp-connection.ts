@@ -1,10 +1,17 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ROOT_LOGGER, SERVICE_NAME, ServiceConfig } from '@prepmate/platform';
-import amqp, { type AmqpConnectionManager, type ChannelWrapper, type CreateChannelOpts } from 'amqp-connection-manager';
+import amqp, {
+  type AmqpConnectionManager,
+  type ChannelWrapper,
+  type CreateChannelOpts,
+} from 'amqp-connection-manager';
 import type { Logger } from 'pino';
 import { Gauge } from 'prom-client';
 
-const connectedGauge = new Gauge({ name: 'messaging_broker_connected', help: '1 while connected to RabbitMQ' });
+const connectedGauge = new Gauge({
+  name: 'messaging_broker_connected',
+  help: '1 while connected to RabbitMQ',
+});
 
 /** A close that has not finished by then is abandoned: shutdown never hangs on the broker. */
 const CLOSE_TIMEOUT_MS = 3000;
@@ -21,7 +28,11 @@ export class AmqpConnection implements OnApplicationShutdown {
   private readonly channels: ChannelWrapper[] = [];
   private closing?: Promise<void>;
 
-  constructor(config: ServiceConfig, @Inject(ROOT_LOGGER) logger: Logger, @Inject(SERVICE_NAME) service: string) {
+  constructor(
+    config: ServiceConfig,
+    @Inject(ROOT_LOGGER) logger: Logger,
+    @Inject(SERVICE_NAME) service: string,
+  ) {
     this.log = logger.child({ component: 'amqp' });
     this.manager = amqp.connect([config.AMQP_URL], {
       heartbeatIntervalInSeconds: 5,
@@ -36,8 +47,12 @@ export class AmqpConnection implements OnApplicationShutdown {
       connectedGauge.set(0);
       this.log.warn({ err: err?.message }, 'disconnected from broker; reconnecting');
     });
-    this.manager.on('connectFailed', ({ err }) => this.log.warn({ err: err?.message }, 'broker connection failed; retrying'));
-    this.manager.on('blocked', ({ reason }) => this.log.warn({ reason }, 'broker blocked publishing'));
+    this.manager.on('connectFailed', ({ err }) =>
+      this.log.warn({ err: err?.message }, 'broker connection failed; retrying'),
+    );
+    this.manager.on('blocked', ({ reason }) =>
+      this.log.warn({ reason }, 'broker blocked publishing'),
+    );
     this.manager.on('unblocked', () => this.log.info('broker unblocked publishing'));
   }
 
@@ -48,7 +63,10 @@ export class AmqpConnection implements OnApplicationShutdown {
   createChannel(options: CreateChannelOpts): ChannelWrapper {
     const channel = this.manager.createChannel(options);
     channel.on('error', (error: Error) =>
-      this.log.warn({ err: error.message, channel: options.name }, 'channel setup failed; it is retried on reconnection'),
+      this.log.warn(
+        { err: error.message, channel: options.name },
+        'channel setup failed; it is retried on reconnection',
+      ),
     );
     this.channels.push(channel);
     return channel;

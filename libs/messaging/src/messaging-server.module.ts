@@ -14,11 +14,7 @@ import { RabbitMqTransport } from './transport/rabbitmq.transport';
 @Module({
   imports: [MessagingModule],
   controllers: [SystemRpcController],
-  providers: [
-    OutboxRelay,
-    ProcessedEventStore,
-    RabbitMqTransport,
-  ],
+  providers: [OutboxRelay, ProcessedEventStore, RabbitMqTransport],
   exports: [OutboxRelay, ProcessedEventStore, RabbitMqTransport],
 })
 export class MessagingServerModule {}

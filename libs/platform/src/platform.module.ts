@@ -30,7 +30,9 @@ export class PlatformModule {
     const providers: Provider[] = [
       { provide: SERVICE_NAME, useValue: options.service },
       { provide: ServiceConfig, useFactory: () => loadConfig(configClass, options.service) },
-      ...(configClass === (ServiceConfig as unknown) ? [] : [{ provide: configClass, useExisting: ServiceConfig }]),
+      ...(configClass === (ServiceConfig as unknown)
+        ? []
+        : [{ provide: configClass, useExisting: ServiceConfig }]),
       {
         provide: ROOT_LOGGER,
         inject: [ServiceConfig],
@@ -54,7 +56,13 @@ export class PlatformModule {
       imports: [TerminusModule.forRoot({ logger: false, errorLogStyle: 'json' })],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [SERVICE_NAME, ServiceConfig, ROOT_LOGGER, READINESS_CHECKS, ...(configClass === (ServiceConfig as unknown) ? [] : [configClass])],
+      exports: [
+        SERVICE_NAME,
+        ServiceConfig,
+        ROOT_LOGGER,
+        READINESS_CHECKS,
+        ...(configClass === (ServiceConfig as unknown) ? [] : [configClass]),
+      ],
     };
   }
 }

@@ -5,7 +5,10 @@ import { INFRA_FILE, type InfraFile } from './infra-file';
 
 export function amqpUrl(): string {
   const url = process.env.AMQP_URL;
-  if (!url) throw new Error('AMQP_URL is not set: run the tests through jest (its global setup provides it)');
+  if (!url)
+    throw new Error(
+      'AMQP_URL is not set: run the tests through jest (its global setup provides it)',
+    );
   return url;
 }
 
@@ -18,11 +21,14 @@ export function connectRaw(): Promise<ChannelModel> {
 export async function restartBroker(): Promise<void> {
   const infra = JSON.parse(await readFile(INFRA_FILE, 'utf8')) as InfraFile;
   if (!infra.brokerRestartCommands) {
-    throw new Error(`the broker at ${infra.amqpUrl} cannot be restarted from this machine (remote AMQP_URL)`);
+    throw new Error(
+      `the broker at ${infra.amqpUrl} cannot be restarted from this machine (remote AMQP_URL)`,
+    );
   }
   for (const [command, ...args] of infra.brokerRestartCommands) {
     const result = await runCommand(command, args, { timeoutMs: 120_000 });
-    if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr || result.stdout}`);
+    if (result.code !== 0)
+      throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr || result.stdout}`);
   }
 }
 

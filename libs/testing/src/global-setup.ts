@@ -5,7 +5,6 @@ import { dirname, join } from 'node:path';
 import { INFRA_FILE, REPO_ROOT, type InfraFile } from './infra-file';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __PREPMATE_INFRA__: Infrastructure | undefined;
 }
 

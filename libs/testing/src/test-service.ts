@@ -3,7 +3,12 @@ import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { eventually } from './eventually';
-import { configureServiceApp, listeningPort, startServiceApp, type BootstrapOptions } from '@prepmate/platform';
+import {
+  configureServiceApp,
+  listeningPort,
+  startServiceApp,
+  type BootstrapOptions,
+} from '@prepmate/platform';
 
 export interface TestServiceOptions extends Omit<BootstrapOptions, 'module'> {
   module: Type<unknown> | DynamicModule;
@@ -27,7 +32,13 @@ export interface TestService {
  * database and Redis), on a free HTTP port.
  */
 export async function startTestService(options: TestServiceOptions): Promise<TestService> {
-  const env = { HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error', NODE_ENV: 'test', ...options.env };
+  const env = {
+    HTTP_PORT: '0',
+    HTTP_HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+    NODE_ENV: 'test',
+    ...options.env,
+  };
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   Object.assign(process.env, env);
   try {
@@ -36,13 +47,20 @@ export async function startTestService(options: TestServiceOptions): Promise<Tes
       builder = builder.overrideProvider(override.provide).useValue(override.useValue);
     }
     const moduleRef = await builder.compile();
-    const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
+    const app = moduleRef.createNestApplication<NestExpressApplication>({
+      bodyParser: false,
+      bufferLogs: true,
+    });
     await configureServiceApp(app, options);
     await startServiceApp(app);
     const url = `http://127.0.0.1:${listeningPort(app)}`;
     if (options.waitUntilReady !== false) {
       await eventually(
-        () => fetch(`${url}/health/ready`).then((response) => response.status, () => 0),
+        () =>
+          fetch(`${url}/health/ready`).then(
+            (response) => response.status,
+            () => 0,
+          ),
         (status) => status === 200,
         { timeoutMs: 20_000, what: `${url}/health/ready to answer 200` },
       );

@@ -5,17 +5,22 @@
  */
 import 'reflect-metadata';
 import { RabbitMqTransport } from '@prepmate/messaging';
-import { startTestService } from '@prepmate/testing';
+import { startTestService, type TestService } from '@prepmate/testing';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { PROBE_SUBSCRIPTIONS, ProbeModule } from './probe.module';
 import { recordingBehaviour } from './recording-behaviour';
 
 async function main(): Promise<void> {
-  let connection: Connection | undefined;
-  const behaviour = recordingBehaviour(() => connection!, Number(process.env.PROBE_HANDLER_DELAY_MS ?? 0));
-  const service = await startTestService({ module: ProbeModule.with(behaviour), overrides: [PROBE_SUBSCRIPTIONS], transport: RabbitMqTransport });
-  connection = service.app.get<Connection>(getConnectionToken());
+  const services: TestService[] = [];
+  const connection = () => services[0].app.get<Connection>(getConnectionToken());
+  const behaviour = recordingBehaviour(connection, Number(process.env.PROBE_HANDLER_DELAY_MS ?? 0));
+  const service = await startTestService({
+    module: ProbeModule.with(behaviour),
+    overrides: [PROBE_SUBSCRIPTIONS],
+    transport: RabbitMqTransport,
+  });
+  services.push(service);
   await service.app.get(RabbitMqTransport).waitUntilConsuming();
   process.stdout.write('consumer ready\n');
 }

@@ -2,7 +2,10 @@ import type { EventEnvelope } from '@prepmate/contracts';
 import { createEvent } from '@prepmate/messaging';
 
 /** A realistic `submission.ingested` event, numbered so tests can tell them apart. */
-export function ingestedEvent(n: number, overrides: Partial<EventEnvelope<'submission.ingested'>['payload']> = {}) {
+export function ingestedEvent(
+  n: number,
+  overrides: Partial<EventEnvelope<'submission.ingested'>['payload']> = {},
+) {
   return createEvent(
     'submission.ingested',
     {
@@ -10,7 +13,14 @@ export function ingestedEvent(n: number, overrides: Partial<EventEnvelope<'submi
       userId: 'user-1',
       platform: 'codeforces',
       platformSubmissionId: String(100_000 + n),
-      problem: { platformProblemId: '1459B', title: 'Move and Turn', difficulty: 'medium', rating: 1300, tags: ['dp', 'math'], url: null },
+      problem: {
+        platformProblemId: '1459B',
+        title: 'Move and Turn',
+        difficulty: 'medium',
+        rating: 1300,
+        tags: ['dp', 'math'],
+        url: null,
+      },
       verdict: 'accepted',
       language: 'C++17',
       submittedAt: new Date(Date.UTC(2026, 2, 1, 10, 0, n)).toISOString(),

@@ -1,8 +1,20 @@
-import { Controller, type DynamicModule, Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import {
+  Controller,
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import { InjectModel, MongooseModule } from '@nestjs/mongoose';
 import type { BackendServiceName, EventEnvelope, RpcRequest } from '@prepmate/contracts';
-import { AmqpReadiness, EVENT_SUBSCRIPTIONS_TOKEN, MessagingServerModule, OutboxRelay } from '@prepmate/messaging';
+import {
+  AmqpReadiness,
+  EVENT_SUBSCRIPTIONS_TOKEN,
+  MessagingServerModule,
+  OutboxRelay,
+} from '@prepmate/messaging';
 import { AppError, DatabaseModule, MongoReadiness, PlatformModule } from '@prepmate/platform';
 import type { Model } from 'mongoose';
 import { ProbeStateSchema } from './probe-state.schema';
@@ -15,7 +27,10 @@ export const PROBE_BEHAVIOUR = Symbol('PROBE_BEHAVIOUR');
 
 /** The probe service plays `normalization`: it consumes `submission.ingested`. */
 export const PROBE_SERVICE: BackendServiceName = 'normalization';
-export const PROBE_SUBSCRIPTIONS = { provide: EVENT_SUBSCRIPTIONS_TOKEN, useValue: { [PROBE_SERVICE]: ['submission.ingested'] } };
+export const PROBE_SUBSCRIPTIONS = {
+  provide: EVENT_SUBSCRIPTIONS_TOKEN,
+  useValue: { [PROBE_SERVICE]: ['submission.ingested'] },
+};
 
 @Controller()
 class ProbeHandlers {
@@ -66,7 +81,10 @@ export class ProbeModule {
     return {
       module: ProbeModule,
       imports: [
-        PlatformModule.forRoot({ service: PROBE_SERVICE, readiness: [MongoReadiness, AmqpReadiness] }),
+        PlatformModule.forRoot({
+          service: PROBE_SERVICE,
+          readiness: [MongoReadiness, AmqpReadiness],
+        }),
         DatabaseModule,
         MessagingServerModule,
         MongooseModule.forFeature([{ name: 'ProbeState', schema: ProbeStateSchema }]),

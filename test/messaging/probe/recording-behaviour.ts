@@ -9,10 +9,14 @@ export function recordingBehaviour(connection: () => Connection, delayMs = 0): P
   return {
     async onEvent(event) {
       const db = connection().db!;
-      await db.collection<{ _id: string; runs: number }>('handler_runs').updateOne({ _id: event.eventId }, { $inc: { runs: 1 } }, { upsert: true });
+      await db
+        .collection<{ _id: string; runs: number }>('handler_runs')
+        .updateOne({ _id: event.eventId }, { $inc: { runs: 1 } }, { upsert: true });
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       try {
-        await db.collection<{ _id: string; n: string }>('effects').insertOne({ _id: event.eventId, n: event.payload.platformSubmissionId });
+        await db
+          .collection<{ _id: string; n: string }>('effects')
+          .insertOne({ _id: event.eventId, n: event.payload.platformSubmissionId });
       } catch (error) {
         if ((error as { code?: number }).code !== 11000) throw error;
       }

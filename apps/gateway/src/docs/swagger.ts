@@ -5,7 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 export function setupSwagger(app: INestApplication): void {
   const config = new DocumentBuilder()
     .setTitle('PrepMate API')
-    .setDescription('The public REST API of PrepMate. Errors: { "error": { code, message, field?, details?, requestId } }.')
+    .setDescription(
+      'The public REST API of PrepMate. Errors: { "error": { code, message, field?, details?, requestId } }.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();

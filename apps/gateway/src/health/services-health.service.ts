@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { BACKEND_SERVICES, RPC_PATTERNS, type BackendServiceName, type SystemHealthResponse } from '@prepmate/contracts';
+import {
+  BACKEND_SERVICES,
+  RPC_PATTERNS,
+  type BackendServiceName,
+  type SystemHealthResponse,
+} from '@prepmate/contracts';
 import { RpcClient } from '@prepmate/messaging';
 
 export type ServiceState = 'up' | 'down';
@@ -21,7 +26,12 @@ export class ServicesHealthService {
     const states = await Promise.all(
       BACKEND_SERVICES.map(async (service) => {
         try {
-          const reply = await this.rpc.request<SystemHealthResponse>(service, RPC_PATTERNS.systemHealth, {}, { timeoutMs: PROBE_TIMEOUT_MS });
+          const reply = await this.rpc.request<SystemHealthResponse>(
+            service,
+            RPC_PATTERNS.systemHealth,
+            {},
+            { timeoutMs: PROBE_TIMEOUT_MS },
+          );
           return [service, reply.status] as const;
         } catch {
           return [service, 'down'] as const;

@@ -12,7 +12,10 @@ export class SystemHealthController {
   /** Public: every service up or down; 503 when any is down. */
   @Get()
   @ApiOkResponse({ type: SystemHealthDto })
-  @ApiServiceUnavailableResponse({ type: SystemHealthDto, description: 'At least one service is down' })
+  @ApiServiceUnavailableResponse({
+    type: SystemHealthDto,
+    description: 'At least one service is down',
+  })
   async check(@Res({ passthrough: true }) response: Response): Promise<SystemHealthDto> {
     const result = await this.health.check();
     if (result.status !== 'up') response.status(HttpStatus.SERVICE_UNAVAILABLE);

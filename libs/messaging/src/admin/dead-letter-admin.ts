@@ -62,7 +62,14 @@ export class DeadLetterAdmin {
         const message = await channel.get(deadLetterQueueName(source), { noAck: false });
         if (!message) break;
         const headers = { ...(message.properties.headers ?? {}) };
-        for (const key of [HEADERS.attempt, HEADERS.error, HEADERS.failedAt, HEADERS.originalQueue, 'x-death', 'x-delivery-count']) {
+        for (const key of [
+          HEADERS.attempt,
+          HEADERS.error,
+          HEADERS.failedAt,
+          HEADERS.originalQueue,
+          'x-death',
+          'x-delivery-count',
+        ]) {
           delete headers[key];
         }
         await publishConfirmed(channel, source, message, headers);
@@ -76,7 +83,12 @@ export class DeadLetterAdmin {
   }
 }
 
-function publishConfirmed(channel: ConfirmChannel, queue: string, message: GetMessage, headers: Record<string, unknown>): Promise<void> {
+function publishConfirmed(
+  channel: ConfirmChannel,
+  queue: string,
+  message: GetMessage,
+  headers: Record<string, unknown>,
+): Promise<void> {
   channel.sendToQueue(queue, message.content, { ...message.properties, headers, persistent: true });
   return channel.waitForConfirms();
 }

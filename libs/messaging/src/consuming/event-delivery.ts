@@ -42,7 +42,9 @@ export class EventDelivery {
       return;
     }
     const earlier = this.handling.get(event.eventId);
-    const current = (earlier ?? Promise.resolve()).then(() => this.handleEvent(channel, message, event));
+    const current = (earlier ?? Promise.resolve()).then(() =>
+      this.handleEvent(channel, message, event),
+    );
     this.handling.set(event.eventId, current);
     try {
       await current;
@@ -51,8 +53,16 @@ export class EventDelivery {
     }
   }
 
-  private async handleEvent(channel: Channel, message: ConsumeMessage, event: EventEnvelope): Promise<void> {
-    const context = { requestId: event.eventId, correlationId: event.correlationId, eventId: event.eventId };
+  private async handleEvent(
+    channel: Channel,
+    message: ConsumeMessage,
+    event: EventEnvelope,
+  ): Promise<void> {
+    const context = {
+      requestId: event.eventId,
+      correlationId: event.correlationId,
+      eventId: event.eventId,
+    };
     await runWithContext(context, async () => {
       const timer = eventHandlerDuration.startTimer({ queue: this.queue });
       try {
@@ -74,31 +84,54 @@ export class EventDelivery {
     });
   }
 
-  private async onFailure(channel: Channel, message: ConsumeMessage, event: EventEnvelope, error: unknown): Promise<void> {
+  private async onFailure(
+    channel: Channel,
+    message: ConsumeMessage,
+    event: EventEnvelope,
+    error: unknown,
+  ): Promise<void> {
     const reason = describeError(error);
     const previous = Number(message.properties.headers?.[HEADERS.attempt] ?? 0);
     const step = nextFailureStep(previous, this.retryDelaysMs);
     if (step.kind === 'dead-letter') {
-      this.log.error({ err: reason, type: event.type, attempts: step.attempt }, 'event handler failed for the last time; dead-lettering');
+      this.log.error(
+        { err: reason, type: event.type, attempts: step.attempt },
+        'event handler failed for the last time; dead-lettering',
+      );
       await this.deadLetter(channel, message, reason, step.attempt);
       return;
     }
-    this.log.warn({ err: reason, type: event.type, attempt: step.attempt, retryInMs: step.delayMs }, 'event handler failed; will retry');
+    this.log.warn(
+      { err: reason, type: event.type, attempt: step.attempt, retryInMs: step.delayMs },
+      'event handler failed; will retry',
+    );
     try {
       await this.publisher.send('', retryQueueName(this.queue, step.delayMs), message.content, {
         ...copyProperties(message),
-        headers: { ...ownHeaders(message), [HEADERS.attempt]: step.attempt, [HEADERS.error]: reason },
+        headers: {
+          ...ownHeaders(message),
+          [HEADERS.attempt]: step.attempt,
+          [HEADERS.error]: reason,
+        },
       });
       eventsConsumed.inc({ queue: this.queue, outcome: 'retried' });
       this.settle(channel, message, 'ack');
     } catch (publishError) {
-      this.log.error({ err: describeError(publishError) }, 'could not schedule a retry; requeueing');
+      this.log.error(
+        { err: describeError(publishError) },
+        'could not schedule a retry; requeueing',
+      );
       eventsConsumed.inc({ queue: this.queue, outcome: 'requeued' });
       this.settle(channel, message, 'requeue');
     }
   }
 
-  private async deadLetter(channel: Channel, message: ConsumeMessage, reason: string, attempts: number): Promise<void> {
+  private async deadLetter(
+    channel: Channel,
+    message: ConsumeMessage,
+    reason: string,
+    attempts: number,
+  ): Promise<void> {
     try {
       await this.publisher.send('', deadLetterQueueName(this.queue), message.content, {
         ...copyProperties(message),
@@ -124,7 +157,10 @@ export class EventDelivery {
       if (how === 'ack') channel.ack(message);
       else channel.nack(message, false, true);
     } catch (error) {
-      this.log.warn({ err: describeError(error) }, 'channel closed before settling; the broker will redeliver');
+      this.log.warn(
+        { err: describeError(error) },
+        'channel closed before settling; the broker will redeliver',
+      );
     }
   }
 }
@@ -151,7 +187,12 @@ function parseEnvelope(message: ConsumeMessage): EventEnvelope | null {
 function ownHeaders(message: ConsumeMessage): Record<string, unknown> {
   const headers = { ...(message.properties.headers ?? {}) };
   for (const key of Object.keys(headers)) {
-    if (key === 'x-death' || key.startsWith('x-first-death') || key.startsWith('x-last-death') || key === 'x-delivery-count') {
+    if (
+      key === 'x-death' ||
+      key.startsWith('x-first-death') ||
+      key.startsWith('x-last-death') ||
+      key === 'x-delivery-count'
+    ) {
       delete headers[key];
     }
   }
@@ -171,6 +212,7 @@ function copyProperties(message: ConsumeMessage) {
 
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
-  if (typeof error === 'object' && error !== null && 'message' in error) return String((error as { message: unknown }).message);
+  if (typeof error === 'object' && error !== null && 'message' in error)
+    return String((error as { message: unknown }).message);
   return String(error);
 }

@@ -1,5 +1,5 @@
-
-export type FailureStep = { kind: 'retry'; delayMs: number; attempt: number } | { kind: 'dead-letter'; attempt: number };
+export type FailureStep =
+  { kind: 'retry'; delayMs: number; attempt: number } | { kind: 'dead-letter'; attempt: number };
 
 /**
  * What to do after a handler failed. `previousFailures` is how many times this message
@@ -9,5 +9,7 @@ export type FailureStep = { kind: 'retry'; delayMs: number; attempt: number } | 
 export function nextFailureStep(previousFailures: number, delays: readonly number[]): FailureStep {
   const attempt = Math.max(0, Math.floor(previousFailures)) + 1;
   const delayMs = delays[attempt - 1];
-  return delayMs === undefined ? { kind: 'dead-letter', attempt } : { kind: 'retry', delayMs, attempt };
+  return delayMs === undefined
+    ? { kind: 'dead-letter', attempt }
+    : { kind: 'retry', delayMs, attempt };
 }

@@ -1,4 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { ROOT_LOGGER, ServiceConfig } from '@prepmate/platform';
 import type { Collection, Connection } from 'mongoose';
@@ -51,14 +56,22 @@ export class ProcessedEventStore implements OnApplicationBootstrap, OnModuleDest
   }
 
   async isProcessed(queue: string, eventId: string): Promise<boolean> {
-    const found = await this.collection.findOne({ _id: keyOf(queue, eventId) }, { projection: { _id: 1 } });
+    const found = await this.collection.findOne(
+      { _id: keyOf(queue, eventId) },
+      { projection: { _id: 1 } },
+    );
     return found !== null;
   }
 
   /** Records the event as handled; a second mark of the same event is a no-op. */
   async markProcessed(queue: string, eventId: string): Promise<void> {
     try {
-      await this.collection.insertOne({ _id: keyOf(queue, eventId), queue, eventId, processedAt: new Date() });
+      await this.collection.insertOne({
+        _id: keyOf(queue, eventId),
+        queue,
+        eventId,
+        processedAt: new Date(),
+      });
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
     }
@@ -66,7 +79,9 @@ export class ProcessedEventStore implements OnApplicationBootstrap, OnModuleDest
 
   /** Deletes records older than the retention window; returns how many. */
   async prune(now = new Date()): Promise<number> {
-    const cutoff = new Date(now.getTime() - this.config.PROCESSED_EVENTS_RETENTION_HOURS * 3_600_000);
+    const cutoff = new Date(
+      now.getTime() - this.config.PROCESSED_EVENTS_RETENTION_HOURS * 3_600_000,
+    );
     const result = await this.collection.deleteMany({ processedAt: { $lt: cutoff } });
     return result.deletedCount;
   }

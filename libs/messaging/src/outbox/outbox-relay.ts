@@ -1,4 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import type { EventEnvelope } from '@prepmate/contracts';
 import { ROOT_LOGGER, ServiceConfig } from '@prepmate/platform';
 import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
@@ -6,6 +11,9 @@ import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { Gauge } from 'prom-client';
 import { EventPublisher } from '../publishing/event-publisher';
+
+/** Any mongoose model whose schema has the outbox plugin. */
+export type OutboxModel = Pick<Model<unknown>, 'collection'>;
 
 interface OutboxDocument extends Document {
   _id: unknown;
@@ -46,8 +54,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Adds a model whose documents carry outbox fields to the sweep. */
-  register(model: Model<any>): void {
-    this.collections.set(model.collection.collectionName, model.collection as unknown as Collection<OutboxDocument>);
+  register(model: OutboxModel): void {
+    this.collections.set(
+      model.collection.collectionName,
+      model.collection as unknown as Collection<OutboxDocument>,
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -61,19 +72,24 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Publishes the pending events of these documents now (the fast path after a write). */
-  async relay(model: Model<any>, ids: unknown[]): Promise<number> {
+  async relay(model: OutboxModel, ids: unknown[]): Promise<number> {
     if (ids.length === 0) return 0;
     const collection = model.collection as unknown as Collection<OutboxDocument>;
     const docs = await collection
-      .find({ _id: { $in: ids }, 'pendingEvents.0': { $exists: true } } as Document, { projection: { pendingEvents: 1 } })
+      .find({ _id: { $in: ids }, 'pendingEvents.0': { $exists: true } } as Document, {
+        projection: { pendingEvents: 1 },
+      })
       .toArray();
     return this.publishAndRemove(collection, docs, false);
   }
 
   /** Like `relay`, but never rejects: failures stay pending for the sweep and are logged. */
-  relaySoon(model: Model<any>, ids: unknown[]): void {
+  relaySoon(model: OutboxModel, ids: unknown[]): void {
     this.relay(model, ids).catch((error: Error) =>
-      this.log.warn({ err: error.message, collection: model.collection.collectionName }, 'outbox fast path failed; the sweep will retry'),
+      this.log.warn(
+        { err: error.message, collection: model.collection.collectionName },
+        'outbox fast path failed; the sweep will retry',
+      ),
     );
   }
 
@@ -104,7 +120,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       const unleased = { $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: now } }] };
       const cutoff = new Date(now.getTime() - SWEEP_MIN_AGE_MS).toISOString();
       const candidates = await collection
-        .find({ 'pendingEvents.0.occurredAt': { $lt: cutoff }, ...unleased } as Document, { projection: { _id: 1 } })
+        .find({ 'pendingEvents.0.occurredAt': { $lt: cutoff }, ...unleased } as Document, {
+          projection: { _id: 1 },
+        })
         .limit(SWEEP_BATCH)
         .toArray();
       if (candidates.length === 0) return published;
@@ -116,7 +134,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         if (result.modifiedCount === 1) claimed.push(_id);
       }
       if (claimed.length === 0) return published;
-      const docs = await collection.find({ _id: { $in: claimed } } as Document, { projection: { pendingEvents: 1 } }).toArray();
+      const docs = await collection
+        .find({ _id: { $in: claimed } } as Document, { projection: { pendingEvents: 1 } })
+        .toArray();
       published += await this.publishAndRemove(collection, docs, true);
       if (candidates.length < SWEEP_BATCH) return published;
     }
@@ -127,7 +147,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
    * confirmed ones with `$pullAll` of the exact stored elements (FerretDB's `$pull` matches
    * whole elements only). A document's first failure stops its remaining events.
    */
-  private async publishAndRemove(collection: Collection<OutboxDocument>, docs: OutboxDocument[], releaseLease: boolean): Promise<number> {
+  private async publishAndRemove(
+    collection: Collection<OutboxDocument>,
+    docs: OutboxDocument[],
+    releaseLease: boolean,
+  ): Promise<number> {
     const sent = await Promise.all(
       docs.map(async (doc) => {
         const confirmed: EventEnvelope[] = [];
@@ -136,7 +160,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
             await this.publisher.publish(event);
             confirmed.push(event);
           } catch (error) {
-            this.log.warn({ err: (error as Error).message, eventId: event.eventId, type: event.type }, 'outbox publish failed; will retry');
+            this.log.warn(
+              { err: (error as Error).message, eventId: event.eventId, type: event.type },
+              'outbox publish failed; will retry',
+            );
             break;
           }
         }

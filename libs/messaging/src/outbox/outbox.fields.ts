@@ -20,6 +20,8 @@ export function outboxPlugin(schema: Schema): void {
 }
 
 /** The update fragment that appends events to a document in the same write as its state. */
-export function pushPendingEvents(...events: EventEnvelope[]): { $push: { pendingEvents: { $each: EventEnvelope[] } } } {
+export function pushPendingEvents(...events: EventEnvelope[]): {
+  $push: { pendingEvents: { $each: EventEnvelope[] } };
+} {
   return { $push: { pendingEvents: { $each: events } } };
 }

@@ -1,4 +1,10 @@
-import { EVENT_VERSIONS, type EventEnvelope, type EventPayloads, type EventType, type ServiceName } from '@prepmate/contracts';
+import {
+  EVENT_VERSIONS,
+  type EventEnvelope,
+  type EventPayloads,
+  type EventType,
+  type ServiceName,
+} from '@prepmate/contracts';
 import { currentContext } from '@prepmate/platform';
 import { v7 as uuidv7 } from 'uuid';
 

@@ -88,7 +88,10 @@ export class EventPublisher {
     }
     if (this.returned.delete(options.messageId)) {
       publishFailures.inc({ reason: 'unroutable' });
-      this.log.error({ exchange, routingKey, messageId: options.messageId }, 'publish returned unroutable');
+      this.log.error(
+        { exchange, routingKey, messageId: options.messageId },
+        'publish returned unroutable',
+      );
       throw new UnroutableMessageError(exchange, routingKey);
     }
   }

@@ -4,7 +4,9 @@ export class UnroutableMessageError extends Error {
     readonly exchange: string,
     readonly routingKey: string,
   ) {
-    super(`message to exchange "${exchange || '(default)'}" with routing key "${routingKey}" was unroutable`);
+    super(
+      `message to exchange "${exchange || '(default)'}" with routing key "${routingKey}" was unroutable`,
+    );
     this.name = 'UnroutableMessageError';
   }
 }

@@ -1,5 +1,11 @@
 import { type BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
-import { isErrorCode, type BackendServiceName, type RpcCaller, type RpcReply, type RpcRequest } from '@prepmate/contracts';
+import {
+  isErrorCode,
+  type BackendServiceName,
+  type RpcCaller,
+  type RpcReply,
+  type RpcRequest,
+} from '@prepmate/contracts';
 import { AppError, ROOT_LOGGER, ServiceConfig, currentContext } from '@prepmate/platform';
 import type { ChannelWrapper } from 'amqp-connection-manager';
 import type { Channel, ConsumeMessage } from 'amqplib';
@@ -50,12 +56,19 @@ export class RpcClient implements BeforeApplicationShutdown {
             throw new AppError('UPSTREAM_UNAVAILABLE', `${call.service} service is unavailable`);
           });
         });
-        await channel.consume(DIRECT_REPLY_TO, (message) => message && this.onReply(message), { noAck: true });
+        await channel.consume(DIRECT_REPLY_TO, (message) => message && this.onReply(message), {
+          noAck: true,
+        });
       },
     });
   }
 
-  async request<T>(service: BackendServiceName, pattern: string, data: unknown, options: RpcCallOptions = {}): Promise<T> {
+  async request<T>(
+    service: BackendServiceName,
+    pattern: string,
+    data: unknown,
+    options: RpcCallOptions = {},
+  ): Promise<T> {
     const started = process.hrtime.bigint();
     const timeoutMs = options.timeoutMs ?? this.config.RPC_TIMEOUT_MS;
     const outcome = (name: string) => {
@@ -72,24 +85,36 @@ export class RpcClient implements BeforeApplicationShutdown {
     const reply = new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(correlationId);
-        reject(new AppError('UPSTREAM_TIMEOUT', `${service} did not answer within ${timeoutMs} ms`));
+        reject(
+          new AppError('UPSTREAM_TIMEOUT', `${service} did not answer within ${timeoutMs} ms`),
+        );
       }, timeoutMs);
-      this.pending.set(correlationId, { service, resolve: resolve as (value: unknown) => void, reject, timer });
+      this.pending.set(correlationId, {
+        service,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        timer,
+      });
     });
     this.channel
-      .publish('', this.config.AMQP_QUEUE_PREFIX + rpcQueueName(service), Buffer.from(JSON.stringify(request)), {
-        correlationId,
-        replyTo: DIRECT_REPLY_TO,
-        mandatory: true,
-        expiration: String(timeoutMs),
-        contentType: 'application/json',
-        type: pattern,
-        headers: {
-          [HEADERS.requestId]: context?.requestId,
-          [HEADERS.correlationId]: context?.correlationId,
+      .publish(
+        '',
+        this.config.AMQP_QUEUE_PREFIX + rpcQueueName(service),
+        Buffer.from(JSON.stringify(request)),
+        {
+          correlationId,
+          replyTo: DIRECT_REPLY_TO,
+          mandatory: true,
+          expiration: String(timeoutMs),
+          contentType: 'application/json',
+          type: pattern,
+          headers: {
+            [HEADERS.requestId]: context?.requestId,
+            [HEADERS.correlationId]: context?.correlationId,
+          },
+          timeout: timeoutMs,
         },
-        timeout: timeoutMs,
-      })
+      )
       .catch((error: Error) =>
         this.settle(correlationId, () => {
           this.log.warn({ err: error.message, service, pattern }, 'rpc publish failed');

@@ -35,7 +35,10 @@ export class RpcResponder {
         }
         channel.ack(message);
       } catch (error) {
-        this.log.warn({ err: (error as Error).message }, 'channel closed before the RPC reply was sent');
+        this.log.warn(
+          { err: (error as Error).message },
+          'channel closed before the RPC reply was sent',
+        );
       }
     });
   }
@@ -47,9 +50,13 @@ export class RpcResponder {
     } catch {
       return { ok: false, error: { code: 'BAD_REQUEST', message: 'RPC request is not JSON' } };
     }
-    const handler = typeof request?.pattern === 'string' ? this.findHandler(request.pattern) : undefined;
+    const handler =
+      typeof request?.pattern === 'string' ? this.findHandler(request.pattern) : undefined;
     if (!handler) {
-      return { ok: false, error: { code: 'NOT_FOUND', message: `no RPC handler for "${String(request?.pattern)}"` } };
+      return {
+        ok: false,
+        error: { code: 'NOT_FOUND', message: `no RPC handler for "${String(request?.pattern)}"` },
+      };
     }
     const started = Date.now();
     try {
@@ -58,7 +65,8 @@ export class RpcResponder {
       return { ok: true, result: result ?? null };
     } catch (error) {
       const mapped = toErrorBody(error);
-      if (mapped.unexpected) this.log.error({ err: error, pattern: request.pattern }, 'rpc handler failed');
+      if (mapped.unexpected)
+        this.log.error({ err: error, pattern: request.pattern }, 'rpc handler failed');
       return { ok: false, error: mapped.body };
     }
   }

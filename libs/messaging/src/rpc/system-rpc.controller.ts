@@ -13,8 +13,16 @@ export class SystemRpcController {
 
   @MessagePattern(RPC_PATTERNS.systemHealth)
   async health(): Promise<SystemHealthResponse> {
-    const results = await Promise.all(this.checks.map(async (check) => [check.name, (await check.isReady()) ? 'up' : 'down'] as const));
+    const results = await Promise.all(
+      this.checks.map(
+        async (check) => [check.name, (await check.isReady()) ? 'up' : 'down'] as const,
+      ),
+    );
     const checks = Object.fromEntries(results);
-    return { service: this.service, status: results.every(([, state]) => state === 'up') ? 'up' : 'down', checks };
+    return {
+      service: this.service,
+      status: results.every(([, state]) => state === 'up') ? 'up' : 'down',
+      checks,
+    };
   }
 }

@@ -26,7 +26,10 @@ export async function declareExchanges(channel: AnyChannel, eventsExchange: stri
     arguments: { 'x-queue-type': 'quorum' },
   });
   await channel.bindQueue(unroutedQueueName(eventsExchange), unrouted, '');
-  await channel.assertExchange(eventsExchange, 'topic', { durable: true, alternateExchange: unrouted });
+  await channel.assertExchange(eventsExchange, 'topic', {
+    durable: true,
+    alternateExchange: unrouted,
+  });
 }
 
 /**
@@ -91,7 +94,10 @@ export interface TopologyOptions {
  * publisher declares it before its first publish, so an event is never published before the
  * queue of a consumer that has not started yet exists (it would go to the unrouted queue).
  */
-export async function declareTopology(channel: AnyChannel, options: TopologyOptions): Promise<void> {
+export async function declareTopology(
+  channel: AnyChannel,
+  options: TopologyOptions,
+): Promise<void> {
   await declareExchanges(channel, options.eventsExchange);
   for (const [service, types] of Object.entries(options.subscriptions)) {
     for (const type of types) {

@@ -46,7 +46,8 @@ export class RabbitMqTransport
     private readonly processed: ProcessedEventStore,
     private readonly config: ServiceConfig,
     @Inject(SERVICE_NAME) private readonly service: ServiceName,
-    @Inject(EVENT_SUBSCRIPTIONS_TOKEN) private readonly subscriptions: Record<string, readonly EventType[]>,
+    @Inject(EVENT_SUBSCRIPTIONS_TOKEN)
+    private readonly subscriptions: Record<string, readonly EventType[]>,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     super();
@@ -87,7 +88,13 @@ export class RabbitMqTransport
         await declareExchanges(channel, this.config.AMQP_EXCHANGE);
         const tags: string[] = [];
         for (const { type, queue, delivery } of deliveries) {
-          await declareEventQueue(channel, this.config.AMQP_EXCHANGE, queue, type, this.config.retryDelaysMs);
+          await declareEventQueue(
+            channel,
+            this.config.AMQP_EXCHANGE,
+            queue,
+            type,
+            this.config.retryDelaysMs,
+          );
           const { consumerTag } = await channel.consume(
             queue,
             (message) => message && this.track(delivery.handle(channel, message)),
@@ -103,7 +110,10 @@ export class RabbitMqTransport
         this.consumerTags.set(channel, tags);
         channel.on('close', () => this.consumerTags.delete(channel));
         this.log.info(
-          { queues: [...deliveries.map((d) => d.queue), rpcQueue], prefetch: this.config.AMQP_PREFETCH },
+          {
+            queues: [...deliveries.map((d) => d.queue), rpcQueue],
+            prefetch: this.config.AMQP_PREFETCH,
+          },
           'consuming',
         );
       },
@@ -162,7 +172,9 @@ export class RabbitMqTransport
       .map(([pattern]) => pattern);
     const unknown = handled.filter((pattern) => !isEventType(pattern));
     if (unknown.length > 0) {
-      throw new Error(`${this.service}: @EventPattern for unknown event types: ${unknown.join(', ')}`);
+      throw new Error(
+        `${this.service}: @EventPattern for unknown event types: ${unknown.join(', ')}`,
+      );
     }
     const declared = [...(this.subscriptions[this.service] ?? [])].sort();
     const actual = [...handled].sort();
@@ -187,7 +199,9 @@ export class RabbitMqTransport
     const handler = this.messageHandlers.get(pattern);
     if (!handler || handler.isEventHandler) return undefined;
     return async (request) =>
-      lastValueFrom(this.transformToObservable(await handler(request)), { defaultValue: undefined });
+      lastValueFrom(this.transformToObservable(await handler(request)), {
+        defaultValue: undefined,
+      });
   }
 
   private track(work: Promise<void>): void {

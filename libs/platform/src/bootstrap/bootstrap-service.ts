@@ -74,7 +74,9 @@ export function runService(options: BootstrapOptions): void {
   bootstrapService(options).catch((error: unknown) => {
     // The logger may not exist yet (a bad configuration fails before it does).
     const reason = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: 'service failed to start', err: reason })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: 'fatal', msg: 'service failed to start', err: reason })}\n`,
+    );
     process.exit(1);
   });
 }

@@ -17,7 +17,11 @@ describe('loadConfig', () => {
   });
 
   it('converts numbers and keeps what the environment sets', () => {
-    const config = loadConfig(ServiceConfig, 'auth', { HTTP_PORT: '4100', AMQP_PREFETCH: '8', MONGO_URL: 'mongodb://db:27017' });
+    const config = loadConfig(ServiceConfig, 'auth', {
+      HTTP_PORT: '4100',
+      AMQP_PREFETCH: '8',
+      MONGO_URL: 'mongodb://db:27017',
+    });
     expect(config.HTTP_PORT).toBe(4100);
     expect(config.AMQP_PREFETCH).toBe(8);
     expect(config.MONGO_URL).toBe('mongodb://db:27017');
@@ -25,7 +29,11 @@ describe('loadConfig', () => {
 
   it('names every bad variable in one error', () => {
     const attempt = () =>
-      loadConfig(ServiceConfig, 'auth', { HTTP_PORT: 'eighty', AMQP_URL: 'http://broker', AMQP_RETRY_DELAYS_MS: '1s,5s' });
+      loadConfig(ServiceConfig, 'auth', {
+        HTTP_PORT: 'eighty',
+        AMQP_URL: 'http://broker',
+        AMQP_RETRY_DELAYS_MS: '1s,5s',
+      });
     expect(attempt).toThrow(ConfigValidationError);
     try {
       attempt();

@@ -65,7 +65,9 @@ export class ServiceConfig {
    * Delays of the retries after an event handler failed, comma-separated milliseconds;
    * after the last one the message goes to the dead-letter queue.
    */
-  @Matches(/^\d+(,\d+)*$/, { message: 'must be comma-separated milliseconds, e.g. 1000,5000,30000' })
+  @Matches(/^\d+(,\d+)*$/, {
+    message: 'must be comma-separated milliseconds, e.g. 1000,5000,30000',
+  })
   AMQP_RETRY_DELAYS_MS = '1000,5000,30000';
 
   @Type(() => Number)

@@ -1,4 +1,9 @@
-import { ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorDetail } from '@prepmate/contracts';
+import {
+  ERROR_STATUS,
+  type ErrorBody,
+  type ErrorCode,
+  type ErrorDetail,
+} from '@prepmate/contracts';
 
 /**
  * A failure with a stable code. Thrown anywhere (controller, service, RPC handler), it
@@ -34,9 +39,13 @@ export class AppError extends Error {
 
   static validation(details: ErrorDetail[]): AppError {
     const first = details[0];
-    return new AppError('VALIDATION_FAILED', first ? `${first.field}: ${first.message}` : 'Invalid request', {
-      field: first?.field,
-      details,
-    });
+    return new AppError(
+      'VALIDATION_FAILED',
+      first ? `${first.field}: ${first.message}` : 'Invalid request',
+      {
+        field: first?.field,
+        details,
+      },
+    );
   }
 }

@@ -18,7 +18,10 @@ export class ErrorResponseFilter implements ExceptionFilter {
     const requestId = currentContext()?.requestId ?? String(request.headers['x-request-id'] ?? '');
     const mapped = toErrorBody(exception, requestId || undefined);
     if (mapped.unexpected) {
-      this.logger.error({ err: exception, route: request.originalUrl }, 'request failed unexpectedly');
+      this.logger.error(
+        { err: exception, route: request.originalUrl },
+        'request failed unexpectedly',
+      );
     }
     if (mapped.retryAfterSeconds !== undefined) {
       response.setHeader('retry-after', String(mapped.retryAfterSeconds));

@@ -23,17 +23,33 @@ describe('toErrorBody', () => {
   it('maps Nest HTTP exceptions by status', () => {
     expect(toErrorBody(new NotFoundException('Cannot GET /x')).body.code).toBe('NOT_FOUND');
     expect(toErrorBody(new BadRequestException()).status).toBe(400);
-    expect(toErrorBody(new HttpException('boom', 502))).toMatchObject({ status: 502, body: { code: 'INTERNAL', message: 'Internal error' } });
+    expect(toErrorBody(new HttpException('boom', 502))).toMatchObject({
+      status: 502,
+      body: { code: 'INTERNAL', message: 'Internal error' },
+    });
   });
 
   it('turns body-parser failures into 400 and 413', () => {
-    expect(toErrorBody({ type: 'entity.parse.failed', status: 400 })).toMatchObject({ status: 400, body: { code: 'BAD_REQUEST' } });
-    expect(toErrorBody({ type: 'entity.too.large', status: 413 })).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(toErrorBody({ type: 'entity.parse.failed', status: 400 })).toMatchObject({
+      status: 400,
+      body: { code: 'BAD_REQUEST' },
+    });
+    expect(toErrorBody({ type: 'entity.too.large', status: 413 })).toMatchObject({
+      status: 413,
+      body: { code: 'PAYLOAD_TOO_LARGE' },
+    });
   });
 
   it('hides everything about an unexpected error', () => {
-    const mapped = toErrorBody(new TypeError('cannot read x of undefined at /srv/app.js:10'), 'req-2');
-    expect(mapped).toEqual({ status: 500, body: { code: 'INTERNAL', message: 'Internal error', requestId: 'req-2' }, unexpected: true });
+    const mapped = toErrorBody(
+      new TypeError('cannot read x of undefined at /srv/app.js:10'),
+      'req-2',
+    );
+    expect(mapped).toEqual({
+      status: 500,
+      body: { code: 'INTERNAL', message: 'Internal error', requestId: 'req-2' },
+      unexpected: true,
+    });
     expect(JSON.stringify(mapped.body)).not.toContain('app.js');
   });
 });

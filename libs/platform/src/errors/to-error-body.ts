@@ -48,10 +48,22 @@ export function toErrorBody(error: unknown, requestId?: string): MappedError {
   }
   const parserError = error as BodyParserError;
   if (parserError?.type === 'entity.too.large') {
-    return { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large', requestId }, unexpected: false };
+    return {
+      status: 413,
+      body: { code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large', requestId },
+      unexpected: false,
+    };
   }
   if (parserError?.type === 'entity.parse.failed') {
-    return { status: 400, body: { code: 'BAD_REQUEST', message: 'Request body is not valid JSON', requestId }, unexpected: false };
+    return {
+      status: 400,
+      body: { code: 'BAD_REQUEST', message: 'Request body is not valid JSON', requestId },
+      unexpected: false,
+    };
   }
-  return { status: 500, body: { code: 'INTERNAL', message: 'Internal error', requestId }, unexpected: true };
+  return {
+    status: 500,
+    body: { code: 'INTERNAL', message: 'Internal error', requestId },
+    unexpected: true,
+  };
 }

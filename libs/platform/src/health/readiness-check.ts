@@ -10,13 +10,22 @@ export interface ReadinessCheck {
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
 
 /** Resolves false when `probe` has not answered true within `timeoutMs`. */
-export async function withinTimeout(probe: () => Promise<unknown>, timeoutMs: number): Promise<boolean> {
+export async function withinTimeout(
+  probe: () => Promise<unknown>,
+  timeoutMs: number,
+): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
   try {
-    return await Promise.race([probe().then(() => true, () => false), timeout]);
+    return await Promise.race([
+      probe().then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -14,7 +14,16 @@ export function createRootLogger(service: string, level: LogLevel = 'info'): Log
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     redact: {
-      paths: ['password', '*.password', 'refreshToken', '*.refreshToken', 'authorization', '*.authorization', 'req.headers.authorization', 'req.headers.cookie'],
+      paths: [
+        'password',
+        '*.password',
+        'refreshToken',
+        '*.refreshToken',
+        'authorization',
+        '*.authorization',
+        'req.headers.authorization',
+        'req.headers.cookie',
+      ],
       censor: '[redacted]',
     },
     mixin: () => {

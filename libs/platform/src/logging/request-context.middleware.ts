@@ -25,7 +25,10 @@ export function requestContextMiddleware(logger: Logger) {
       response.on('finish', () => {
         const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
         const route = routeOf(request);
-        httpRequestDuration.observe({ method: request.method, route, status: String(response.statusCode) }, durationMs / 1000);
+        httpRequestDuration.observe(
+          { method: request.method, route, status: String(response.statusCode) },
+          durationMs / 1000,
+        );
         if (request.path.startsWith('/health') || request.path === '/metrics') return;
         logger.info(
           {
