@@ -37,8 +37,21 @@ function describe(message: GetMessage, sourceQueue: string): DeadLetter {
 export class DeadLetterAdmin {
   constructor(private readonly connection: ChannelModel) {}
 
+  /** Fails with a clear message when the queue has no dead-letter queue (a typo, say). */
+  private async assertExists(dlq: string): Promise<void> {
+    const channel = await this.connection.createChannel();
+    channel.on('error', () => undefined);
+    try {
+      await channel.checkQueue(dlq);
+    } catch {
+      throw new Error(`there is no dead-letter queue "${dlq}" on this broker`);
+    }
+    await channel.close().catch(() => undefined);
+  }
+
   async list(queue: string, limit = 100): Promise<DeadLetter[]> {
     const source = sourceQueueOf(queue);
+    await this.assertExists(deadLetterQueueName(source));
     const channel = await this.connection.createChannel();
     try {
       const found: DeadLetter[] = [];
@@ -55,6 +68,7 @@ export class DeadLetterAdmin {
 
   async replay(queue: string, limit = Number.POSITIVE_INFINITY): Promise<number> {
     const source = sourceQueueOf(queue);
+    await this.assertExists(deadLetterQueueName(source));
     const channel = await this.connection.createConfirmChannel();
     let replayed = 0;
     try {
@@ -72,7 +86,7 @@ export class DeadLetterAdmin {
         ]) {
           delete headers[key];
         }
-        await publishConfirmed(channel, source, message, headers);
+        await publishConfirmed(channel, source, message, { ...headers, [HEADERS.replayed]: true });
         channel.ack(message);
         replayed += 1;
       }

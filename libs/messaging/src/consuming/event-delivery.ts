@@ -13,15 +13,19 @@ export type EventHandlerFn = (event: EventEnvelope) => Promise<void>;
 /**
  * What happens to one delivered event, in order:
  * 1. not an envelope → dead-lettered at once (retrying cannot fix it);
- * 2. already processed by this queue (same eventId) → acked, nothing else;
- * 3. handled, then recorded as processed, then acked — never acked before its effects are stored;
- * 4. handler failed → republished (confirmed) to the next retry queue, or to the DLQ with the
- *    error in its headers after the last retry, and only then acked; if even that publish
- *    fails the message is nacked back to its queue, so it is never lost.
+ * 2. its eventId is claimed for this queue (one batched insert for concurrent deliveries);
+ *    a first delivery whose claim exists already is a duplicate → acked, nothing else;
+ * 3. handled, then acked — never acked before the handler's effects are stored;
+ * 4. handler failed → the claim is released and the message republished (confirmed) to the
+ *    next retry queue, or to the DLQ with the error in its headers after the last retry, and
+ *    only then acked; if even that publish fails it is nacked back to its queue, never lost.
+ * A message the broker redelivers (its consumer died before acking), a retry and an operator's
+ * replay are handled again even though their claim exists: the earlier attempt may have
+ * stopped before its effects were stored. Handlers therefore key their effects by what they
+ * store (a submission id, a user and topic), so a second run changes nothing; the claim makes
+ * every plain duplicate (an event published twice) cost one insert and no handling.
  * An ack or nack on a channel that died meanwhile is dropped: the broker redelivers the
- * message and step 2 makes the redelivery harmless. Two deliveries of one event that arrive
- * together (prefetch lets them) are handled one after the other, so the second sees the
- * first's record; across replicas, handlers stay idempotent on their own keys.
+ * message. Two deliveries of one event that arrive together are handled one after the other.
  */
 export class EventDelivery {
   private readonly handling = new Map<string, Promise<void>>();
@@ -66,14 +70,14 @@ export class EventDelivery {
     await runWithContext(context, async () => {
       const timer = eventHandlerDuration.startTimer({ queue: this.queue });
       try {
-        if (await this.processed.isProcessed(this.queue, event.eventId)) {
+        const claimed = await this.processed.claim(this.queue, event.eventId);
+        if (!claimed && !isRepeatedAttempt(message)) {
           eventsConsumed.inc({ queue: this.queue, outcome: 'duplicate' });
           this.log.debug({ type: event.type }, 'duplicate event ignored');
           this.settle(channel, message, 'ack');
           return;
         }
         await this.handler(event);
-        await this.processed.markProcessed(this.queue, event.eventId);
         eventsConsumed.inc({ queue: this.queue, outcome: 'processed' });
         this.settle(channel, message, 'ack');
       } catch (error) {
@@ -181,6 +185,16 @@ function parseEnvelope(message: ConsumeMessage): EventEnvelope | null {
   } catch {
     return null;
   }
+}
+
+/** A redelivery, a retry or a replay: an earlier attempt may have stopped half-way. */
+function isRepeatedAttempt(message: ConsumeMessage): boolean {
+  const headers = message.properties.headers ?? {};
+  return (
+    message.fields.redelivered ||
+    Number(headers[HEADERS.attempt] ?? 0) > 0 ||
+    headers[HEADERS.replayed] === true
+  );
 }
 
 /** The message's headers without the broker's own dead-lettering bookkeeping. */

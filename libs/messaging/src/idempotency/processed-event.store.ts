@@ -6,8 +6,9 @@ import {
 } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { ROOT_LOGGER, ServiceConfig } from '@prepmate/platform';
-import type { Collection, Connection } from 'mongoose';
+import type { Connection, mongo } from 'mongoose';
 import type { Logger } from 'pino';
+import { WriteBatcher } from './write-batcher';
 
 interface ProcessedEventDocument {
   _id: string;
@@ -16,22 +17,32 @@ interface ProcessedEventDocument {
   processedAt: Date;
 }
 
+interface WriteErrorLike {
+  index: number;
+  code: number;
+}
+
 const COLLECTION = 'processed_events';
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const DUPLICATE_KEY = 11000;
 
 function keyOf(queue: string, eventId: string): string {
   return `${queue}:${eventId}`;
 }
 
 /**
- * Which events a service's consumers have already handled, by (queue, eventId). The key is
- * the document id, so two replicas marking the same event race on a unique index. FerretDB
- * has no TTL index: a scheduled prune removes entries older than the retention window.
+ * Which events a service's consumers have taken on, by (queue, eventId). The key is the
+ * document id, so two deliveries claiming the same event race on the unique index and
+ * exactly one wins. Claims that arrive together are written in one `insertMany`. FerretDB
+ * has no TTL index: a scheduled prune removes records older than the retention window.
  */
 @Injectable()
 export class ProcessedEventStore implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log: Logger;
   private pruneTimer?: NodeJS.Timeout;
+  private readonly claims = new WriteBatcher<ProcessedEventDocument, boolean>((documents) =>
+    this.insertClaims(documents),
+  );
 
   constructor(
     @InjectConnection() private readonly connection: Connection,
@@ -41,7 +52,7 @@ export class ProcessedEventStore implements OnApplicationBootstrap, OnModuleDest
     this.log = logger.child({ component: 'idempotency' });
   }
 
-  private get collection(): Collection<ProcessedEventDocument> {
+  private get collection(): mongo.Collection<ProcessedEventDocument> {
     return this.connection.collection<ProcessedEventDocument>(COLLECTION);
   }
 
@@ -55,26 +66,22 @@ export class ProcessedEventStore implements OnApplicationBootstrap, OnModuleDest
     clearInterval(this.pruneTimer);
   }
 
+  /** Records the event as taken on; false when it already was (a duplicate). */
+  claim(queue: string, eventId: string): Promise<boolean> {
+    return this.claims.add({ _id: keyOf(queue, eventId), queue, eventId, processedAt: new Date() });
+  }
+
+  /** Forgets a claim whose handling failed, so its retry is handled. */
+  async release(queue: string, eventId: string): Promise<void> {
+    await this.collection.deleteOne({ _id: keyOf(queue, eventId) });
+  }
+
   async isProcessed(queue: string, eventId: string): Promise<boolean> {
     const found = await this.collection.findOne(
       { _id: keyOf(queue, eventId) },
       { projection: { _id: 1 } },
     );
     return found !== null;
-  }
-
-  /** Records the event as handled; a second mark of the same event is a no-op. */
-  async markProcessed(queue: string, eventId: string): Promise<void> {
-    try {
-      await this.collection.insertOne({
-        _id: keyOf(queue, eventId),
-        queue,
-        eventId,
-        processedAt: new Date(),
-      });
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-    }
   }
 
   /** Deletes records older than the retention window; returns how many. */
@@ -84,6 +91,25 @@ export class ProcessedEventStore implements OnApplicationBootstrap, OnModuleDest
     );
     const result = await this.collection.deleteMany({ processedAt: { $lt: cutoff } });
     return result.deletedCount;
+  }
+
+  /** One unordered insert; a duplicate-key error on an item means that item was claimed before. */
+  private async insertClaims(documents: ProcessedEventDocument[]): Promise<boolean[]> {
+    const fresh = documents.map(() => true);
+    try {
+      await this.collection.insertMany(documents, { ordered: false });
+    } catch (error) {
+      // The driver gives one WriteError or an array of them.
+      const raw = (error as { writeErrors?: WriteErrorLike | WriteErrorLike[] }).writeErrors;
+      const writeErrors = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+      if (
+        writeErrors.length === 0 ||
+        writeErrors.some((writeError) => writeError.code !== DUPLICATE_KEY)
+      )
+        throw error;
+      for (const writeError of writeErrors) fresh[writeError.index] = false;
+    }
+    return fresh;
   }
 
   private async pruneSafely(): Promise<void> {

@@ -43,6 +43,7 @@ export const HEADERS = {
   error: 'x-prepmate-error',
   failedAt: 'x-prepmate-failed-at',
   originalQueue: 'x-prepmate-original-queue',
+  replayed: 'x-prepmate-replayed',
   correlationId: 'x-correlation-id',
   requestId: 'x-request-id',
 } as const;

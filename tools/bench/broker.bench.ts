@@ -1,0 +1,173 @@
+import { getConnectionToken } from '@nestjs/mongoose';
+import { createEvent, EventPublisher, RabbitMqTransport } from '@prepmate/messaging';
+import { deleteTopology, isolatedEnv, startTestService } from '@prepmate/testing';
+import amqplib from 'amqplib';
+import type { Connection } from 'mongoose';
+import { progress, writeResult } from './bench-output';
+import { BENCH_SUBSCRIPTIONS, BrokerBenchModule, delivered } from './broker-bench.module';
+
+const TOTAL = Number(process.env.BENCH_BROKER_MESSAGES ?? 100_000);
+/** Publishes awaiting their confirm at once, in both runs. */
+const IN_FLIGHT = 1000;
+const PREFETCH = 32;
+
+function sampleEvent(n: number) {
+  return createEvent(
+    'submission.ingested',
+    {
+      submissionId: `s${n}`,
+      userId: `u${n % 100}`,
+      platform: 'codeforces',
+      platformSubmissionId: String(n),
+      problem: {
+        platformProblemId: '1459B',
+        title: 'Move and Turn',
+        difficulty: 'medium',
+        rating: 1300,
+        tags: ['dp', 'math'],
+        url: null,
+      },
+      verdict: 'accepted',
+      language: 'C++17',
+      submittedAt: new Date().toISOString(),
+      runtimeMs: 46,
+      memoryKb: 3600,
+      solveTimeSeconds: null,
+      syncBatchId: 'bench',
+    },
+    'ingestion',
+  );
+}
+
+/** Keeps `IN_FLIGHT` confirmations outstanding until `total` are confirmed. */
+async function publishWindowed(
+  total: number,
+  publishOne: (n: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < total) {
+      const n = next;
+      next += 1;
+      await publishOne(n);
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+}
+
+function reporter(label: string) {
+  const step = Math.max(1, Math.floor(TOTAL / 10));
+  return (count: number) => {
+    if (count % step === 0) progress(`${label}: ${count}/${TOTAL} consumed`);
+  };
+}
+
+/** Plain amqplib: confirm channel, persistent messages, a quorum queue, manual acks. */
+async function runRaw(): Promise<number> {
+  const { prefix } = isolatedEnv('bench-raw');
+  const queue = `${prefix}.raw-bench`;
+  const connection = await amqplib.connect(process.env.AMQP_URL!);
+  const publishChannel = await connection.createConfirmChannel();
+  const consumeChannel = await connection.createChannel();
+  await publishChannel.assertQueue(queue, {
+    durable: true,
+    arguments: { 'x-queue-type': 'quorum' },
+  });
+  await consumeChannel.prefetch(PREFETCH);
+  let consumed = 0;
+  const report = reporter('raw amqplib');
+  let finish!: () => void;
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  await consumeChannel.consume(queue, (message) => {
+    if (!message) return;
+    JSON.parse(message.content.toString());
+    consumeChannel.ack(message);
+    consumed += 1;
+    report(consumed);
+    if (consumed === TOTAL) finish();
+  });
+  const started = process.hrtime.bigint();
+  await publishWindowed(
+    TOTAL,
+    (n) =>
+      new Promise<void>((resolve, reject) => {
+        const body = Buffer.from(JSON.stringify(sampleEvent(n)));
+        publishChannel.sendToQueue(
+          queue,
+          body,
+          { persistent: true, mandatory: true, contentType: 'application/json' },
+          (error) => (error ? reject(error) : resolve()),
+        );
+      }),
+  );
+  await done;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await consumeChannel.deleteQueue(queue);
+  await connection.close();
+  return TOTAL / seconds;
+}
+
+/** The same through libs/messaging: EventPublisher (confirms, mandatory) → transport (idempotency, ack after effect). */
+async function runLibrary(): Promise<number> {
+  const { AMQP_EXCHANGE, prefix } = isolatedEnv('bench-lib');
+  const env = {
+    AMQP_EXCHANGE,
+    AMQP_QUEUE_PREFIX: `${prefix}.`,
+    MONGO_DB: `${prefix}_bench`,
+    AMQP_PREFETCH: String(PREFETCH),
+  };
+  const service = await startTestService({
+    module: BrokerBenchModule.create(),
+    overrides: [BENCH_SUBSCRIPTIONS],
+    transport: RabbitMqTransport,
+    env,
+  });
+  await service.app.get(RabbitMqTransport).waitUntilConsuming();
+  const publisher = service.app.get(EventPublisher);
+  const report = reporter('libs/messaging');
+  let finish!: () => void;
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  delivered.count = 0;
+  delivered.onCount = (count) => {
+    report(count);
+    if (count === TOTAL) finish();
+  };
+  const started = process.hrtime.bigint();
+  await publishWindowed(TOTAL, (n) => publisher.publish(sampleEvent(n)));
+  await done;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // Let the last acks and idempotency records land before tearing down.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await service.app.get<Connection>(getConnectionToken()).dropDatabase();
+  await service.close();
+  const queue = `${prefix}.normalization.submission.ingested`;
+  await deleteTopology(
+    [
+      queue,
+      `${queue}.dlq`,
+      `${queue}.retry.1000ms`,
+      `${queue}.retry.5000ms`,
+      `${queue}.retry.30000ms`,
+      `${AMQP_EXCHANGE}.unrouted`,
+    ],
+    [AMQP_EXCHANGE, `${AMQP_EXCHANGE}.unrouted`],
+  );
+  return TOTAL / seconds;
+}
+
+export async function brokerBenchmark(): Promise<void> {
+  progress(
+    `broker: ${TOTAL} persistent messages with publisher confirms, ${IN_FLIGHT} in flight, prefetch ${PREFETCH}`,
+  );
+  const rawMsgsPerSec = await runRaw();
+  progress(`raw amqplib: ${Math.round(rawMsgsPerSec)} msg/s`);
+  const libMsgsPerSec = await runLibrary();
+  progress(`libs/messaging: ${Math.round(libMsgsPerSec)} msg/s`);
+  await writeResult('broker', {
+    messages: TOTAL,
+    rawMsgsPerSec: Math.round(rawMsgsPerSec),
+    libMsgsPerSec: Math.round(libMsgsPerSec),
+    ratio: Math.round((libMsgsPerSec / rawMsgsPerSec) * 1000) / 1000,
+    goal: { ratio: 0.5 },
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * `npm run bench -- <name>`: runs a benchmark against real infrastructure (found or started
+ * as for the tests), prints progress and numbers, and writes bench-results/<name>.json.
+ * Names: broker. Without a name, all of them.
+ */
+import 'reflect-metadata';
+import { resolveInfrastructure } from '@prepmate/infra';
+import { join, resolve } from 'node:path';
+import { progress } from './bench-output';
+import { brokerBenchmark } from './broker.bench';
+
+const BENCHMARKS: Record<string, () => Promise<void>> = { broker: brokerBenchmark };
+
+async function main(names: string[]): Promise<void> {
+  const unknown = names.filter((name) => !(name in BENCHMARKS));
+  if (unknown.length > 0)
+    throw new Error(
+      `unknown benchmark(s) ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`,
+    );
+  const root = resolve(__dirname, '..', '..');
+  const infrastructure = await resolveInfrastructure({
+    purpose: 'test',
+    dataDir: join(root, '.local', 'bench'),
+    composeFile: join(root, 'docker-compose.yml'),
+    log: progress,
+  });
+  process.env.MONGO_URL = infrastructure.mongodb.url;
+  process.env.AMQP_URL = infrastructure.rabbitmq.url;
+  process.env.REDIS_URL = infrastructure.redis.url;
+  process.env.LOG_LEVEL ??= 'warn';
+  try {
+    for (const name of names.length > 0 ? names : Object.keys(BENCHMARKS)) await BENCHMARKS[name]();
+  } finally {
+    await infrastructure.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
