@@ -1,4 +1,4 @@
-import { DEFAULT_HTTP_PORTS, SERVICE_NAMES } from '@prepmate/contracts';
+import { DEFAULT_HTTP_PORTS, SERVICE_NAMES, type ServiceName } from '@prepmate/contracts';
 import { type Infrastructure, resolveInfrastructure } from '@prepmate/infra';
 import { join, resolve } from 'node:path';
 import { ServiceProcess } from './service-process';
@@ -31,11 +31,15 @@ async function main(): Promise<void> {
     AMQP_URL: infrastructure.rabbitmq.url,
     REDIS_URL: infrastructure.redis.url,
   };
+  // With PORT set, the services take the ports after it (PORT+1 …), so two systems can run
+  // side by side; otherwise their defaults (3001 …).
+  const portOf = (name: ServiceName) =>
+    process.env.PORT ? gatewayPort + (DEFAULT_HTTP_PORTS[name] - DEFAULT_HTTP_PORTS.gateway) : DEFAULT_HTTP_PORTS[name];
   const services = SERVICE_NAMES.map(
     (name) =>
       new ServiceProcess(
         name,
-        name === 'gateway' ? gatewayPort : DEFAULT_HTTP_PORTS[name],
+        portOf(name),
         join(ROOT, 'dist', 'apps', name, 'src', 'main.js'),
         env,
       ),

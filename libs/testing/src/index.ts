@@ -3,3 +3,4 @@ export * from './eventually';
 export * from './infra-file';
 export * from './isolation';
 export * from './test-service';
+export { runCommand } from '@prepmate/infra';

@@ -50,6 +50,10 @@ describe('loadConfig', () => {
     expect(loadConfig(WithSecret, 'auth', { SECRET: 's3cret' }).SECRET).toBe('s3cret');
   });
 
+  it('names the databases after MONGO_DB_PREFIX when set', () => {
+    expect(loadConfig(ServiceConfig, 'auth', { MONGO_DB_PREFIX: 'staging' }).MONGO_DB).toBe('staging_auth');
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig(ServiceConfig, 'auth', { HTTP_PORT: '' }).HTTP_PORT).toBe(3001);
   });

@@ -29,7 +29,7 @@ export function loadConfig<T extends ServiceConfig>(
 ): T {
   const defaults = {
     HTTP_PORT: DEFAULT_HTTP_PORTS[service],
-    MONGO_DB: `prepmate_${service}`,
+    MONGO_DB: `${env.MONGO_DB_PREFIX || 'prepmate'}_${service}`,
   };
   const defined = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),

@@ -30,9 +30,14 @@ export class ServiceConfig {
   @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'must be a mongodb:// URL' })
   MONGO_URL = 'mongodb://127.0.0.1:27017';
 
-  /** The service's own database; defaults to `prepmate_<service>`. */
+  /** The service's own database; defaults to `<MONGO_DB_PREFIX>_<service>`. */
   @IsString()
   MONGO_DB!: string;
+
+  /** Prefix of the default database names (`prepmate`), to run several systems on one server. */
+  @IsOptional()
+  @Matches(/^[\w-]{1,40}$/, { message: 'must be letters, digits, "_" or "-"' })
+  MONGO_DB_PREFIX?: string;
 
   @Matches(/^amqps?:\/\/\S+$/, { message: 'must be an amqp:// URL' })
   AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';

@@ -1,0 +1,54 @@
+import { isolatedEnv, REPO_ROOT, runCommand } from '@prepmate/testing';
+import { type ChildProcess, spawn } from 'node:child_process';
+
+/**
+ * The one-command start, as a newcomer runs it: build, provision, eight processes, a healthy
+ * gateway, and a clean stop on SIGTERM. Isolated by port, exchange, queue prefix and
+ * database prefix, so it can run beside a developer's own `npm start`.
+ */
+describe('npm start', () => {
+  const { AMQP_EXCHANGE, prefix } = isolatedEnv('start');
+  const port = 3400 + Math.floor(Math.random() * 400) * 10;
+  let child: ChildProcess | undefined;
+  let output = '';
+
+  beforeAll(async () => {
+    const build = await runCommand('npm', ['run', 'build'], { cwd: REPO_ROOT, timeoutMs: 300_000 });
+    if (build.code !== 0) throw new Error(`npm run build failed: ${build.stderr || build.stdout}`);
+  });
+
+  afterAll(() => {
+    child?.kill('SIGKILL');
+  });
+
+  it('starts all eight services behind a healthy gateway and stops them on SIGTERM', async () => {
+    child = spawn(process.execPath, ['dist/tools/start/main.js'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, PORT: String(port), AMQP_EXCHANGE, AMQP_QUEUE_PREFIX: `${prefix}.`, MONGO_DB_PREFIX: prefix, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+
+    const deadline = Date.now() + 120_000;
+    while (!output.includes('press Ctrl-C to stop')) {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`npm start did not come up:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(output).toContain(`gateway:  http://localhost:${port}/api/v1`);
+    expect(output).toContain(`API docs: http://localhost:${port}/docs`);
+
+    const health = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
+    expect(health.status).toBe(200);
+    expect(((await health.json()) as { services: Record<string, string> }).services).toEqual({
+      gateway: 'up', auth: 'up', ingestion: 'up', normalization: 'up', aggregation: 'up', roadmap: 'up', synergy: 'up', advisory: 'up',
+    });
+    expect((await fetch(`http://127.0.0.1:${port + 1}/health/ready`)).status).toBe(200);
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain('[start] stopped');
+    await expect(fetch(`http://127.0.0.1:${port}/api/v1/health`)).rejects.toThrow();
+  });
+});
