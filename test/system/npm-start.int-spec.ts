@@ -24,16 +24,26 @@ describe('npm start', () => {
   it('starts all eight services behind a healthy gateway and stops them on SIGTERM', async () => {
     child = spawn(process.execPath, ['dist/tools/start/main.js'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, PORT: String(port), AMQP_EXCHANGE, AMQP_QUEUE_PREFIX: `${prefix}.`, MONGO_DB_PREFIX: prefix, LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        AMQP_EXCHANGE,
+        AMQP_QUEUE_PREFIX: `${prefix}.`,
+        MONGO_DB_PREFIX: prefix,
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child!.once('exit', (code) => resolve(code)),
+    );
 
     const deadline = Date.now() + 120_000;
     while (!output.includes('press Ctrl-C to stop')) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`npm start did not come up:\n${output}`);
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error(`npm start did not come up:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(output).toContain(`gateway:  http://localhost:${port}/api/v1`);
@@ -42,7 +52,14 @@ describe('npm start', () => {
     const health = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
     expect(health.status).toBe(200);
     expect(((await health.json()) as { services: Record<string, string> }).services).toEqual({
-      gateway: 'up', auth: 'up', ingestion: 'up', normalization: 'up', aggregation: 'up', roadmap: 'up', synergy: 'up', advisory: 'up',
+      gateway: 'up',
+      auth: 'up',
+      ingestion: 'up',
+      normalization: 'up',
+      aggregation: 'up',
+      roadmap: 'up',
+      synergy: 'up',
+      advisory: 'up',
     });
     expect((await fetch(`http://127.0.0.1:${port + 1}/health/ready`)).status).toBe(200);
 

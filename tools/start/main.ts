@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   // With PORT set, the services take the ports after it (PORT+1 …), so two systems can run
   // side by side; otherwise their defaults (3001 …).
   const portOf = (name: ServiceName) =>
-    process.env.PORT ? gatewayPort + (DEFAULT_HTTP_PORTS[name] - DEFAULT_HTTP_PORTS.gateway) : DEFAULT_HTTP_PORTS[name];
+    process.env.PORT
+      ? gatewayPort + (DEFAULT_HTTP_PORTS[name] - DEFAULT_HTTP_PORTS.gateway)
+      : DEFAULT_HTTP_PORTS[name];
   const services = SERVICE_NAMES.map(
     (name) =>
       new ServiceProcess(

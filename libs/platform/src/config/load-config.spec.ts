@@ -51,7 +51,9 @@ describe('loadConfig', () => {
   });
 
   it('names the databases after MONGO_DB_PREFIX when set', () => {
-    expect(loadConfig(ServiceConfig, 'auth', { MONGO_DB_PREFIX: 'staging' }).MONGO_DB).toBe('staging_auth');
+    expect(loadConfig(ServiceConfig, 'auth', { MONGO_DB_PREFIX: 'staging' }).MONGO_DB).toBe(
+      'staging_auth',
+    );
   });
 
   it('treats an empty variable as unset', () => {
