@@ -1,9 +1,28 @@
 import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { json } from 'express';
+import helmet from 'helmet';
 import { setupSwagger } from './docs/swagger';
+import { GatewayConfig } from './gateway.config';
 
-/** Public routes live under /api/v1; probes, metrics and docs stay at the root. */
+/** Routes that accept large bodies (bulk imports); every other route takes JSON_BODY_LIMIT. */
+const LARGE_BODY_ROUTES = ['/api/v1/submissions/import'];
+
+/**
+ * The public edge: helmet headers, the CORS allow-list, body limits (413 beyond), public
+ * routes under /api/v1 (probes, metrics and docs stay at the root), Swagger.
+ */
 export function configureGateway(app: NestExpressApplication): void {
+  const config = app.get(GatewayConfig);
+  if (config.TRUST_PROXY) app.set('trust proxy', true);
+  app.disable('x-powered-by');
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.enableCors({
+    origin: config.corsOrigins,
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining'],
+  });
+  for (const route of LARGE_BODY_ROUTES) app.use(route, json({ limit: config.IMPORT_BODY_LIMIT }));
   app.setGlobalPrefix('api/v1', {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
@@ -11,6 +30,5 @@ export function configureGateway(app: NestExpressApplication): void {
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });
-  app.disable('x-powered-by');
   setupSwagger(app);
 }

@@ -1,3 +1,6 @@
+export * from './auth/auth.requests';
+export * from './auth/auth.responses';
+export * from './auth/auth.rpc';
 export * from './errors/error-body';
 export * from './errors/error-codes';
 export * from './events/event-envelope';
@@ -9,3 +12,5 @@ export * from './events/user.events';
 export * from './rpc/rpc-patterns';
 export * from './rpc/rpc-reply';
 export * from './services';
+export * from './http/error-response.dto';
+export * from './http/pagination';

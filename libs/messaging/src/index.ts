@@ -15,3 +15,5 @@ export * from './topology/declare';
 export * from './topology/names';
 export * from './transport/rabbitmq.transport';
 export * from './transport/subscriptions.token';
+export * from './rpc/user-data';
+export * from './rpc/system-rpc.controller';

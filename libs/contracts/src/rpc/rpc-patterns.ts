@@ -4,8 +4,20 @@
  */
 export const RPC_PATTERNS = {
   systemHealth: 'system.health',
+  /** Every service: all it holds about a user (`{}` when nothing). */
   userExport: 'user.export',
+  /** Every service: delete all it holds about a user. */
   userDelete: 'user.delete',
+  authRegister: 'auth.register',
+  authLogin: 'auth.login',
+  authRefresh: 'auth.refresh',
+  authLogout: 'auth.logout',
+  authMe: 'auth.me',
+  authUpdateMe: 'auth.update_me',
+  authGetUser: 'auth.get_user',
+  authListUsers: 'auth.list_users',
+  authDeleteAccount: 'auth.delete_account',
+  authJwks: 'auth.jwks',
 } as const;
 
 export type RpcPattern = (typeof RPC_PATTERNS)[keyof typeof RPC_PATTERNS];
@@ -21,6 +33,11 @@ export interface RpcRequest<T = unknown> {
   pattern: string;
   data: T;
   caller: RpcCaller | null;
+}
+
+/** What `user.delete` answers: how many records of the user the service removed. */
+export interface UserDeleteResponse {
+  deleted: number;
 }
 
 export interface SystemHealthResponse {

@@ -17,7 +17,7 @@ export interface BootstrapOptions {
   transport?: Type<CustomTransportStrategy>;
   /** JSON body limit; the gateway raises it for imports. */
   jsonBodyLimit?: string;
-  /** Last-minute HTTP setup (prefix, helmet, CORS, Swagger) before the app listens. */
+  /** HTTP setup of the app (prefix, helmet, CORS, route body parsers, Swagger), before the default body parser. */
   configure?: (app: NestExpressApplication) => void | Promise<void>;
 }
 
@@ -33,11 +33,12 @@ export async function configureServiceApp(
   const logger = app.get<Logger>(ROOT_LOGGER);
   app.useLogger(new NestPinoLogger(logger));
   app.use(requestContextMiddleware(logger));
+  // Before the default body parser, so routes given a larger parser there keep it.
+  await options.configure?.(app);
   app.useBodyParser('json', { limit: options.jsonBodyLimit ?? '1mb' });
   app.useGlobalFilters(new ErrorResponseFilter(logger));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
-  await options.configure?.(app);
   if (options.transport) {
     app.connectMicroservice({ strategy: app.get(options.transport) }, { inheritAppConfig: true });
   }

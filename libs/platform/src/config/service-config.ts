@@ -59,6 +59,10 @@ export class ServiceConfig {
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
+  /** Prefix of every Redis key this system writes (rate limits, throttles, queues). */
+  @Matches(/^[\w.:-]{1,100}$/, { message: 'must be letters, digits, ".", ":", "_" or "-"' })
+  REDIS_KEY_PREFIX = 'prepmate:';
+
   /** Unacknowledged messages a consumer channel may hold. */
   @Type(() => Number)
   @IsInt()

@@ -1,0 +1,79 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  type ListUsersRpcData,
+  type LoginRpcData,
+  type RefreshRpcData,
+  type RegisterRpcData,
+  RPC_PATTERNS,
+  type RpcCaller,
+  type RpcRequest,
+  type UpdateMeRpcData,
+} from '@prepmate/contracts';
+import { AppError } from '@prepmate/platform';
+import { SigningKeys } from '../keys/signing-keys';
+import { AuthService } from './auth.service';
+
+function callerOf(request: RpcRequest): RpcCaller {
+  if (!request.caller) throw new AppError('UNAUTHENTICATED', 'authentication required');
+  return request.caller;
+}
+
+/** Auth's RPCs: each unpacks the request and calls the service. Bodies were validated by the gateway. */
+@Controller()
+export class AuthRpcController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly keys: SigningKeys,
+  ) {}
+
+  @MessagePattern(RPC_PATTERNS.authRegister)
+  register(@Payload() request: RpcRequest<RegisterRpcData>) {
+    return this.auth.register(request.data);
+  }
+
+  @MessagePattern(RPC_PATTERNS.authLogin)
+  login(@Payload() request: RpcRequest<LoginRpcData>) {
+    return this.auth.login(request.data);
+  }
+
+  @MessagePattern(RPC_PATTERNS.authRefresh)
+  refresh(@Payload() request: RpcRequest<RefreshRpcData>) {
+    return this.auth.refresh(request.data.refreshToken);
+  }
+
+  @MessagePattern(RPC_PATTERNS.authLogout)
+  logout(@Payload() request: RpcRequest<RefreshRpcData>) {
+    return this.auth.logout(callerOf(request), request.data.refreshToken);
+  }
+
+  @MessagePattern(RPC_PATTERNS.authMe)
+  me(@Payload() request: RpcRequest) {
+    return this.auth.me(callerOf(request));
+  }
+
+  @MessagePattern(RPC_PATTERNS.authUpdateMe)
+  updateMe(@Payload() request: RpcRequest<UpdateMeRpcData>) {
+    return this.auth.updateMe(callerOf(request), request.data);
+  }
+
+  @MessagePattern(RPC_PATTERNS.authGetUser)
+  getUser(@Payload() request: RpcRequest<{ userId: string }>) {
+    return this.auth.getUser(callerOf(request), request.data.userId);
+  }
+
+  @MessagePattern(RPC_PATTERNS.authListUsers)
+  listUsers(@Payload() request: RpcRequest<ListUsersRpcData>) {
+    return this.auth.listUsers(callerOf(request), request.data.limit, request.data.cursor);
+  }
+
+  @MessagePattern(RPC_PATTERNS.authDeleteAccount)
+  deleteAccount(@Payload() request: RpcRequest) {
+    return this.auth.deleteAccount(callerOf(request));
+  }
+
+  @MessagePattern(RPC_PATTERNS.authJwks)
+  jwks() {
+    return this.keys.keySet;
+  }
+}

@@ -1,0 +1,39 @@
+import { outboxPlugin, type OutboxFields } from '@prepmate/messaging';
+import type { UserRole } from '@prepmate/contracts';
+import { Schema } from 'mongoose';
+
+export interface UserDocument extends OutboxFields {
+  _id: string;
+  /** As the user typed it (trimmed). */
+  email: string;
+  /** Lower-cased: the unique key, so emails are case-insensitive. */
+  emailKey: string;
+  name: string;
+  passwordHash: string;
+  role: UserRole;
+  targetCompanies: string[];
+  preparationTargetDate: string | null;
+  isActive: boolean;
+  lastLogin: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const USER_MODEL = 'User';
+
+export const UserSchema = new Schema<UserDocument>(
+  {
+    _id: { type: String, required: true },
+    email: { type: String, required: true },
+    emailKey: { type: String, required: true, unique: true },
+    name: { type: String, required: true },
+    passwordHash: { type: String, required: true },
+    role: { type: String, enum: ['student', 'mentor', 'admin'], default: 'student' },
+    targetCompanies: { type: [String], default: [] },
+    preparationTargetDate: { type: String, default: null },
+    isActive: { type: Boolean, default: true },
+    lastLogin: { type: Date, default: null },
+  },
+  { collection: 'users', timestamps: true, versionKey: false },
+);
+UserSchema.plugin(outboxPlugin);

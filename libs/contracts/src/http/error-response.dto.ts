@@ -1,0 +1,19 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class ErrorDetailDto {
+  @ApiProperty({ example: 'email' }) field!: string;
+  @ApiProperty({ example: 'must be a valid email address' }) message!: string;
+}
+
+export class ErrorBodyDto {
+  @ApiProperty({ example: 'VALIDATION_FAILED' }) code!: string;
+  @ApiProperty({ example: 'email: must be a valid email address' }) message!: string;
+  @ApiPropertyOptional({ example: 'email' }) field?: string;
+  @ApiPropertyOptional({ type: [ErrorDetailDto] }) details?: ErrorDetailDto[];
+  @ApiProperty({ example: '0193a1f2-7c1e-7d3a-9f1b-2c3d4e5f6a7b' }) requestId!: string;
+}
+
+/** The one error shape (PRODUCT.md §8), for the OpenAPI document. */
+export class ErrorResponseDto {
+  @ApiProperty({ type: ErrorBodyDto }) error!: ErrorBodyDto;
+}

@@ -1,0 +1,15 @@
+/**
+ * What a service holds about a user, for `GET /me/export` and `DELETE /me`. A service that
+ * owns user data provides contributors under USER_DATA_CONTRIBUTORS; the `user.export` and
+ * `user.delete` RPCs every service answers combine them (a service without any answers
+ * `{}` and 0).
+ */
+export interface UserDataContributor {
+  /** Key of this part in the export, e.g. `submissions`. */
+  readonly name: string;
+  exportUser(userId: string): Promise<unknown>;
+  /** Deletes the user's records; returns how many. */
+  deleteUser(userId: string): Promise<number>;
+}
+
+export const USER_DATA_CONTRIBUTORS = Symbol('USER_DATA_CONTRIBUTORS');
