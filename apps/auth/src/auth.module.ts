@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AmqpReadiness, MessagingServerModule, USER_DATA_CONTRIBUTORS } from '@prepmate/messaging';
-import { DatabaseModule, MongoReadiness, PlatformModule, RedisModule, RedisReadiness } from '@prepmate/platform';
+import {
+  DatabaseModule,
+  MongoReadiness,
+  PlatformModule,
+  RedisModule,
+  RedisReadiness,
+} from '@prepmate/platform';
 import { AuthRpcController } from './account/auth.rpc-controller';
 import { AuthService } from './account/auth.service';
 import { AuthUserData } from './account/auth-user-data.contributor';
@@ -19,7 +25,11 @@ import { UsersRepository } from './users/users.repository';
 /** The auth service: accounts, password hashing, JWT access tokens and rotated refresh tokens. */
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'auth', config: AuthConfig, readiness: [MongoReadiness, AmqpReadiness, RedisReadiness] }),
+    PlatformModule.forRoot({
+      service: 'auth',
+      config: AuthConfig,
+      readiness: [MongoReadiness, AmqpReadiness, RedisReadiness],
+    }),
     DatabaseModule,
     MessagingServerModule,
     RedisModule,
@@ -38,7 +48,11 @@ import { UsersRepository } from './users/users.repository';
     RefreshTokens,
     SigningKeys,
     UsersRepository,
-    { provide: USER_DATA_CONTRIBUTORS, inject: [AuthUserData], useFactory: (account: AuthUserData) => [account] },
+    {
+      provide: USER_DATA_CONTRIBUTORS,
+      inject: [AuthUserData],
+      useFactory: (account: AuthUserData) => [account],
+    },
   ],
 })
 export class AuthModule {}

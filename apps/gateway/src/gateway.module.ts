@@ -18,7 +18,11 @@ import { Upstream } from './upstream/upstream.service';
 /** The gateway: the only REST entry of the web client; it forwards to services over RPC. */
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'gateway', config: GatewayConfig, readiness: [AmqpReadiness, RedisReadiness] }),
+    PlatformModule.forRoot({
+      service: 'gateway',
+      config: GatewayConfig,
+      readiness: [AmqpReadiness, RedisReadiness],
+    }),
     MessagingModule,
     RedisModule,
   ],

@@ -16,3 +16,4 @@ export * from './platform.tokens';
 export * from './redis/redis.module';
 export * from './redis/redis.readiness';
 export * from './redis/redis.tokens';
+export * from './http/access-metadata';

@@ -50,7 +50,9 @@ export class AuthService implements OnApplicationBootstrap {
 
   async register(data: RegisterRpcData): Promise<AuthTokensResponse> {
     const id = uuidv7();
-    const role: UserRole = this.config.adminEmails.has(data.email.toLowerCase()) ? 'admin' : 'student';
+    const role: UserRole = this.config.adminEmails.has(data.email.toLowerCase())
+      ? 'admin'
+      : 'student';
     const user = {
       _id: id,
       email: data.email,
@@ -63,9 +65,15 @@ export class AuthService implements OnApplicationBootstrap {
       isActive: true,
       lastLogin: new Date(),
     };
-    const event = createEvent('user.registered', { userId: id, email: data.email, name: data.name, role }, 'auth');
+    const event = createEvent(
+      'user.registered',
+      { userId: id, email: data.email, name: data.name, role },
+      'auth',
+    );
     if (!(await this.users.insert(user, [event]))) {
-      throw new AppError('CONFLICT', 'an account with this email already exists', { field: 'email' });
+      throw new AppError('CONFLICT', 'an account with this email already exists', {
+        field: 'email',
+      });
     }
     this.relay.relaySoon(this.users.model, [id]);
     this.log.info({ userId: id, role }, 'user registered');
@@ -114,7 +122,7 @@ export class AuthService implements OnApplicationBootstrap {
   /** Another user's profile: admins and mentors only (students read only themselves). */
   async getUser(caller: RpcCaller, userId: string): Promise<UserResponse> {
     if (caller.userId !== userId && caller.role === 'student') {
-      throw new AppError('FORBIDDEN', "you may read only your own profile");
+      throw new AppError('FORBIDDEN', 'you may read only your own profile');
     }
     return toUserResponse(await this.existing(userId));
   }

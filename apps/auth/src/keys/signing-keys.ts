@@ -2,7 +2,12 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { JsonWebKeySetResponse } from '@prepmate/contracts';
 import { ROOT_LOGGER } from '@prepmate/platform';
 import { calculateJwkThumbprint, exportJWK, type KeyLike } from 'jose';
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
@@ -32,7 +37,10 @@ export class SigningKeys implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     this.privateKey = createPrivateKey(await this.privateKeyPem());
-    const publicKeys = [createPublicKey(this.privateKey), ...splitPems(this.config.JWT_PREVIOUS_PUBLIC_KEYS).map((pem) => createPublicKey(pem))];
+    const publicKeys = [
+      createPublicKey(this.privateKey),
+      ...splitPems(this.config.JWT_PREVIOUS_PUBLIC_KEYS).map((pem) => createPublicKey(pem)),
+    ];
     const keys = await Promise.all(
       publicKeys.map(async (key) => {
         const jwk = await exportJWK(key as unknown as KeyLike);
@@ -75,5 +83,9 @@ export class SigningKeys implements OnModuleInit {
 
 function splitPems(text: string | undefined): string[] {
   if (!text) return [];
-  return (text.replace(/\\n/g, '\n').match(/-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g) ?? []).map((pem) => pem.trim());
+  return (
+    text
+      .replace(/\\n/g, '\n')
+      .match(/-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g) ?? []
+  ).map((pem) => pem.trim());
 }

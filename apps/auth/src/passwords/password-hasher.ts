@@ -17,7 +17,12 @@ export class PasswordHasher implements OnModuleInit {
   }
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, { type: argon2.argon2id, memoryCost: this.config.PASSWORD_HASH_MEMORY_KIB, timeCost: 2, parallelism: 1 });
+    return argon2.hash(password, {
+      type: argon2.argon2id,
+      memoryCost: this.config.PASSWORD_HASH_MEMORY_KIB,
+      timeCost: 2,
+      parallelism: 1,
+    });
   }
 
   /** True when `hash` exists and matches; with no hash, checks a decoy and answers false. */

@@ -22,5 +22,9 @@ export const RefreshTokenSchema = new Schema<RefreshTokenDocument>(
     usedAt: { type: Date, default: null },
     revokedAt: { type: Date, default: null },
   },
-  { collection: 'refresh_tokens', timestamps: { createdAt: true, updatedAt: false }, versionKey: false },
+  {
+    collection: 'refresh_tokens',
+    timestamps: { createdAt: true, updatedAt: false },
+    versionKey: false,
+  },
 );

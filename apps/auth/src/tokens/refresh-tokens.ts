@@ -34,7 +34,8 @@ export class RefreshTokens {
       { $set: { usedAt: now } },
       { new: false },
     );
-    if (used) return { userId: used.userId, refreshToken: await this.issue(used.userId, used.familyId) };
+    if (used)
+      return { userId: used.userId, refreshToken: await this.issue(used.userId, used.familyId) };
     const known = await this.tokens.findById(hashToken(token));
     if (known?.usedAt && !known.revokedAt) {
       await this.revokeFamily(known.familyId);
@@ -54,7 +55,10 @@ export class RefreshTokens {
   }
 
   private async revokeFamily(familyId: string): Promise<void> {
-    await this.tokens.updateMany({ familyId, revokedAt: null }, { $set: { revokedAt: new Date() } });
+    await this.tokens.updateMany(
+      { familyId, revokedAt: null },
+      { $set: { revokedAt: new Date() } },
+    );
   }
 
   private async issue(userId: string, familyId: string): Promise<string> {

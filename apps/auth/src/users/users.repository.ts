@@ -11,7 +11,10 @@ export class UsersRepository {
   constructor(@InjectModel(USER_MODEL) readonly model: Model<UserDocument>) {}
 
   /** Inserts the user with its events in the same write; false when the email is taken. */
-  async insert(user: Omit<UserDocument, 'createdAt' | 'updatedAt' | 'pendingEvents' | 'outboxLeaseUntil'>, events: EventEnvelope[]): Promise<boolean> {
+  async insert(
+    user: Omit<UserDocument, 'createdAt' | 'updatedAt' | 'pendingEvents' | 'outboxLeaseUntil'>,
+    events: EventEnvelope[],
+  ): Promise<boolean> {
     try {
       await this.model.create({ ...user, pendingEvents: events });
       return true;
@@ -22,20 +25,35 @@ export class UsersRepository {
   }
 
   findByEmail(email: string): Promise<UserDocument | null> {
-    return this.model.findOne({ emailKey: email.toLowerCase(), isActive: true }).lean<UserDocument>();
+    return this.model
+      .findOne({ emailKey: email.toLowerCase(), isActive: true })
+      .lean<UserDocument>();
   }
 
   findById(id: string): Promise<UserDocument | null> {
     return this.model.findOne({ _id: id, isActive: true }).lean<UserDocument>();
   }
 
-  async update(id: string, changes: Partial<Pick<UserDocument, 'name' | 'targetCompanies' | 'preparationTargetDate' | 'role' | 'lastLogin'>>): Promise<UserDocument | null> {
-    return this.model.findOneAndUpdate({ _id: id, isActive: true }, { $set: changes }, { new: true }).lean<UserDocument>();
+  async update(
+    id: string,
+    changes: Partial<
+      Pick<
+        UserDocument,
+        'name' | 'targetCompanies' | 'preparationTargetDate' | 'role' | 'lastLogin'
+      >
+    >,
+  ): Promise<UserDocument | null> {
+    return this.model
+      .findOneAndUpdate({ _id: id, isActive: true }, { $set: changes }, { new: true })
+      .lean<UserDocument>();
   }
 
   async promoteAdmins(emails: string[]): Promise<number> {
     if (emails.length === 0) return 0;
-    const result = await this.model.updateMany({ emailKey: { $in: emails }, role: { $ne: 'admin' } }, { $set: { role: 'admin' } });
+    const result = await this.model.updateMany(
+      { emailKey: { $in: emails }, role: { $ne: 'admin' } },
+      { $set: { role: 'admin' } },
+    );
     return result.modifiedCount;
   }
 
@@ -47,7 +65,15 @@ export class UsersRepository {
     const result = await this.model.updateOne(
       { _id: id, isActive: true },
       {
-        $set: { isActive: false, email: '', emailKey: `deleted:${id}`, name: '', passwordHash: '', targetCompanies: [], preparationTargetDate: null },
+        $set: {
+          isActive: false,
+          email: '',
+          emailKey: `deleted:${id}`,
+          name: '',
+          passwordHash: '',
+          targetCompanies: [],
+          preparationTargetDate: null,
+        },
         ...pushPendingEvents(event),
       },
     );
@@ -57,7 +83,11 @@ export class UsersRepository {
   /** Users by creation order (ids are UUID v7, so time-ordered), for admins. */
   async list(limit: number, cursor?: string): Promise<Page<UserDocument>> {
     const filter = cursor ? { isActive: true, _id: { $gt: cursor } } : { isActive: true };
-    const items = await this.model.find(filter).sort({ _id: 1 }).limit(limit + 1).lean<UserDocument[]>();
+    const items = await this.model
+      .find(filter)
+      .sort({ _id: 1 })
+      .limit(limit + 1)
+      .lean<UserDocument[]>();
     const page = items.slice(0, limit);
     return { items: page, nextCursor: items.length > limit ? page[page.length - 1]._id : null };
   }

@@ -7,7 +7,12 @@ import { GatewayConfig } from '../gateway.config';
 import { FixedWindowLimiter } from '../rate-limit/fixed-window-limiter';
 import { bucketsFor } from '../rate-limit/rate-limit-policy';
 import { AccessTokenVerifier } from './access-token-verifier';
-import { type AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES } from './access.decorators';
+import {
+  type AuthenticatedRequest,
+  IS_PUBLIC,
+  IS_UNGUARDED,
+  REQUIRED_ROLES,
+} from './access.decorators';
 
 /**
  * Every request, in order: identify the caller from the bearer token (if any), spend the
@@ -25,9 +30,20 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
+    if (
+      this.reflector.getAllAndOverride<boolean>(IS_UNGUARDED, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    )
+      return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const response = context.switchToHttp().getResponse<Response>();
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]) ?? false;
+    const isPublic =
+      this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ?? false;
 
     let caller: RpcCaller | undefined;
     let authError: AppError | undefined;
@@ -36,7 +52,10 @@ export class AccessGuard implements CanActivate {
       try {
         caller = await this.verifier.verify(token);
       } catch (error) {
-        authError = error instanceof AppError ? error : new AppError('UNAUTHENTICATED', 'access token is invalid');
+        authError =
+          error instanceof AppError
+            ? error
+            : new AppError('UNAUTHENTICATED', 'access token is invalid');
       }
     } else if (request.headers.authorization !== undefined) {
       authError = new AppError('UNAUTHENTICATED', 'Authorization must be "Bearer <access token>"');
@@ -50,14 +69,21 @@ export class AccessGuard implements CanActivate {
       request.caller = caller;
       setContextUser(caller.userId);
     }
-    const roles = this.reflector.getAllAndOverride<UserRole[]>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
+    const roles = this.reflector.getAllAndOverride<UserRole[]>(REQUIRED_ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (roles && (!caller || !roles.includes(caller.role))) {
       throw new AppError('FORBIDDEN', `requires role ${roles.join(' or ')}`);
     }
     return true;
   }
 
-  private async spend(request: AuthenticatedRequest, response: Response, caller: RpcCaller | undefined): Promise<void> {
+  private async spend(
+    request: AuthenticatedRequest,
+    response: Response,
+    caller: RpcCaller | undefined,
+  ): Promise<void> {
     const limits = {
       userPerMinute: this.config.RATE_LIMIT_USER_PER_MINUTE,
       anonymousPerMinute: this.config.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
@@ -68,7 +94,9 @@ export class AccessGuard implements CanActivate {
       response.setHeader('x-ratelimit-limit', String(bucket.limit));
       response.setHeader('x-ratelimit-remaining', String(decision.remaining));
       if (!decision.allowed) {
-        throw new AppError('RATE_LIMITED', 'too many requests; slow down', { retryAfterSeconds: decision.retryAfterSeconds });
+        throw new AppError('RATE_LIMITED', 'too many requests; slow down', {
+          retryAfterSeconds: decision.retryAfterSeconds,
+        });
       }
     }
   }

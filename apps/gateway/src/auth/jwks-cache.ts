@@ -30,7 +30,9 @@ export class JwksCache {
   private async refresh(): Promise<void> {
     const set = await this.upstream.call<JsonWebKeySetResponse>('auth', RPC_PATTERNS.authJwks, {});
     const entries = await Promise.all(
-      set.keys.map(async (jwk) => [String(jwk.kid), await importJWK(jwk as never, 'RS256')] as const),
+      set.keys.map(
+        async (jwk) => [String(jwk.kid), await importJWK(jwk as never, 'RS256')] as const,
+      ),
     );
     this.keys = new Map(entries);
     this.lastFetch = Date.now();

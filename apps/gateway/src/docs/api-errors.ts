@@ -17,5 +17,9 @@ const DESCRIPTIONS: Record<number, string> = {
 /** Documents the error responses of a route, all in the one error shape. 429/503/504 always apply. */
 export function ApiErrors(...statuses: number[]) {
   const all = [...new Set([...statuses, 429, 503, 504])].sort();
-  return applyDecorators(...all.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponseDto })));
+  return applyDecorators(
+    ...all.map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponseDto }),
+    ),
+  );
 }

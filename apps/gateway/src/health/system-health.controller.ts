@@ -1,10 +1,12 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Public } from '@prepmate/platform';
 import { ServicesHealthService } from './services-health.service';
 import { SystemHealthDto } from './system-health.dto';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class SystemHealthController {
   constructor(private readonly health: ServicesHealthService) {}

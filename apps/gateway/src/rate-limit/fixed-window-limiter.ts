@@ -26,7 +26,12 @@ export class FixedWindowLimiter {
   ) {}
 
   async consume(bucket: RateBucket): Promise<RateDecision> {
-    const [count, ttl] = (await this.redis.eval(CONSUME, 1, `${this.config.REDIS_KEY_PREFIX}ratelimit:${bucket.key}`, bucket.windowSeconds)) as [number, number];
+    const [count, ttl] = (await this.redis.eval(
+      CONSUME,
+      1,
+      `${this.config.REDIS_KEY_PREFIX}ratelimit:${bucket.key}`,
+      bucket.windowSeconds,
+    )) as [number, number];
     return {
       allowed: count <= bucket.limit,
       remaining: Math.max(0, bucket.limit - count),

@@ -16,11 +16,22 @@ export interface RateBucket {
  * Which counter a request spends (PRODUCT.md §8): an authenticated user's own (100/min),
  * plus a separate one for the AI endpoints (10/min); an anonymous caller's IP (10/min).
  */
-export function bucketsFor(path: string, caller: RpcCaller | undefined, ip: string, limits: RateLimits): RateBucket[] {
+export function bucketsFor(
+  path: string,
+  caller: RpcCaller | undefined,
+  ip: string,
+  limits: RateLimits,
+): RateBucket[] {
   if (!caller) return [{ key: `ip:${ip}`, limit: limits.anonymousPerMinute, windowSeconds: 60 }];
-  const buckets: RateBucket[] = [{ key: `user:${caller.userId}`, limit: limits.userPerMinute, windowSeconds: 60 }];
+  const buckets: RateBucket[] = [
+    { key: `user:${caller.userId}`, limit: limits.userPerMinute, windowSeconds: 60 },
+  ];
   if (/^\/api\/v1\/advisory(\/|$)/.test(path)) {
-    buckets.push({ key: `advisory:${caller.userId}`, limit: limits.advisoryPerMinute, windowSeconds: 60 });
+    buckets.push({
+      key: `advisory:${caller.userId}`,
+      limit: limits.advisoryPerMinute,
+      windowSeconds: 60,
+    });
   }
   return buckets;
 }

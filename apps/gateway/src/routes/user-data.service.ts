@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { BACKEND_SERVICES, RPC_PATTERNS, type RpcCaller, type UserDeleteResponse } from '@prepmate/contracts';
+import {
+  BACKEND_SERVICES,
+  RPC_PATTERNS,
+  type RpcCaller,
+  type UserDeleteResponse,
+} from '@prepmate/contracts';
 import { AppError } from '@prepmate/platform';
 import { Upstream } from '../upstream/upstream.service';
 
@@ -11,9 +16,19 @@ export class UserDataService {
   /** All or nothing: an export missing a service's part would mislead, so a down service fails it (503). */
   async export(caller: RpcCaller) {
     const parts = await Promise.all(
-      BACKEND_SERVICES.map(async (service) => [service, await this.upstream.call(service, RPC_PATTERNS.userExport, {}, caller)] as const),
+      BACKEND_SERVICES.map(
+        async (service) =>
+          [
+            service,
+            await this.upstream.call(service, RPC_PATTERNS.userExport, {}, caller),
+          ] as const,
+      ),
     );
-    return { exportedAt: new Date().toISOString(), userId: caller.userId, services: Object.fromEntries(parts) };
+    return {
+      exportedAt: new Date().toISOString(),
+      userId: caller.userId,
+      services: Object.fromEntries(parts),
+    };
   }
 
   /**
@@ -22,16 +37,24 @@ export class UserDataService {
    * `user.deleted` from its queue when it is back.
    */
   async delete(caller: RpcCaller) {
-    const account = await this.upstream.call<UserDeleteResponse>('auth', RPC_PATTERNS.authDeleteAccount, {}, caller);
+    const account = await this.upstream.call<UserDeleteResponse>(
+      'auth',
+      RPC_PATTERNS.authDeleteAccount,
+      {},
+      caller,
+    );
     const others = BACKEND_SERVICES.filter((service) => service !== 'auth');
     const results = await Promise.allSettled(
-      others.map((service) => this.upstream.call<UserDeleteResponse>(service, RPC_PATTERNS.userDelete, {}, caller)),
+      others.map((service) =>
+        this.upstream.call<UserDeleteResponse>(service, RPC_PATTERNS.userDelete, {}, caller),
+      ),
     );
     const deleted: Record<string, number> = { auth: account.deleted };
     const pending: string[] = [];
     results.forEach((result, index) => {
       if (result.status === 'fulfilled') deleted[others[index]] = result.value.deleted;
-      else if (result.reason instanceof AppError && result.reason.status >= 500) pending.push(others[index]);
+      else if (result.reason instanceof AppError && result.reason.status >= 500)
+        pending.push(others[index]);
       else throw result.reason;
     });
     return { deleted, pending };

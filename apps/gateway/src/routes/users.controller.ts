@@ -1,6 +1,12 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { type Page, PageQuery, RPC_PATTERNS, type RpcCaller, UserResponse } from '@prepmate/contracts';
+import {
+  type Page,
+  PageQuery,
+  RPC_PATTERNS,
+  type RpcCaller,
+  UserResponse,
+} from '@prepmate/contracts';
 import { Caller, Roles } from '../auth/access.decorators';
 import { ApiErrors } from '../docs/api-errors';
 import { Upstream } from '../upstream/upstream.service';
@@ -15,7 +21,10 @@ export class UsersController {
   @Get('users/:userId')
   @ApiOkResponse({ type: UserResponse })
   @ApiErrors(400, 401, 403, 404)
-  user(@Param('userId', new ParseUUIDPipe()) userId: string, @Caller() caller: RpcCaller): Promise<UserResponse> {
+  user(
+    @Param('userId', new ParseUUIDPipe()) userId: string,
+    @Caller() caller: RpcCaller,
+  ): Promise<UserResponse> {
     return this.upstream.call('auth', RPC_PATTERNS.authGetUser, { userId }, caller);
   }
 
@@ -24,6 +33,11 @@ export class UsersController {
   @ApiOkResponse({ description: '{ items: User[], nextCursor }' })
   @ApiErrors(400, 401, 403)
   list(@Query() query: PageQuery, @Caller() caller: RpcCaller): Promise<Page<UserResponse>> {
-    return this.upstream.call('auth', RPC_PATTERNS.authListUsers, { limit: query.limit, cursor: query.cursor }, caller);
+    return this.upstream.call(
+      'auth',
+      RPC_PATTERNS.authListUsers,
+      { limit: query.limit, cursor: query.cursor },
+      caller,
+    );
   }
 }

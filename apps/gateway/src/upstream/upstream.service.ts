@@ -7,7 +7,12 @@ import { RpcClient } from '@prepmate/messaging';
 export class Upstream {
   constructor(private readonly rpc: RpcClient) {}
 
-  call<T>(service: BackendServiceName, pattern: string, data: unknown, caller: RpcCaller | null = null): Promise<T> {
+  call<T>(
+    service: BackendServiceName,
+    pattern: string,
+    data: unknown,
+    caller: RpcCaller | null = null,
+  ): Promise<T> {
     return this.rpc.request<T>(service, pattern, data, { caller });
   }
 }

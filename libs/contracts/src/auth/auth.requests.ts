@@ -69,7 +69,11 @@ export class UpdateMeRequest {
   @Length(1, 100, { each: true })
   targetCompanies?: string[];
 
-  @ApiPropertyOptional({ description: 'ISO date, or null to clear', example: '2027-03-01', nullable: true })
+  @ApiPropertyOptional({
+    description: 'ISO date, or null to clear',
+    example: '2027-03-01',
+    nullable: true,
+  })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsDateString({ strict: true }, { message: 'must be an ISO 8601 date' })

@@ -9,7 +9,8 @@ export class UserResponse {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: USER_ROLES }) role!: UserRole;
   @ApiProperty({ type: [String] }) targetCompanies!: string[];
-  @ApiProperty({ nullable: true, type: String, example: '2027-03-01' }) preparationTargetDate!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2027-03-01' }) preparationTargetDate!:
+    string | null;
   @ApiProperty() createdAt!: string;
 }
 

@@ -1,4 +1,9 @@
-import type { LoginRequest, RefreshTokenRequest, RegisterRequest, UpdateMeRequest } from './auth.requests';
+import type {
+  LoginRequest,
+  RefreshTokenRequest,
+  RegisterRequest,
+  UpdateMeRequest,
+} from './auth.requests';
 
 /** What the gateway adds to a login: where it came from, for throttling. */
 export interface LoginRpcData extends LoginRequest {

@@ -138,7 +138,11 @@ export class RpcClient implements BeforeApplicationShutdown {
       const reply = JSON.parse(message.content.toString()) as RpcReply;
       if (reply.ok) return reply.result;
       const { code, message: text, field, details } = reply.error;
-      throw new AppError(isErrorCode(code) ? code : 'INTERNAL', text, { field, details });
+      throw new AppError(isErrorCode(code) ? code : 'INTERNAL', text, {
+        field,
+        details,
+        retryAfterSeconds: reply.retryAfterSeconds,
+      });
     });
   }
 

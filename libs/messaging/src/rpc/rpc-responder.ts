@@ -67,7 +67,7 @@ export class RpcResponder {
       const mapped = toErrorBody(error);
       if (mapped.unexpected)
         this.log.error({ err: error, pattern: request.pattern }, 'rpc handler failed');
-      return { ok: false, error: mapped.body };
+      return { ok: false, error: mapped.body, retryAfterSeconds: mapped.retryAfterSeconds };
     }
   }
 }

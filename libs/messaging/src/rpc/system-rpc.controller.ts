@@ -1,7 +1,12 @@
 import { Controller, Inject } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { RPC_PATTERNS, type RpcRequest, type SystemHealthResponse, type UserDeleteResponse } from '@prepmate/contracts';
+import {
+  RPC_PATTERNS,
+  type RpcRequest,
+  type SystemHealthResponse,
+  type UserDeleteResponse,
+} from '@prepmate/contracts';
 import { AppError, READINESS_CHECKS, type ReadinessCheck, SERVICE_NAME } from '@prepmate/platform';
 import { USER_DATA_CONTRIBUTORS, type UserDataContributor } from './user-data';
 
@@ -26,7 +31,9 @@ export class SystemRpcController {
   @MessagePattern(RPC_PATTERNS.systemHealth)
   async health(): Promise<SystemHealthResponse> {
     const results = await Promise.all(
-      this.checks.map(async (check) => [check.name, (await check.isReady()) ? 'up' : 'down'] as const),
+      this.checks.map(
+        async (check) => [check.name, (await check.isReady()) ? 'up' : 'down'] as const,
+      ),
     );
     const checks = Object.fromEntries(results);
     const status = results.every(([, state]) => state === 'up') ? 'up' : 'down';
@@ -38,7 +45,9 @@ export class SystemRpcController {
   async exportUser(@Payload() request: RpcRequest): Promise<Record<string, unknown>> {
     const userId = callerOf(request);
     const parts = await Promise.all(
-      this.contributors.map(async (contributor) => [contributor.name, await contributor.exportUser(userId)] as const),
+      this.contributors.map(
+        async (contributor) => [contributor.name, await contributor.exportUser(userId)] as const,
+      ),
     );
     return Object.fromEntries(parts);
   }
@@ -53,6 +62,7 @@ export class SystemRpcController {
 }
 
 function callerOf(request: RpcRequest): string {
-  if (!request.caller?.userId) throw new AppError('UNAUTHENTICATED', 'no caller identity on this request');
+  if (!request.caller?.userId)
+    throw new AppError('UNAUTHENTICATED', 'no caller identity on this request');
   return request.caller.userId;
 }

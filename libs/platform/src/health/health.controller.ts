@@ -13,6 +13,7 @@ import {
   HealthIndicatorService,
 } from '@nestjs/terminus';
 import type { Response } from 'express';
+import { Unguarded } from '../http/access-metadata';
 import { READINESS_CHECKS, type ReadinessCheck } from './readiness-check';
 
 /**
@@ -20,6 +21,7 @@ import { READINESS_CHECKS, type ReadinessCheck } from './readiness-check';
  * answers 503 with terminus's report (which dependency is down) when one is not reachable.
  */
 @ApiExcludeController()
+@Unguarded()
 @Controller('health')
 export class HealthController {
   constructor(
