@@ -26,7 +26,7 @@ const MODULES: Record<BackendServiceName, Type<unknown> | DynamicModule> = {
 
 describe('the whole system behind the gateway', () => {
   const { AMQP_EXCHANGE, prefix } = isolatedEnv('system');
-  const shared = { AMQP_EXCHANGE, AMQP_QUEUE_PREFIX: `${prefix}.` };
+  const shared = { AMQP_EXCHANGE, AMQP_QUEUE_PREFIX: `${prefix}.`, REDIS_KEY_PREFIX: `${prefix}:` };
   const backends = new Map<BackendServiceName, TestService>();
   let gateway: TestService;
 
@@ -82,6 +82,44 @@ describe('the whole system behind the gateway', () => {
     };
     expect(Object.keys(document.paths)).toContain('/api/v1/health');
     expect((await fetch(`${gateway.url}/docs`)).status).toBe(200);
+  });
+
+  it("exports a user's data from every service and deletes it everywhere", async () => {
+    const headers = { 'content-type': 'application/json' };
+    const registered = await fetch(`${gateway.url}/api/v1/auth/register`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        email: `sys-${prefix}@example.com`,
+        password: 'correct horse battery',
+        name: 'Sys',
+      }),
+    });
+    expect(registered.status).toBe(201);
+    const { accessToken, user } = (await registered.json()) as {
+      accessToken: string;
+      user: { id: string };
+    };
+    const auth = { authorization: `Bearer ${accessToken}` };
+    const exported = await fetch(`${gateway.url}/api/v1/me/export`, { headers: auth });
+    expect(exported.status).toBe(200);
+    const body = (await exported.json()) as {
+      userId: string;
+      services: Record<string, Record<string, unknown>>;
+    };
+    expect(body.userId).toBe(user.id);
+    expect(Object.keys(body.services).sort()).toEqual([...BACKEND_SERVICES].sort());
+    expect(body.services.auth.account).toMatchObject({
+      id: user.id,
+      email: `sys-${prefix}@example.com`,
+    });
+    expect(body.services.roadmap).toEqual({});
+    const deleted = await fetch(`${gateway.url}/api/v1/me`, { method: 'DELETE', headers: auth });
+    expect(deleted.status).toBe(202);
+    expect(await deleted.json()).toMatchObject({
+      pending: [],
+      deleted: { auth: 2, roadmap: 0, advisory: 0 },
+    });
   });
 
   it('answers 503 at once, naming the service, when one is stopped', async () => {

@@ -66,7 +66,8 @@ function reporter(label: string) {
 async function runRaw(): Promise<number> {
   const { prefix } = isolatedEnv('bench-raw');
   const queue = `${prefix}.raw-bench`;
-  const connection = await amqplib.connect(process.env.AMQP_URL!);
+  // The same socket setting as libs/messaging (Nagle off), so only the library differs.
+  const connection = await amqplib.connect(process.env.AMQP_URL!, { noDelay: true });
   const publishChannel = await connection.createConfirmChannel();
   const consumeChannel = await connection.createChannel();
   await publishChannel.assertQueue(queue, {

@@ -1,15 +1,19 @@
 /**
  * `npm run bench -- <name>`: runs a benchmark against real infrastructure (found or started
  * as for the tests), prints progress and numbers, and writes bench-results/<name>.json.
- * Names: broker. Without a name, all of them.
+ * Names: broker, gateway (needs `npm run build`). Without a name, all of them.
  */
 import 'reflect-metadata';
 import { resolveInfrastructure } from '@prepmate/infra';
 import { join, resolve } from 'node:path';
 import { progress } from './bench-output';
 import { brokerBenchmark } from './broker.bench';
+import { gatewayBenchmark } from './gateway.bench';
 
-const BENCHMARKS: Record<string, () => Promise<void>> = { broker: brokerBenchmark };
+const BENCHMARKS: Record<string, () => Promise<void>> = {
+  broker: brokerBenchmark,
+  gateway: gatewayBenchmark,
+};
 
 async function main(names: string[]): Promise<void> {
   const unknown = names.filter((name) => !(name in BENCHMARKS));

@@ -37,7 +37,12 @@ export class AmqpConnection implements OnApplicationShutdown {
     this.manager = amqp.connect([config.AMQP_URL], {
       heartbeatIntervalInSeconds: 5,
       reconnectTimeInSeconds: 1,
-      connectionOptions: { clientProperties: { connection_name: `${service}:${process.pid}` } },
+      // noDelay: without it Nagle's algorithm holds small frames (RPCs, acks) back until the
+      // peer's delayed ACK, adding ~20 ms per round trip under load.
+      connectionOptions: {
+        noDelay: true,
+        clientProperties: { connection_name: `${service}:${process.pid}` },
+      },
     });
     this.manager.on('connect', ({ url }) => {
       connectedGauge.set(1);
