@@ -1,7 +1,6 @@
 import { isolatedEnv, REPO_ROOT } from '@prepmate/testing';
 import autocannon from 'autocannon';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { progress, writeResult } from './bench-output';
 
 const SECONDS = Number(process.env.BENCH_GATEWAY_SECONDS ?? 20);
