@@ -29,7 +29,3 @@ export const DEFAULT_HTTP_PORTS: Record<ServiceName, number> = {
   synergy: 3006,
   advisory: 3007,
 };
-
-export function isServiceName(value: string): value is ServiceName {
-  return (SERVICE_NAMES as readonly string[]).includes(value);
-}

@@ -14,6 +14,3 @@ export interface EventEnvelope<T extends EventType = EventType> {
   correlationId: string;
   payload: EventPayloads[T];
 }
-
-/** Every concrete envelope as a union, so `switch (envelope.type)` narrows the payload. */
-export type AnyEventEnvelope = { [T in EventType]: EventEnvelope<T> }[EventType];

@@ -1,4 +1,5 @@
 import type { ChannelModel, ConfirmChannel, GetMessage } from 'amqplib';
+import { withoutBrokerBookkeeping } from '../topology/headers';
 import { HEADERS, deadLetterQueueName } from '../topology/names';
 
 export interface DeadLetter {
@@ -75,17 +76,12 @@ export class DeadLetterAdmin {
       while (replayed < limit) {
         const message = await channel.get(deadLetterQueueName(source), { noAck: false });
         if (!message) break;
-        const headers = { ...(message.properties.headers ?? {}) };
-        for (const key of [
+        const headers = withoutBrokerBookkeeping(message.properties.headers, [
           HEADERS.attempt,
           HEADERS.error,
           HEADERS.failedAt,
           HEADERS.originalQueue,
-          'x-death',
-          'x-delivery-count',
-        ]) {
-          delete headers[key];
-        }
+        ]);
         await publishConfirmed(channel, source, message, { ...headers, [HEADERS.replayed]: true });
         channel.ack(message);
         replayed += 1;

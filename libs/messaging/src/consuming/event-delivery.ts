@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { ProcessedEventStore } from '../idempotency/processed-event.store';
 import { eventHandlerDuration, eventsConsumed } from '../messaging.metrics';
 import type { EventPublisher } from '../publishing/event-publisher';
+import { withoutBrokerBookkeeping } from '../topology/headers';
 import { HEADERS, deadLetterQueueName, retryQueueName } from '../topology/names';
 import { nextFailureStep } from './retry-policy';
 
@@ -109,48 +110,49 @@ export class EventDelivery {
       { err: reason, type: event.type, attempt: step.attempt, retryInMs: step.delayMs },
       'event handler failed; will retry',
     );
-    try {
-      await this.publisher.send('', retryQueueName(this.queue, step.delayMs), message.content, {
-        ...copyProperties(message),
-        headers: {
-          ...ownHeaders(message),
-          [HEADERS.attempt]: step.attempt,
-          [HEADERS.error]: reason,
-        },
-      });
-      eventsConsumed.inc({ queue: this.queue, outcome: 'retried' });
-      this.settle(channel, message, 'ack');
-    } catch (publishError) {
-      this.log.error(
-        { err: describeError(publishError) },
-        'could not schedule a retry; requeueing',
-      );
-      eventsConsumed.inc({ queue: this.queue, outcome: 'requeued' });
-      this.settle(channel, message, 'requeue');
-    }
+    await this.moveTo(channel, message, retryQueueName(this.queue, step.delayMs), 'retried', {
+      [HEADERS.attempt]: step.attempt,
+      [HEADERS.error]: reason,
+    });
   }
 
-  private async deadLetter(
+  private deadLetter(
     channel: Channel,
     message: ConsumeMessage,
     reason: string,
     attempts: number,
   ): Promise<void> {
+    return this.moveTo(channel, message, deadLetterQueueName(this.queue), 'dead_lettered', {
+      [HEADERS.attempt]: attempts,
+      [HEADERS.error]: reason,
+      [HEADERS.failedAt]: new Date().toISOString(),
+      [HEADERS.originalQueue]: this.queue,
+    });
+  }
+
+  /**
+   * Republishes the message (confirmed) to `target` with extra headers, then acks it; if the
+   * publish fails, nacks it back to its queue so it is never lost.
+   */
+  private async moveTo(
+    channel: Channel,
+    message: ConsumeMessage,
+    target: string,
+    outcome: 'retried' | 'dead_lettered',
+    headers: Record<string, unknown>,
+  ): Promise<void> {
     try {
-      await this.publisher.send('', deadLetterQueueName(this.queue), message.content, {
+      await this.publisher.send('', target, message.content, {
         ...copyProperties(message),
-        headers: {
-          ...ownHeaders(message),
-          [HEADERS.attempt]: attempts,
-          [HEADERS.error]: reason,
-          [HEADERS.failedAt]: new Date().toISOString(),
-          [HEADERS.originalQueue]: this.queue,
-        },
+        headers: { ...withoutBrokerBookkeeping(message.properties.headers), ...headers },
       });
-      eventsConsumed.inc({ queue: this.queue, outcome: 'dead_lettered' });
+      eventsConsumed.inc({ queue: this.queue, outcome });
       this.settle(channel, message, 'ack');
     } catch (publishError) {
-      this.log.error({ err: describeError(publishError) }, 'could not dead-letter; requeueing');
+      this.log.error(
+        { err: describeError(publishError), target },
+        'could not republish; requeueing',
+      );
       eventsConsumed.inc({ queue: this.queue, outcome: 'requeued' });
       this.settle(channel, message, 'requeue');
     }
@@ -197,22 +199,6 @@ function isRepeatedAttempt(message: ConsumeMessage): boolean {
   );
 }
 
-/** The message's headers without the broker's own dead-lettering bookkeeping. */
-function ownHeaders(message: ConsumeMessage): Record<string, unknown> {
-  const headers = { ...(message.properties.headers ?? {}) };
-  for (const key of Object.keys(headers)) {
-    if (
-      key === 'x-death' ||
-      key.startsWith('x-first-death') ||
-      key.startsWith('x-last-death') ||
-      key === 'x-delivery-count'
-    ) {
-      delete headers[key];
-    }
-  }
-  return headers;
-}
-
 function copyProperties(message: ConsumeMessage) {
   const { messageId, type, contentType, correlationId, timestamp } = message.properties;
   return {
@@ -224,7 +210,7 @@ function copyProperties(message: ConsumeMessage) {
   };
 }
 
-export function describeError(error: unknown): string {
+function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (typeof error === 'object' && error !== null && 'message' in error)
     return String((error as { message: unknown }).message);

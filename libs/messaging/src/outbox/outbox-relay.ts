@@ -6,14 +6,16 @@ import {
 } from '@nestjs/common';
 import type { EventEnvelope } from '@prepmate/contracts';
 import { ROOT_LOGGER, ServiceConfig } from '@prepmate/platform';
-import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
-import type { Model } from 'mongoose';
+import type { Model, mongo } from 'mongoose';
 import type { Logger } from 'pino';
 import { Gauge } from 'prom-client';
 import { EventPublisher } from '../publishing/event-publisher';
 
 /** Any mongoose model whose schema has the outbox plugin. */
 export type OutboxModel = Pick<Model<unknown>, 'collection'>;
+
+type Collection<T extends mongo.Document> = mongo.Collection<T>;
+type Document = mongo.Document;
 
 interface OutboxDocument extends Document {
   _id: unknown;
@@ -170,7 +172,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         return { doc, confirmed };
       }),
     );
-    const operations: AnyBulkWriteOperation<OutboxDocument>[] = sent
+    const operations: mongo.AnyBulkWriteOperation<OutboxDocument>[] = sent
       .filter(({ confirmed }) => confirmed.length > 0 || releaseLease)
       .map(({ doc, confirmed }) => ({
         updateOne: {

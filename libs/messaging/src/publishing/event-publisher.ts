@@ -95,9 +95,4 @@ export class EventPublisher {
       throw new UnroutableMessageError(exchange, routingKey);
     }
   }
-
-  /** Messages accepted for publishing but not yet confirmed (for shutdown and tests). */
-  pendingCount(): number {
-    return this.channel.queueLength();
-  }
 }

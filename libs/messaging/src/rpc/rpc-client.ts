@@ -99,7 +99,7 @@ export class RpcClient implements BeforeApplicationShutdown {
     this.channel
       .publish(
         '',
-        this.config.AMQP_QUEUE_PREFIX + rpcQueueName(service),
+        rpcQueueName(service, this.config.AMQP_QUEUE_PREFIX),
         Buffer.from(JSON.stringify(request)),
         {
           correlationId,

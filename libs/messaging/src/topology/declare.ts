@@ -1,4 +1,4 @@
-import type { EventType } from '@prepmate/contracts';
+import type { EventType, ServiceName } from '@prepmate/contracts';
 import type { Channel, ConfirmChannel } from 'amqplib';
 import {
   DELIVERY_LIMIT,
@@ -101,7 +101,7 @@ export async function declareTopology(
   await declareExchanges(channel, options.eventsExchange);
   for (const [service, types] of Object.entries(options.subscriptions)) {
     for (const type of types) {
-      const queue = options.queuePrefix + eventQueueName(service as never, type);
+      const queue = eventQueueName(service as ServiceName, type, options.queuePrefix);
       await declareEventQueue(channel, options.eventsExchange, queue, type, options.retryDelaysMs);
     }
   }

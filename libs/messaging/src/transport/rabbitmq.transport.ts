@@ -63,7 +63,7 @@ export class RabbitMqTransport
       return;
     }
     const deliveries = eventTypes.map((type) => {
-      const queue = this.config.AMQP_QUEUE_PREFIX + eventQueueName(this.service, type);
+      const queue = eventQueueName(this.service, type, this.config.AMQP_QUEUE_PREFIX);
       const delivery = new EventDelivery(
         queue,
         this.eventHandler(type),
@@ -74,7 +74,7 @@ export class RabbitMqTransport
       );
       return { type, queue, delivery };
     });
-    const rpcQueue = this.config.AMQP_QUEUE_PREFIX + rpcQueueName(this.service);
+    const rpcQueue = rpcQueueName(this.service, this.config.AMQP_QUEUE_PREFIX);
     const rpc = new RpcResponder(
       (pattern) => this.rpcHandler(pattern),
       this.log.child({ queue: rpcQueue }),
@@ -124,11 +124,6 @@ export class RabbitMqTransport
   /** Resolves once the consumers are attached (for tests and benchmarks). */
   async waitUntilConsuming(): Promise<void> {
     await this.channel?.waitForConnect();
-  }
-
-  /** Messages being handled right now. */
-  inFlightCount(): number {
-    return this.inFlight.size;
   }
 
   /** Stops taking new messages, then waits (bounded) for the ones being handled. */

@@ -103,10 +103,6 @@ export class ServiceConfig {
   @Min(1)
   PROCESSED_EVENTS_RETENTION_HOURS = 24 * 7;
 
-  @IsOptional()
-  @IsString()
-  SERVICE_INSTANCE_ID?: string;
-
   get retryDelaysMs(): number[] {
     return this.AMQP_RETRY_DELAYS_MS.split(',').map(Number);
   }
