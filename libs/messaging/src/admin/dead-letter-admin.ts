@@ -38,21 +38,25 @@ function describe(message: GetMessage, sourceQueue: string): DeadLetter {
 export class DeadLetterAdmin {
   constructor(private readonly connection: ChannelModel) {}
 
-  /** Fails with a clear message when the queue has no dead-letter queue (a typo, say). */
-  private async assertExists(dlq: string): Promise<void> {
+  /**
+   * How many messages the dead-letter queue holds; fails with a clear message when there is
+   * no such queue (a typo, say).
+   */
+  private async depthOf(dlq: string): Promise<number> {
     const channel = await this.connection.createChannel();
     channel.on('error', () => undefined);
     try {
-      await channel.checkQueue(dlq);
+      return (await channel.checkQueue(dlq)).messageCount;
     } catch {
       throw new Error(`there is no dead-letter queue "${dlq}" on this broker`);
+    } finally {
+      await channel.close().catch(() => undefined);
     }
-    await channel.close().catch(() => undefined);
   }
 
   async list(queue: string, limit = 100): Promise<DeadLetter[]> {
     const source = sourceQueueOf(queue);
-    await this.assertExists(deadLetterQueueName(source));
+    await this.depthOf(deadLetterQueueName(source));
     const channel = await this.connection.createChannel();
     try {
       const found: DeadLetter[] = [];
@@ -67,13 +71,17 @@ export class DeadLetterAdmin {
     }
   }
 
+  /**
+   * Replays at most what the DLQ held when the call started: a message that fails again at
+   * once lands back in the DLQ and must not be replayed over and over by the same call.
+   */
   async replay(queue: string, limit = Number.POSITIVE_INFINITY): Promise<number> {
     const source = sourceQueueOf(queue);
-    await this.assertExists(deadLetterQueueName(source));
+    const bound = Math.min(limit, await this.depthOf(deadLetterQueueName(source)));
     const channel = await this.connection.createConfirmChannel();
     let replayed = 0;
     try {
-      while (replayed < limit) {
+      while (replayed < bound) {
         const message = await channel.get(deadLetterQueueName(source), { noAck: false });
         if (!message) break;
         const headers = withoutBrokerBookkeeping(message.properties.headers, [
