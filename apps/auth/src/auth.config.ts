@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { DEFAULT_TOKEN_AUDIENCE, DEFAULT_TOKEN_ISSUER } from '@prepmate/contracts';
 import { ServiceConfig } from '@prepmate/platform';
 
 /** Auth's own settings on top of every service's. */
@@ -19,10 +20,10 @@ export class AuthConfig extends ServiceConfig {
   JWT_DEV_KEYS_DIR = '.local/keys';
 
   @IsString()
-  JWT_ISSUER = 'prepmate-auth';
+  JWT_ISSUER = DEFAULT_TOKEN_ISSUER;
 
   @IsString()
-  JWT_AUDIENCE = 'prepmate';
+  JWT_AUDIENCE = DEFAULT_TOKEN_AUDIENCE;
 
   @Type(() => Number)
   @IsInt()

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Matches, Min } from 'class-validator';
+import { DEFAULT_TOKEN_AUDIENCE, DEFAULT_TOKEN_ISSUER } from '@prepmate/contracts';
 import { ServiceConfig } from '@prepmate/platform';
 
 /** The gateway's own settings on top of every service's. */
@@ -9,10 +10,10 @@ export class GatewayConfig extends ServiceConfig {
   CORS_ORIGINS = 'http://localhost:5173';
 
   @IsString()
-  JWT_ISSUER = 'prepmate-auth';
+  JWT_ISSUER = DEFAULT_TOKEN_ISSUER;
 
   @IsString()
-  JWT_AUDIENCE = 'prepmate';
+  JWT_AUDIENCE = DEFAULT_TOKEN_AUDIENCE;
 
   @Type(() => Number)
   @IsInt()

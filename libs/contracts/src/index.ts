@@ -1,6 +1,7 @@
 export * from './auth/auth.requests';
 export * from './auth/auth.responses';
 export * from './auth/auth.rpc';
+export * from './auth/token-claims';
 export * from './errors/error-body';
 export * from './errors/error-codes';
 export * from './events/event-envelope';

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import type {
   AuthTokensResponse,
   LoginRpcData,
@@ -26,7 +26,7 @@ const WRONG_CREDENTIALS = () => new AppError('UNAUTHENTICATED', 'email or passwo
 
 /** Accounts and sessions: registration, login, token refresh, logout, profile, deletion. */
 @Injectable()
-export class AuthService implements OnApplicationBootstrap {
+export class AuthService implements OnModuleInit, OnApplicationBootstrap {
   private readonly log: Logger;
 
   constructor(
@@ -42,8 +42,12 @@ export class AuthService implements OnApplicationBootstrap {
     this.log = logger.child({ component: 'auth' });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  /** Before the relay's first sweep (on bootstrap), so events left by a crash go out at once. */
+  onModuleInit(): void {
     this.relay.register(this.users.model);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
     const promoted = await this.users.promoteAdmins([...this.config.adminEmails]);
     if (promoted > 0) this.log.info({ promoted }, 'promoted ADMIN_EMAILS to admin');
   }
@@ -97,12 +101,7 @@ export class AuthService implements OnApplicationBootstrap {
     const rotated = await this.refreshTokens.rotate(refreshToken);
     const user = await this.users.findById(rotated.userId);
     if (!user) throw new AppError('UNAUTHENTICATED', 'refresh token is invalid or expired');
-    return {
-      user: toUserResponse(user),
-      accessToken: await this.accessTokens.issue(user._id, user.role),
-      refreshToken: rotated.refreshToken,
-      expiresIn: this.accessTokens.ttlSeconds,
-    };
+    return this.session(user, rotated.refreshToken);
   }
 
   logout(caller: RpcCaller, refreshToken: string): Promise<void> {
@@ -149,11 +148,12 @@ export class AuthService implements OnApplicationBootstrap {
     return user;
   }
 
-  private async session(user: UserDocument): Promise<AuthTokensResponse> {
+  /** Tokens for the user: the given refresh token (a rotation), or a new family (a login). */
+  private async session(user: UserDocument, refreshToken?: string): Promise<AuthTokensResponse> {
     return {
       user: toUserResponse(user),
       accessToken: await this.accessTokens.issue(user._id, user.role),
-      refreshToken: await this.refreshTokens.startFamily(user._id),
+      refreshToken: refreshToken ?? (await this.refreshTokens.startFamily(user._id)),
       expiresIn: this.accessTokens.ttlSeconds,
     };
   }
