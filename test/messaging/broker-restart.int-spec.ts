@@ -1,16 +1,14 @@
-import { getConnectionToken } from '@nestjs/mongoose';
-import { AmqpConnection, EventPublisher, RabbitMqTransport } from '@prepmate/messaging';
+import { AmqpConnection, EventPublisher } from '@prepmate/messaging';
 import {
+  ingestedEvent,
   eventually,
   restartBroker,
   sleep,
-  startTestService,
   type TestService,
 } from '@prepmate/testing';
-import type { Connection } from 'mongoose';
-import { ingestedEvent } from './probe/events';
-import { deleteProbeTopology, probeEnv } from './probe/probe-env';
-import { PROBE_SUBSCRIPTIONS, ProbeModule } from './probe/probe.module';
+
+import { probeEnv } from './probe/probe-env';
+import { startProbe, stopProbe } from './probe/probe-service';
 
 describe('a broker restart', () => {
   const env = probeEnv('restart');
@@ -18,20 +16,10 @@ describe('a broker restart', () => {
   let service: TestService;
 
   beforeAll(async () => {
-    service = await startTestService({
-      module: ProbeModule.with({ onEvent: async (event) => void handled.add(event.eventId) }),
-      overrides: [PROBE_SUBSCRIPTIONS],
-      transport: RabbitMqTransport,
-      env,
-    });
-    await service.app.get(RabbitMqTransport).waitUntilConsuming();
+    service = await startProbe(env, { onEvent: async (event) => void handled.add(event.eventId) });
   });
 
-  afterAll(async () => {
-    await service.app.get<Connection>(getConnectionToken()).dropDatabase();
-    await service.close();
-    await deleteProbeTopology(env);
-  });
+  afterAll(() => stopProbe(service, env));
 
   it('is survived: consumers reattach and every confirmed event is consumed', async () => {
     const publisher = service.app.get(EventPublisher);

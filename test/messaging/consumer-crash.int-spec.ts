@@ -1,13 +1,13 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { EventPublisher, RabbitMqTransport } from '@prepmate/messaging';
-import { eventually, REPO_ROOT, startTestService, type TestService } from '@prepmate/testing';
+import { ingestedEvent, eventually, REPO_ROOT, type TestService } from '@prepmate/testing';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
-import { ingestedEvent } from './probe/events';
-import { deleteProbeTopology, probeEnv } from './probe/probe-env';
-import { PROBE_SUBSCRIPTIONS, ProbeModule } from './probe/probe.module';
+
+import { probeEnv } from './probe/probe-env';
 import { recordingBehaviour } from './probe/recording-behaviour';
+import { startProbe, stopProbe } from './probe/probe-service';
 
 const TOTAL = 300;
 
@@ -47,11 +47,7 @@ describe('a consumer killed mid-batch', () => {
 
   afterAll(async () => {
     child?.kill('SIGKILL');
-    if (replacement) {
-      await replacement.app.get<Connection>(getConnectionToken()).dropDatabase();
-      await replacement.close();
-    }
-    await deleteProbeTopology(env);
+    await stopProbe(replacement, env);
   });
 
   it('has its unacknowledged messages redelivered, and every effect is stored exactly once', async () => {
@@ -62,13 +58,11 @@ describe('a consumer killed mid-batch', () => {
       LOG_LEVEL: 'warn',
     });
 
-    replacement = await startTestService({
-      module: ProbeModule.with(
-        recordingBehaviour(() => replacement!.app.get<Connection>(getConnectionToken())),
-      ),
-      overrides: [PROBE_SUBSCRIPTIONS],
+    replacement = await startProbe(
       env,
-    });
+      recordingBehaviour(() => replacement!.app.get<Connection>(getConnectionToken())),
+      { consume: false },
+    );
     const db = replacement.app.get<Connection>(getConnectionToken()).db!;
     const publisher = replacement.app.get(EventPublisher);
     for (let n = 0; n < TOTAL; n += 1) await publisher.publish(ingestedEvent(n));

@@ -1,11 +1,9 @@
-import { getConnectionToken } from '@nestjs/mongoose';
-import { DeadLetterAdmin, EventPublisher, RabbitMqTransport } from '@prepmate/messaging';
-import { connectRaw, eventually, startTestService, type TestService } from '@prepmate/testing';
+import { DeadLetterAdmin, EventPublisher } from '@prepmate/messaging';
+import { ingestedEvent, connectRaw, eventually, type TestService } from '@prepmate/testing';
 import type { ChannelModel } from 'amqplib';
-import type { Connection } from 'mongoose';
-import { ingestedEvent } from './probe/events';
-import { deleteProbeTopology, probeEnv, probeQueue } from './probe/probe-env';
-import { PROBE_SUBSCRIPTIONS, ProbeModule } from './probe/probe.module';
+
+import { probeEnv, probeQueue } from './probe/probe-env';
+import { startProbe, stopProbe } from './probe/probe-service';
 
 const RETRY_DELAYS = [200, 400, 800];
 
@@ -19,28 +17,20 @@ describe('a handler that always fails', () => {
   let raw: ChannelModel;
 
   beforeAll(async () => {
-    service = await startTestService({
-      module: ProbeModule.with({
-        async onEvent(event) {
-          const id = event.payload.platformSubmissionId;
-          attempts.set(id, (attempts.get(id) ?? 0) + 1);
-          if (id === 'poison' && !poisonFixed) throw new Error('cannot parse problem 1459B');
-          handled.push(id);
-        },
-      }),
-      overrides: [PROBE_SUBSCRIPTIONS],
-      transport: RabbitMqTransport,
-      env,
+    service = await startProbe(env, {
+      async onEvent(event) {
+        const id = event.payload.platformSubmissionId;
+        attempts.set(id, (attempts.get(id) ?? 0) + 1);
+        if (id === 'poison' && !poisonFixed) throw new Error('cannot parse problem 1459B');
+        handled.push(id);
+      },
     });
-    await service.app.get(RabbitMqTransport).waitUntilConsuming();
     raw = await connectRaw();
   });
 
   afterAll(async () => {
     await raw.close();
-    await service.app.get<Connection>(getConnectionToken()).dropDatabase();
-    await service.close();
-    await deleteProbeTopology(env, RETRY_DELAYS);
+    await stopProbe(service, env, RETRY_DELAYS);
   });
 
   it('is retried with growing delays, then dead-lettered with its error, while later messages keep flowing', async () => {

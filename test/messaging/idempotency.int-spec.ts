@@ -1,10 +1,10 @@
 import { getConnectionToken } from '@nestjs/mongoose';
-import { EventPublisher, ProcessedEventStore, RabbitMqTransport } from '@prepmate/messaging';
-import { eventually, sleep, startTestService, type TestService } from '@prepmate/testing';
+import { EventPublisher, ProcessedEventStore } from '@prepmate/messaging';
+import { ingestedEvent, eventually, sleep, type TestService } from '@prepmate/testing';
 import type { Connection } from 'mongoose';
-import { ingestedEvent } from './probe/events';
-import { deleteProbeTopology, probeEnv, probeQueue } from './probe/probe-env';
-import { PROBE_SUBSCRIPTIONS, ProbeModule } from './probe/probe.module';
+
+import { probeEnv, probeQueue } from './probe/probe-env';
+import { startProbe, stopProbe } from './probe/probe-service';
 
 describe('idempotency by eventId', () => {
   const env = probeEnv('idem');
@@ -12,20 +12,10 @@ describe('idempotency by eventId', () => {
   let service: TestService;
 
   beforeAll(async () => {
-    service = await startTestService({
-      module: ProbeModule.with({ onEvent: async (event) => void handled.push(event.eventId) }),
-      overrides: [PROBE_SUBSCRIPTIONS],
-      transport: RabbitMqTransport,
-      env,
-    });
-    await service.app.get(RabbitMqTransport).waitUntilConsuming();
+    service = await startProbe(env, { onEvent: async (event) => void handled.push(event.eventId) });
   });
 
-  afterAll(async () => {
-    await service.app.get<Connection>(getConnectionToken()).dropDatabase();
-    await service.close();
-    await deleteProbeTopology(env);
-  });
+  afterAll(() => stopProbe(service, env));
 
   it('handles an event once however often it is delivered', async () => {
     const publisher = service.app.get(EventPublisher);

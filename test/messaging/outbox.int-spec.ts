@@ -1,11 +1,10 @@
-import { getConnectionToken } from '@nestjs/mongoose';
 import type { EventEnvelope } from '@prepmate/contracts';
-import { OutboxRelay, pushPendingEvents, RabbitMqTransport } from '@prepmate/messaging';
-import { eventually, startTestService, type TestService } from '@prepmate/testing';
-import type { Connection } from 'mongoose';
-import { ingestedEvent } from './probe/events';
-import { deleteProbeTopology, probeEnv } from './probe/probe-env';
-import { PROBE_SUBSCRIPTIONS, ProbeModule, ProbeStates } from './probe/probe.module';
+import { OutboxRelay, pushPendingEvents } from '@prepmate/messaging';
+import { ingestedEvent, eventually, type TestService } from '@prepmate/testing';
+
+import { probeEnv } from './probe/probe-env';
+import { ProbeStates } from './probe/probe.module';
+import { startProbe, stopProbe } from './probe/probe-service';
 
 describe('the outbox', () => {
   const env = probeEnv('outbox', { OUTBOX_SWEEP_INTERVAL_MS: '500' });
@@ -15,21 +14,13 @@ describe('the outbox', () => {
   };
   let service: TestService | undefined;
 
-  afterAll(async () => {
-    if (service) {
-      await service.app.get<Connection>(getConnectionToken()).dropDatabase();
-      await service.close();
-    }
-    await deleteProbeTopology(env);
-  });
+  afterAll(() => stopProbe(service, env));
 
   it('publishes after a restart the events a crash left between the state write and the publish', async () => {
     // First life: the state and its event are written in one document write, then the
     // process dies before publishing (no relay runs: the app is closed at once).
-    const first = await startTestService({
-      module: ProbeModule.with(behaviour),
-      overrides: [PROBE_SUBSCRIPTIONS],
-      env: { ...env, OUTBOX_SWEEP_INTERVAL_MS: '600000' },
+    const first = await startProbe({ ...env, OUTBOX_SWEEP_INTERVAL_MS: '600000' }, behaviour, {
+      consume: false,
     });
     const states = first.app.get(ProbeStates).model;
     const event = ingestedEvent(1);
@@ -44,12 +35,7 @@ describe('the outbox', () => {
     expect(received).toHaveLength(0);
 
     // Second life: the sweep on start publishes it and empties the document's outbox.
-    service = await startTestService({
-      module: ProbeModule.with(behaviour),
-      overrides: [PROBE_SUBSCRIPTIONS],
-      transport: RabbitMqTransport,
-      env,
-    });
+    service = await startProbe(env, behaviour);
     await eventually(
       () => received.length,
       (count) => count === 1,

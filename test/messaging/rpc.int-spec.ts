@@ -1,10 +1,9 @@
-import { getConnectionToken } from '@nestjs/mongoose';
 import { AppError } from '@prepmate/platform';
-import { RabbitMqTransport, RpcClient } from '@prepmate/messaging';
-import { startTestService, type TestService } from '@prepmate/testing';
-import type { Connection } from 'mongoose';
-import { deleteProbeTopology, probeEnv } from './probe/probe-env';
-import { PROBE_SERVICE, PROBE_SUBSCRIPTIONS, ProbeModule } from './probe/probe.module';
+import { RpcClient } from '@prepmate/messaging';
+import { type TestService } from '@prepmate/testing';
+import { probeEnv } from './probe/probe-env';
+import { PROBE_SERVICE } from './probe/probe.module';
+import { startProbe, stopProbe } from './probe/probe-service';
 
 describe('RPC over the broker', () => {
   // A short drain: the never-answering handler would otherwise hold shutdown for 10 s.
@@ -13,21 +12,11 @@ describe('RPC over the broker', () => {
   let rpc: RpcClient;
 
   beforeAll(async () => {
-    service = await startTestService({
-      module: ProbeModule.with({ onEvent: async () => undefined }),
-      overrides: [PROBE_SUBSCRIPTIONS],
-      transport: RabbitMqTransport,
-      env,
-    });
-    await service.app.get(RabbitMqTransport).waitUntilConsuming();
+    service = await startProbe(env, { onEvent: async () => undefined });
     rpc = service.app.get(RpcClient);
   });
 
-  afterAll(async () => {
-    await service.app.get<Connection>(getConnectionToken()).dropDatabase();
-    await service.close();
-    await deleteProbeTopology(env);
-  });
+  afterAll(() => stopProbe(service, env));
 
   async function failure(call: Promise<unknown>): Promise<{ error: AppError; ms: number }> {
     const started = Date.now();

@@ -1,6 +1,6 @@
 import { getConnectionToken } from '@nestjs/mongoose';
-import { createEvent, EventPublisher, RabbitMqTransport } from '@prepmate/messaging';
-import { deleteTopology, isolatedEnv, startTestService } from '@prepmate/testing';
+import { EventPublisher, RabbitMqTransport } from '@prepmate/messaging';
+import { deleteTopology, ingestedEvent, isolatedEnv, startTestService } from '@prepmate/testing';
 import amqplib from 'amqplib';
 import type { Connection } from 'mongoose';
 import { progress, writeResult } from './bench-output';
@@ -10,34 +10,6 @@ const TOTAL = Number(process.env.BENCH_BROKER_MESSAGES ?? 100_000);
 /** Publishes awaiting their confirm at once, in both runs. */
 const IN_FLIGHT = 1000;
 const PREFETCH = 32;
-
-function sampleEvent(n: number) {
-  return createEvent(
-    'submission.ingested',
-    {
-      submissionId: `s${n}`,
-      userId: `u${n % 100}`,
-      platform: 'codeforces',
-      platformSubmissionId: String(n),
-      problem: {
-        platformProblemId: '1459B',
-        title: 'Move and Turn',
-        difficulty: 'medium',
-        rating: 1300,
-        tags: ['dp', 'math'],
-        url: null,
-      },
-      verdict: 'accepted',
-      language: 'C++17',
-      submittedAt: new Date().toISOString(),
-      runtimeMs: 46,
-      memoryKb: 3600,
-      solveTimeSeconds: null,
-      syncBatchId: 'bench',
-    },
-    'ingestion',
-  );
-}
 
 /** Keeps `IN_FLIGHT` confirmations outstanding until `total` are confirmed. */
 async function publishWindowed(
@@ -92,7 +64,7 @@ async function runRaw(): Promise<number> {
     TOTAL,
     (n) =>
       new Promise<void>((resolve, reject) => {
-        const body = Buffer.from(JSON.stringify(sampleEvent(n)));
+        const body = Buffer.from(JSON.stringify(ingestedEvent(n)));
         publishChannel.sendToQueue(
           queue,
           body,
@@ -134,7 +106,7 @@ async function runLibrary(): Promise<number> {
     if (count === TOTAL) finish();
   };
   const started = process.hrtime.bigint();
-  await publishWindowed(TOTAL, (n) => publisher.publish(sampleEvent(n)));
+  await publishWindowed(TOTAL, (n) => publisher.publish(ingestedEvent(n)));
   await done;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   // Let the last acks and idempotency records land before tearing down.

@@ -4,3 +4,4 @@ export * from './infra-file';
 export * from './isolation';
 export * from './test-service';
 export { runCommand } from '@prepmate/infra';
+export * from './factories/submission-events';

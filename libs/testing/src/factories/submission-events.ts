@@ -1,11 +1,11 @@
-import type { EventEnvelope } from '@prepmate/contracts';
+import type { EventEnvelope, SubmissionIngestedPayload } from '@prepmate/contracts';
 import { createEvent } from '@prepmate/messaging';
 
-/** A realistic `submission.ingested` event, numbered so tests can tell them apart. */
+/** A realistic `submission.ingested` event (a Codeforces attempt), numbered so tests can tell them apart. */
 export function ingestedEvent(
   n: number,
-  overrides: Partial<EventEnvelope<'submission.ingested'>['payload']> = {},
-) {
+  overrides: Partial<SubmissionIngestedPayload> = {},
+): EventEnvelope<'submission.ingested'> {
   return createEvent(
     'submission.ingested',
     {
