@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { stopChild } from '@prepmate/infra';
 import { formatServiceLine } from './log-format';
 
 /** One service running as its own Node process, its logs printed with its name. */
 export class ServiceProcess {
   private child?: ChildProcess;
-  private exitCode: number | null = null;
   onUnexpectedExit?: (service: string, code: number | null) => void;
   private stopping = false;
 
@@ -28,14 +28,9 @@ export class ServiceProcess {
       );
     }
     child.once('exit', (code) => {
-      this.exitCode = code;
       if (!this.stopping) this.onUnexpectedExit?.(this.service, code);
     });
     this.child = child;
-  }
-
-  get exited(): boolean {
-    return this.exitCode !== null || this.child?.exitCode != null || this.child?.signalCode != null;
   }
 
   async isReady(): Promise<boolean> {
@@ -52,12 +47,6 @@ export class ServiceProcess {
   /** SIGTERM (the service drains and closes), SIGKILL after the grace period. */
   async stop(graceMs: number): Promise<void> {
     this.stopping = true;
-    const child = this.child;
-    if (!child || this.exited) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    await exited;
-    clearTimeout(timer);
+    if (this.child) await stopChild(this.child, graceMs);
   }
 }

@@ -2,3 +2,4 @@ export * from './ferretdb';
 export * from './probe';
 export * from './progress';
 export * from './resolve-infrastructure';
+export * from './stop-child';

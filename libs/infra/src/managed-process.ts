@@ -1,17 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
+import { stopChild } from './stop-child';
 
 /** A server process this tool started and therefore stops; its output goes to a log file. */
 export class ManagedProcess {
-  private exited = false;
-
   private constructor(
     readonly name: string,
     private readonly child: ChildProcess,
     readonly logFile: string,
-  ) {
-    child.once('exit', () => (this.exited = true));
-  }
+  ) {}
 
   static start(
     name: string,
@@ -27,17 +24,8 @@ export class ManagedProcess {
     return new ManagedProcess(name, child, logFile);
   }
 
-  get running(): boolean {
-    return !this.exited;
-  }
-
   /** SIGTERM, then SIGKILL if it has not exited within the grace period. */
-  async stop(graceMs = 10_000): Promise<void> {
-    if (this.exited) return;
-    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
-    await exited;
-    clearTimeout(timer);
+  stop(graceMs = 10_000): Promise<void> {
+    return stopChild(this.child, graceMs);
   }
 }
