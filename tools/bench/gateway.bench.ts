@@ -1,4 +1,4 @@
-import { isolatedEnv, REPO_ROOT } from '@prepmate/testing';
+import { eventually, isolatedEnv, REPO_ROOT } from '@prepmate/testing';
 import autocannon from 'autocannon';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { progress, writeResult } from './bench-output';
@@ -21,17 +21,17 @@ function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv): Chi
   return child;
 }
 
-async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await fetch(url).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not become ready`);
+/** Resolves once `url` answers 2xx (the polling of libs/testing's `eventually`). */
+async function waitFor(url: string): Promise<void> {
+  await eventually(
+    () =>
+      fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      ),
+    Boolean,
+    { timeoutMs: 60_000, intervalMs: 250, what: `${url} to answer` },
+  );
 }
 
 function run(options: autocannon.Options): Promise<autocannon.Result> {
