@@ -1,4 +1,12 @@
-import { type DynamicModule, Global, Module, type Provider, type Type } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Module,
+  type OnModuleInit,
+  type Provider,
+  type Type,
+} from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import type { ServiceName } from '@prepmate/contracts';
 import { collectDefaultMetrics, register } from 'prom-client';
@@ -24,26 +32,29 @@ let defaultMetricsStarted = false;
 /** Configuration, logging, health and metrics: what every service has, wired once. */
 @Global()
 @Module({})
-export class PlatformModule {
+export class PlatformModule implements OnModuleInit {
+  constructor(@Inject(SERVICE_NAME) private readonly service: string) {}
+
+  /** Process metrics (CPU, memory, event loop) on the default registry, labelled by service, once per process. */
+  onModuleInit(): void {
+    if (defaultMetricsStarted) return;
+    register.setDefaultLabels({ service: this.service });
+    collectDefaultMetrics();
+    defaultMetricsStarted = true;
+  }
+
   static forRoot<C extends ServiceConfig>(options: PlatformModuleOptions<C>): DynamicModule {
     const configClass = options.config ?? (ServiceConfig as new () => C);
+    // A service's own config class is also injectable under its own name.
+    const ownConfig = configClass === (ServiceConfig as unknown) ? [] : [configClass];
     const providers: Provider[] = [
       { provide: SERVICE_NAME, useValue: options.service },
       { provide: ServiceConfig, useFactory: () => loadConfig(configClass, options.service) },
-      ...(configClass === (ServiceConfig as unknown)
-        ? []
-        : [{ provide: configClass, useExisting: ServiceConfig }]),
+      ...ownConfig.map((provide) => ({ provide, useExisting: ServiceConfig })),
       {
         provide: ROOT_LOGGER,
         inject: [ServiceConfig],
-        useFactory: (config: ServiceConfig) => {
-          if (!defaultMetricsStarted) {
-            register.setDefaultLabels({ service: options.service });
-            collectDefaultMetrics();
-            defaultMetricsStarted = true;
-          }
-          return createRootLogger(options.service, config.LOG_LEVEL);
-        },
+        useFactory: (config: ServiceConfig) => createRootLogger(options.service, config.LOG_LEVEL),
       },
       {
         provide: READINESS_CHECKS,
@@ -56,13 +67,7 @@ export class PlatformModule {
       imports: [TerminusModule.forRoot({ logger: false, errorLogStyle: 'json' })],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [
-        SERVICE_NAME,
-        ServiceConfig,
-        ROOT_LOGGER,
-        READINESS_CHECKS,
-        ...(configClass === (ServiceConfig as unknown) ? [] : [configClass]),
-      ],
+      exports: [SERVICE_NAME, ServiceConfig, ROOT_LOGGER, READINESS_CHECKS, ...ownConfig],
     };
   }
 }

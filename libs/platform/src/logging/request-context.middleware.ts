@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { currentContext, runWithContext } from '../context/request-context';
+import { type RequestContext, runWithContext } from '../context/request-context';
 import { httpRequestDuration } from '../metrics/http-metrics';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -21,7 +21,8 @@ export function requestContextMiddleware(logger: Logger) {
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     response.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
-    runWithContext({ requestId, correlationId: requestId }, () => {
+    const context: RequestContext = { requestId, correlationId: requestId };
+    runWithContext(context, () => {
       response.on('finish', () => {
         const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
         const route = routeOf(request);
@@ -33,7 +34,8 @@ export function requestContextMiddleware(logger: Logger) {
         logger.info(
           {
             requestId,
-            userId: currentContext()?.userId,
+            // Set on this same object by authentication (setContextUser) during the request.
+            userId: context.userId,
             method: request.method,
             route,
             path: request.originalUrl,
