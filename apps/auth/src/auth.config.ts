@@ -1,10 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { DEFAULT_TOKEN_AUDIENCE, DEFAULT_TOKEN_ISSUER } from '@prepmate/contracts';
-import { ServiceConfig } from '@prepmate/platform';
+import { TokenClaimsConfig } from '@prepmate/platform';
 
 /** Auth's own settings on top of every service's. */
-export class AuthConfig extends ServiceConfig {
+export class AuthConfig extends TokenClaimsConfig {
   /** PEM (PKCS#8) RSA private key that signs access tokens. Required in production. */
   @IsOptional()
   @IsString()
@@ -18,12 +17,6 @@ export class AuthConfig extends ServiceConfig {
   /** Where a development key pair is generated when no key is configured (git-ignored). */
   @IsString()
   JWT_DEV_KEYS_DIR = '.local/keys';
-
-  @IsString()
-  JWT_ISSUER = DEFAULT_TOKEN_ISSUER;
-
-  @IsString()
-  JWT_AUDIENCE = DEFAULT_TOKEN_AUDIENCE;
 
   @Type(() => Number)
   @IsInt()

@@ -1,19 +1,12 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Matches, Min } from 'class-validator';
-import { DEFAULT_TOKEN_AUDIENCE, DEFAULT_TOKEN_ISSUER } from '@prepmate/contracts';
-import { ServiceConfig } from '@prepmate/platform';
+import { TokenClaimsConfig } from '@prepmate/platform';
 
 /** The gateway's own settings on top of every service's. */
-export class GatewayConfig extends ServiceConfig {
+export class GatewayConfig extends TokenClaimsConfig {
   /** Comma-separated origins allowed by CORS (empty: none). */
   @IsString()
   CORS_ORIGINS = 'http://localhost:5173';
-
-  @IsString()
-  JWT_ISSUER = DEFAULT_TOKEN_ISSUER;
-
-  @IsString()
-  JWT_AUDIENCE = DEFAULT_TOKEN_AUDIENCE;
 
   @Type(() => Number)
   @IsInt()

@@ -1,6 +1,7 @@
 export * from './bootstrap/bootstrap-service';
 export * from './config/load-config';
 export * from './config/service-config';
+export * from './config/token-claims-config';
 export * from './context/request-context';
 export * from './database/database.module';
 export * from './errors/app-error';
