@@ -1,6 +1,12 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { RabbitMqTransport } from '@prepmate/messaging';
-import { connectRaw, isolatedEnv, startTestService, type TestService } from '@prepmate/testing';
+import {
+  connectRaw,
+  deleteSystemTopology,
+  isolatedEnv,
+  startTestService,
+  type TestService,
+} from '@prepmate/testing';
 import { SignJWT, importPKCS8, calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createPublicKey } from 'node:crypto';
@@ -56,6 +62,7 @@ describe('auth through the gateway', () => {
         .catch(() => undefined);
       await auth.close();
     }
+    await deleteSystemTopology(AMQP_EXCHANGE, `${prefix}.`);
   });
 
   let counter = 0;

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@prepmate/contracts';
-import { OutboxRelay, pushPendingEvents } from '@prepmate/messaging';
+import { OutboxRelay, withPendingEvents } from '@prepmate/messaging';
 import { ingestedEvent, eventually, type TestService } from '@prepmate/testing';
 
 import { probeEnv } from './probe/probe-env';
@@ -29,6 +29,7 @@ describe('the outbox', () => {
       _id: 'state-1' as never,
       value: 42,
       pendingEvents: [old],
+      outboxPending: true,
       outboxLeaseUntil: null,
     });
     await first.close();
@@ -52,11 +53,9 @@ describe('the outbox', () => {
     const states = service!.app.get(ProbeStates).model;
     const relay = service!.app.get(OutboxRelay);
     const [a, b] = [ingestedEvent(2), ingestedEvent(3)];
-    await states.updateOne(
-      { _id: 'state-2' },
-      { $set: { value: 1 }, ...pushPendingEvents(a, b) },
-      { upsert: true },
-    );
+    await states.updateOne({ _id: 'state-2' }, withPendingEvents({ $set: { value: 1 } }, a, b), {
+      upsert: true,
+    });
     const published = await relay.relay(states, ['state-2']);
     expect(published).toBe(2);
     await eventually(
@@ -72,11 +71,9 @@ describe('the outbox', () => {
   it('leaves young events to the fast path and publishes them once they are old', async () => {
     const states = service!.app.get(ProbeStates).model;
     const event = ingestedEvent(4);
-    await states.updateOne(
-      { _id: 'state-3' },
-      { $set: { value: 7 }, ...pushPendingEvents(event) },
-      { upsert: true },
-    );
+    await states.updateOne({ _id: 'state-3' }, withPendingEvents({ $set: { value: 7 } }, event), {
+      upsert: true,
+    });
     // No fast-path call: the periodic sweep must find it (after its minimum age of 2 s).
     await eventually(() => received.some((got) => got.eventId === event.eventId), Boolean, {
       timeoutMs: 10_000,

@@ -1,6 +1,11 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { RabbitMqTransport } from '@prepmate/messaging';
-import { isolatedEnv, startTestService, type TestService } from '@prepmate/testing';
+import {
+  deleteSystemTopology,
+  isolatedEnv,
+  startTestService,
+  type TestService,
+} from '@prepmate/testing';
 import type { Connection } from 'mongoose';
 import { AuthModule } from '../../apps/auth/src/auth.module';
 
@@ -26,6 +31,7 @@ describe('a service over HTTP (health, metrics, errors)', () => {
   afterAll(async () => {
     await services[0]?.app.get<Connection>(getConnectionToken()).dropDatabase();
     for (const service of services) await service.close();
+    await deleteSystemTopology(AMQP_EXCHANGE, `${prefix}.`);
   });
 
   it('is live and ready when MongoDB, RabbitMQ and Redis answer', async () => {

@@ -1,28 +1,16 @@
-import type { DynamicModule, Type } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { BACKEND_SERVICES, type BackendServiceName } from '@prepmate/contracts';
 import { RabbitMqTransport } from '@prepmate/messaging';
-import { isolatedEnv, startTestService, type TestService } from '@prepmate/testing';
+import {
+  deleteSystemTopology,
+  isolatedEnv,
+  startTestService,
+  type TestService,
+} from '@prepmate/testing';
 import type { Connection } from 'mongoose';
-import { AdvisoryModule } from '../../apps/advisory/src/advisory.module';
-import { AggregationModule } from '../../apps/aggregation/src/aggregation.module';
-import { AuthModule } from '../../apps/auth/src/auth.module';
 import { configureGateway } from '../../apps/gateway/src/configure-gateway';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
-import { IngestionModule } from '../../apps/ingestion/src/ingestion.module';
-import { NormalizationModule } from '../../apps/normalization/src/normalization.module';
-import { RoadmapModule } from '../../apps/roadmap/src/roadmap.module';
-import { SynergyModule } from '../../apps/synergy/src/synergy.module';
-
-const MODULES: Record<BackendServiceName, Type<unknown> | DynamicModule> = {
-  auth: AuthModule,
-  ingestion: IngestionModule,
-  normalization: NormalizationModule,
-  aggregation: AggregationModule,
-  roadmap: RoadmapModule,
-  synergy: SynergyModule,
-  advisory: AdvisoryModule,
-};
+import { SERVICE_MODULES } from './service-modules';
 
 describe('the whole system behind the gateway', () => {
   const { AMQP_EXCHANGE, prefix } = isolatedEnv('system');
@@ -33,7 +21,7 @@ describe('the whole system behind the gateway', () => {
   beforeAll(async () => {
     for (const name of BACKEND_SERVICES) {
       const service = await startTestService({
-        module: MODULES[name],
+        module: SERVICE_MODULES[name],
         transport: RabbitMqTransport,
         env: { ...shared, MONGO_DB: `${prefix}_${name}` },
       });
@@ -56,6 +44,7 @@ describe('the whole system behind the gateway', () => {
         .catch(() => undefined);
       await service.close();
     }
+    await deleteSystemTopology(AMQP_EXCHANGE, `${prefix}.`);
   });
 
   it('reports every service up', async () => {
@@ -113,7 +102,13 @@ describe('the whole system behind the gateway', () => {
       id: user.id,
       email: `sys-${prefix}@example.com`,
     });
-    expect(body.services.roadmap).toEqual({});
+    expect(body.services.advisory).toEqual({});
+    expect(body.services.roadmap).toEqual({
+      roadmaps: { roadmaps: [], follows: [] },
+      masteries: [],
+      roadmapProgress: [],
+    });
+    expect(body.services.aggregation).toEqual({ attempts: [], topicStats: null });
     const deleted = await fetch(`${gateway.url}/api/v1/me`, { method: 'DELETE', headers: auth });
     expect(deleted.status).toBe(202);
     expect(await deleted.json()).toMatchObject({

@@ -1,4 +1,10 @@
-import { isolatedEnv, REPO_ROOT, runCommand } from '@prepmate/testing';
+import {
+  deleteSystemTopology,
+  eventually,
+  isolatedEnv,
+  REPO_ROOT,
+  runCommand,
+} from '@prepmate/testing';
 import { type ChildProcess, spawn } from 'node:child_process';
 
 /**
@@ -17,8 +23,17 @@ describe('npm start', () => {
     if (build.code !== 0) throw new Error(`npm run build failed: ${build.stderr || build.stdout}`);
   });
 
-  afterAll(() => {
-    child?.kill('SIGKILL');
+  afterAll(async () => {
+    // The whole process group: npm start and the eight services it started (a failed test
+    // must not leave them running).
+    if (child?.pid) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    await deleteSystemTopology(AMQP_EXCHANGE, `${prefix}.`);
   });
 
   it('starts all eight services behind a healthy gateway and stops them on SIGTERM', async () => {
@@ -33,6 +48,7 @@ describe('npm start', () => {
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -40,7 +56,8 @@ describe('npm start', () => {
       child!.once('exit', (code) => resolve(code)),
     );
 
-    const deadline = Date.now() + 120_000;
+    // Below the test's own timeout, so a slow start fails with what npm start printed.
+    const deadline = Date.now() + 150_000;
     while (!output.includes('press Ctrl-C to stop')) {
       if (Date.now() > deadline || child.exitCode !== null)
         throw new Error(`npm start did not come up:\n${output}`);
@@ -61,11 +78,24 @@ describe('npm start', () => {
       synergy: 'up',
       advisory: 'up',
     });
-    expect((await fetch(`http://127.0.0.1:${port + 1}/health/ready`)).status).toBe(200);
+    // readiness answers within 100 ms or says no, so on a busy machine it may take a few tries
+    await eventually(
+      async () => (await fetch(`http://127.0.0.1:${port + 1}/health/ready`)).status,
+      (status) => status === 200,
+      { timeoutMs: 20_000, what: "auth's readiness" },
+    );
 
     child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([
+      exited,
+      new Promise<string>((resolve) => {
+        timer = setTimeout(() => resolve('still running after 60 s'), 60_000);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (code !== 0) throw new Error(`npm start did not stop cleanly (${code}):\n${output}`);
     expect(output).toContain('[start] stopped');
     await expect(fetch(`http://127.0.0.1:${port}/api/v1/health`)).rejects.toThrow();
-  });
+  }, 240_000);
 });

@@ -1,38 +1,13 @@
-import { eventually, isolatedEnv, REPO_ROOT } from '@prepmate/testing';
+import { isolatedEnv } from '@prepmate/testing';
 import autocannon from 'autocannon';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { progress, writeResult } from './bench-output';
+import { startProcess, stopProcesses, waitFor } from './bench-processes';
 
 const SECONDS = Number(process.env.BENCH_GATEWAY_SECONDS ?? 20);
 const CONNECTIONS = 64;
 const FIXED_RATE = 200;
 /** Few connections: autocannon paces a rate per tick, and many connections turn it into bursts. */
 const FIXED_RATE_CONNECTIONS = 4;
-
-function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, args, {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  child.stderr?.on('data', (chunk: Buffer) =>
-    process.stderr.write(`[${name}] ${chunk.toString()}`),
-  );
-  return child;
-}
-
-/** Resolves once `url` answers 2xx (the polling of libs/testing's `eventually`). */
-async function waitFor(url: string): Promise<void> {
-  await eventually(
-    () =>
-      fetch(url).then(
-        (response) => response.ok,
-        () => false,
-      ),
-    Boolean,
-    { timeoutMs: 60_000, intervalMs: 250, what: `${url} to answer` },
-  );
-}
 
 function run(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
@@ -143,6 +118,6 @@ export async function gatewayBenchmark(): Promise<void> {
       goal: { at200RpsP99Ms: 25, ratio: 0.25 },
     });
   } finally {
-    for (const child of children) child.kill('SIGTERM');
+    await stopProcesses(children);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- <name>`: runs a benchmark against real infrastructure (found or started
  * as for the tests), prints progress and numbers, and writes bench-results/<name>.json.
- * Names: broker, gateway (needs `npm run build`). Without a name, all of them.
+ * Names: broker, gateway, ingest and pipeline (the last three need `npm run build`). Without a
+ * name, all.
  */
 import 'reflect-metadata';
 import { resolveInfrastructure } from '@prepmate/infra';
@@ -9,10 +10,14 @@ import { join, resolve } from 'node:path';
 import { progress } from './bench-output';
 import { brokerBenchmark } from './broker.bench';
 import { gatewayBenchmark } from './gateway.bench';
+import { ingestBenchmark } from './ingest.bench';
+import { pipelineBenchmark } from './pipeline.bench';
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   broker: brokerBenchmark,
   gateway: gatewayBenchmark,
+  ingest: ingestBenchmark,
+  pipeline: pipelineBenchmark,
 };
 
 async function main(names: string[]): Promise<void> {
@@ -32,6 +37,8 @@ async function main(names: string[]): Promise<void> {
   process.env.AMQP_URL = infrastructure.rabbitmq.url;
   process.env.REDIS_URL = infrastructure.redis.url;
   process.env.LOG_LEVEL ??= 'warn';
+  // Queues of a killed benchmark run go away by themselves (see libs/testing's global setup).
+  process.env.AMQP_QUEUE_EXPIRES_MS ??= String(30 * 60_000);
   try {
     for (const name of names.length > 0 ? names : Object.keys(BENCHMARKS)) await BENCHMARKS[name]();
   } finally {

@@ -83,11 +83,16 @@ async function waitUntilReady(
 ): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let lastReport = '';
+  // A service that has answered ready once counts as ready: its readiness answers within
+  // 100 ms or says no, so on a busy machine all eight rarely say yes in the same round.
+  const ready = new Set<ServiceProcess>();
   while (Date.now() < deadline) {
-    const states = await Promise.all(
-      services.map(async (service) => ({ service, ready: await service.isReady() })),
-    );
-    const waiting = states.filter((state) => !state.ready).map((state) => state.service.service);
+    const pending = services.filter((service) => !ready.has(service));
+    const answers = await Promise.all(pending.map((service) => service.isReady()));
+    pending.forEach((service, i) => answers[i] && ready.add(service));
+    const waiting = services
+      .filter((service) => !ready.has(service))
+      .map((service) => service.service);
     if (waiting.length === 0) return;
     const report = `ready ${services.length - waiting.length}/${services.length}; waiting for ${waiting.join(', ')}`;
     if (report !== lastReport) say(report);

@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
-import { AmqpReadiness, MessagingServerModule } from '@prepmate/messaging';
+import { MongooseModule } from '@nestjs/mongoose';
+import {
+  AmqpReadiness,
+  MessagingServerModule,
+  OutboxRelay,
+  TopicCatalog,
+  USER_DATA_CONTRIBUTORS,
+  UserDeletedHandler,
+} from '@prepmate/messaging';
 import {
   DatabaseModule,
   MongoReadiness,
@@ -7,17 +15,66 @@ import {
   RedisModule,
   RedisReadiness,
 } from '@prepmate/platform';
+import { AggregateStore } from './aggregates/aggregate-store';
+import {
+  TOPIC_MASTERY_MODEL,
+  TopicMasterySchema,
+  USER_AGGREGATE_MODEL,
+  UserAggregateSchema,
+} from './aggregates/user-aggregate.schema';
+import { AggregationConfig } from './aggregation.config';
+import { AggregationRpcController } from './aggregation.rpc-controller';
+import { AggregationUserData } from './aggregation-user-data';
+import {
+  ATTEMPT_MODEL,
+  AttemptSchema,
+  PENDING_ATTEMPT_MODEL,
+  PendingAttemptSchema,
+} from './attempts/attempt.schema';
+import { AttemptStore } from './attempts/attempt-store';
+import { SubmissionNormalizedHandler } from './attempts/submission-normalized.handler';
+import { AggregationQueue } from './jobs/aggregation-queue';
+import { AggregationWorker } from './jobs/aggregation-worker';
+import { UserAggregation } from './jobs/user-aggregation';
+import { TelemetryService } from './telemetry/telemetry.service';
 
 /** The aggregation service: per-topic mastery (BKT), revision scheduling and daily activity. */
 @Module({
   imports: [
     PlatformModule.forRoot({
       service: 'aggregation',
+      config: AggregationConfig,
       readiness: [MongoReadiness, AmqpReadiness, RedisReadiness],
     }),
     DatabaseModule,
     MessagingServerModule,
     RedisModule,
+    MongooseModule.forFeature([
+      { name: ATTEMPT_MODEL, schema: AttemptSchema },
+      { name: PENDING_ATTEMPT_MODEL, schema: PendingAttemptSchema },
+      { name: USER_AGGREGATE_MODEL, schema: UserAggregateSchema },
+      { name: TOPIC_MASTERY_MODEL, schema: TopicMasterySchema },
+    ]),
+  ],
+  controllers: [AggregationRpcController, SubmissionNormalizedHandler, UserDeletedHandler],
+  providers: [
+    AggregateStore,
+    AggregationQueue,
+    AggregationUserData,
+    AggregationWorker,
+    AttemptStore,
+    TelemetryService,
+    TopicCatalog,
+    UserAggregation,
+    {
+      provide: USER_DATA_CONTRIBUTORS,
+      inject: [AggregationUserData],
+      useFactory: (data: AggregationUserData) => data.contributors,
+    },
   ],
 })
-export class AggregationModule {}
+export class AggregationModule {
+  constructor(relay: OutboxRelay, aggregates: AggregateStore) {
+    relay.register(aggregates.model);
+  }
+}

@@ -10,7 +10,14 @@ import { ServicesHealthService } from './health/services-health.service';
 import { SystemHealthController } from './health/system-health.controller';
 import { FixedWindowLimiter } from './rate-limit/fixed-window-limiter';
 import { AuthController } from './routes/auth.controller';
+import { IntegrationsController } from './routes/integrations.controller';
 import { MeController } from './routes/me.controller';
+import { NormalizationAdminController } from './routes/normalization-admin.controller';
+import { ProblemsController } from './routes/problems.controller';
+import { RoadmapsController } from './routes/roadmaps.controller';
+import { SubmissionsController } from './routes/submissions.controller';
+import { SyncController } from './routes/sync.controller';
+import { TelemetryController } from './routes/telemetry.controller';
 import { UserDataService } from './routes/user-data.service';
 import { UsersController } from './routes/users.controller';
 import { Upstream } from './upstream/upstream.service';
@@ -26,7 +33,19 @@ import { Upstream } from './upstream/upstream.service';
     MessagingModule,
     RedisModule,
   ],
-  controllers: [AuthController, MeController, SystemHealthController, UsersController],
+  controllers: [
+    AuthController,
+    IntegrationsController,
+    MeController,
+    NormalizationAdminController,
+    ProblemsController,
+    RoadmapsController,
+    SubmissionsController,
+    SyncController,
+    SystemHealthController,
+    TelemetryController,
+    UsersController,
+  ],
   providers: [
     AccessTokenVerifier,
     FixedWindowLimiter,

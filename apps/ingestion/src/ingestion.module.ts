@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AmqpReadiness, MessagingServerModule } from '@prepmate/messaging';
+import { MongooseModule } from '@nestjs/mongoose';
+import {
+  AmqpReadiness,
+  MessagingServerModule,
+  UserDeletedHandler,
+  BatchOutbox,
+  USER_DATA_CONTRIBUTORS,
+} from '@prepmate/messaging';
 import {
   DatabaseModule,
   MongoReadiness,
@@ -7,17 +14,79 @@ import {
   RedisModule,
   RedisReadiness,
 } from '@prepmate/platform';
+import { ImportService } from './imports/import.service';
+import { IngestionConfig } from './ingestion.config';
+import { IngestionRpcController } from './ingestion.rpc-controller';
+import { IngestionUserData } from './ingestion-user-data';
+import { INTEGRATION_MODEL, IntegrationSchema } from './integrations/integration.schema';
+import { IntegrationsService } from './integrations/integrations.service';
+import { PlatformCircuitBreakers } from './platforms/circuit-breakers';
+import { CodeforcesClient } from './platforms/codeforces.client';
+import { LeetCodeCatalog } from './platforms/leetcode-catalog';
+import {
+  LEETCODE_QUESTION_MODEL,
+  LeetCodeQuestionSchema,
+} from './platforms/leetcode-question.schema';
+import { LeetCodeClient } from './platforms/leetcode.client';
+import { SUBMISSION_MODEL, SubmissionSchema } from './submissions/submission.schema';
+import { ingestedEventOf, SubmissionStore } from './submissions/submission-store';
+import { SubmissionsRepository } from './submissions/submissions.repository';
+import { SYNC_LOG_MODEL, SyncLogSchema } from './sync/sync-log.schema';
+import { SyncLogsRepository } from './sync/sync-logs.repository';
+import { SyncQueue } from './sync/sync-queue';
+import { SyncRunner } from './sync/sync-runner';
+import { SyncSources } from './sync/sync-sources';
+import { SYNC_STATE_MODEL, SyncStateSchema } from './sync/sync-state.schema';
+import { SyncStatesRepository } from './sync/sync-states.repository';
+import { SyncWorker } from './sync/sync-worker';
+import { SyncService } from './sync/sync.service';
 
-/** The ingestion service: platform integrations, sync state and logs, and the user's submissions. */
+/** The ingestion service: imports, linked accounts, platform syncs and stored submissions. */
 @Module({
   imports: [
     PlatformModule.forRoot({
       service: 'ingestion',
+      config: IngestionConfig,
       readiness: [MongoReadiness, AmqpReadiness, RedisReadiness],
     }),
     DatabaseModule,
     MessagingServerModule,
     RedisModule,
+    MongooseModule.forFeature([
+      { name: SUBMISSION_MODEL, schema: SubmissionSchema },
+      { name: SYNC_LOG_MODEL, schema: SyncLogSchema },
+      { name: SYNC_STATE_MODEL, schema: SyncStateSchema },
+      { name: INTEGRATION_MODEL, schema: IntegrationSchema },
+      { name: LEETCODE_QUESTION_MODEL, schema: LeetCodeQuestionSchema },
+    ]),
+  ],
+  controllers: [IngestionRpcController, UserDeletedHandler],
+  providers: [
+    CodeforcesClient,
+    ImportService,
+    IngestionUserData,
+    IntegrationsService,
+    LeetCodeCatalog,
+    LeetCodeClient,
+    PlatformCircuitBreakers,
+    SubmissionStore,
+    SubmissionsRepository,
+    SyncLogsRepository,
+    SyncQueue,
+    SyncRunner,
+    SyncService,
+    SyncSources,
+    SyncStatesRepository,
+    SyncWorker,
+    {
+      provide: USER_DATA_CONTRIBUTORS,
+      inject: [IngestionUserData],
+      useFactory: (data: IngestionUserData) => data.contributors,
+    },
   ],
 })
-export class IngestionModule {}
+export class IngestionModule {
+  constructor(outbox: BatchOutbox, store: SubmissionStore) {
+    outbox.register(store.model, ingestedEventOf);
+  }
+}

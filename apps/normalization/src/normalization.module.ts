@@ -1,16 +1,114 @@
 import { Module } from '@nestjs/common';
-import { AmqpReadiness, MessagingServerModule } from '@prepmate/messaging';
+import { MongooseModule } from '@nestjs/mongoose';
+import {
+  AmqpReadiness,
+  BatchOutbox,
+  MessagingServerModule,
+  UserDeletedHandler,
+  OutboxRelay,
+  USER_DATA_CONTRIBUTORS,
+} from '@prepmate/messaging';
 import { DatabaseModule, MongoReadiness, PlatformModule } from '@prepmate/platform';
+import {
+  BOOKMARK_MODEL,
+  BookmarkSchema,
+  FEEDBACK_MODEL,
+  FeedbackSchema,
+} from './engagement/engagement.schemas';
+import { EngagementService } from './engagement/engagement.service';
+import { FailureStore } from './failures/failure-store';
+import { FailuresService } from './failures/failures.service';
+import {
+  NORMALIZATION_FAILURE_MODEL,
+  NormalizationFailureSchema,
+} from './failures/normalization-failure.schema';
+import { ReviewLog } from './failures/review-log';
+import {
+  POSSIBLE_DUPLICATE_MODEL,
+  PossibleDuplicateSchema,
+  UNMAPPED_TAG_MODEL,
+  UnmappedTagSchema,
+} from './failures/review.schemas';
+import { NormalizationConfig } from './normalization.config';
+import { NormalizationRpcController } from './normalization.rpc-controller';
+import { NormalizationUserData } from './normalization-user-data';
+import {
+  NORMALIZED_SUBMISSION_MODEL,
+  NormalizedSubmissionSchema,
+} from './normalizing/normalized-submission.schema';
+import { NormalizedRecords, normalizedEventOf } from './normalizing/normalized-records';
+import { Normalizer } from './normalizing/normalizer';
+import { ProblemTelemetry } from './normalizing/problem-telemetry';
+import { SubmissionIngestedHandler } from './normalizing/submission-ingested.handler';
+import {
+  CANONICAL_PROBLEM_MODEL,
+  CanonicalProblemSchema,
+  PROBLEM_TELEMETRY_MODEL,
+  ProblemTelemetrySchema,
+} from './problems/canonical-problem.schema';
+import { ProblemCatalog } from './problems/problem-catalog';
+import { PROBLEM_MAPPING_MODEL, ProblemMappingSchema } from './problems/problem-mapping.schema';
+import { ProblemsService } from './problems/problems.service';
+import {
+  TAG_ALIAS_MODEL,
+  TagAliasSchema,
+  TOPIC_MODEL,
+  TopicSchema,
+} from './taxonomy/taxonomy.schemas';
+import { TaxonomyService } from './taxonomy/taxonomy.service';
 
-/** The normalization service: topics, tag aliases, canonical problems and platform mappings. */
+/** The normalization service: taxonomy, canonical problems and their platform mappings. */
 @Module({
   imports: [
     PlatformModule.forRoot({
       service: 'normalization',
+      config: NormalizationConfig,
       readiness: [MongoReadiness, AmqpReadiness],
     }),
     DatabaseModule,
     MessagingServerModule,
+    MongooseModule.forFeature([
+      { name: TOPIC_MODEL, schema: TopicSchema },
+      { name: TAG_ALIAS_MODEL, schema: TagAliasSchema },
+      { name: CANONICAL_PROBLEM_MODEL, schema: CanonicalProblemSchema },
+      { name: PROBLEM_TELEMETRY_MODEL, schema: ProblemTelemetrySchema },
+      { name: PROBLEM_MAPPING_MODEL, schema: ProblemMappingSchema },
+      { name: NORMALIZED_SUBMISSION_MODEL, schema: NormalizedSubmissionSchema },
+      { name: NORMALIZATION_FAILURE_MODEL, schema: NormalizationFailureSchema },
+      { name: POSSIBLE_DUPLICATE_MODEL, schema: PossibleDuplicateSchema },
+      { name: UNMAPPED_TAG_MODEL, schema: UnmappedTagSchema },
+      { name: BOOKMARK_MODEL, schema: BookmarkSchema },
+      { name: FEEDBACK_MODEL, schema: FeedbackSchema },
+    ]),
+  ],
+  controllers: [NormalizationRpcController, SubmissionIngestedHandler, UserDeletedHandler],
+  providers: [
+    EngagementService,
+    FailureStore,
+    FailuresService,
+    NormalizationUserData,
+    NormalizedRecords,
+    Normalizer,
+    ProblemCatalog,
+    ProblemTelemetry,
+    ProblemsService,
+    ReviewLog,
+    TaxonomyService,
+    {
+      provide: USER_DATA_CONTRIBUTORS,
+      inject: [NormalizationUserData],
+      useFactory: (data: NormalizationUserData) => data.contributors,
+    },
   ],
 })
-export class NormalizationModule {}
+export class NormalizationModule {
+  constructor(
+    relay: OutboxRelay,
+    outbox: BatchOutbox,
+    records: NormalizedRecords,
+    failures: FailureStore,
+  ) {
+    outbox.register(records.model, normalizedEventOf);
+    relay.register(failures.model);
+  }
+}

@@ -1,6 +1,33 @@
 import { Module } from '@nestjs/common';
-import { AmqpReadiness, MessagingServerModule } from '@prepmate/messaging';
+import { MongooseModule } from '@nestjs/mongoose';
+import {
+  AmqpReadiness,
+  MessagingServerModule,
+  OutboxRelay,
+  TopicCatalog,
+  USER_DATA_CONTRIBUTORS,
+  UserDeletedHandler,
+} from '@prepmate/messaging';
 import { DatabaseModule, MongoReadiness, PlatformModule } from '@prepmate/platform';
+import { MasteryProjection } from './progress/mastery-projection';
+import {
+  MASTERY_MODEL,
+  MasterySchema,
+  PROGRESS_MODEL,
+  ProgressSchema,
+} from './progress/progress.schema';
+import { ProgressService } from './progress/progress.service';
+import { TopicAggregatedHandler } from './progress/topic-aggregated.handler';
+import { RoadmapRpcController } from './roadmap.rpc-controller';
+import { RoadmapUserData } from './roadmap-user-data';
+import {
+  FOLLOW_MODEL,
+  FollowSchema,
+  ROADMAP_MODEL,
+  RoadmapSchema,
+} from './roadmaps/roadmap.schema';
+import { RoadmapStore } from './roadmaps/roadmap-store';
+import { RoadmapsService } from './roadmaps/roadmaps.service';
 
 /** The roadmap service: roadmaps, the mastery projection and PCI. */
 @Module({
@@ -8,6 +35,30 @@ import { DatabaseModule, MongoReadiness, PlatformModule } from '@prepmate/platfo
     PlatformModule.forRoot({ service: 'roadmap', readiness: [MongoReadiness, AmqpReadiness] }),
     DatabaseModule,
     MessagingServerModule,
+    MongooseModule.forFeature([
+      { name: ROADMAP_MODEL, schema: RoadmapSchema },
+      { name: FOLLOW_MODEL, schema: FollowSchema },
+      { name: MASTERY_MODEL, schema: MasterySchema },
+      { name: PROGRESS_MODEL, schema: ProgressSchema },
+    ]),
+  ],
+  controllers: [RoadmapRpcController, TopicAggregatedHandler, UserDeletedHandler],
+  providers: [
+    MasteryProjection,
+    ProgressService,
+    RoadmapStore,
+    RoadmapUserData,
+    RoadmapsService,
+    TopicCatalog,
+    {
+      provide: USER_DATA_CONTRIBUTORS,
+      inject: [RoadmapUserData],
+      useFactory: (data: RoadmapUserData) => data.contributors,
+    },
   ],
 })
-export class RoadmapModule {}
+export class RoadmapModule {
+  constructor(relay: OutboxRelay, progress: ProgressService) {
+    relay.register(progress.model);
+  }
+}

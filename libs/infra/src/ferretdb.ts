@@ -2,7 +2,7 @@ import { cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ManagedProcess } from './managed-process';
-import { commandExists, isPortOpen, runCommand, waitForPort } from './probe';
+import { commandExists, isPortOpen, runCommand } from './probe';
 import { type ProgressLog, withProgress } from './progress';
 
 export const FERRETDB_VERSION = 'v1.24.2';
@@ -99,8 +99,12 @@ async function preparePostgres(log: ProgressLog): Promise<string | null> {
       return null;
     }
   }
-  return `postgres://postgres@127.0.0.1:5432/${database}`;
+  // FerretDB holds one PostgreSQL connection per statement of a running command; its default
+  // pool of 50 deadlocks under a few concurrent bulk updates. PostgreSQL allows 100.
+  return `postgres://postgres@127.0.0.1:5432/${database}?pool_max_conns=${FERRETDB_POOL_MAX_CONNS}`;
 }
+
+const FERRETDB_POOL_MAX_CONNS = 80;
 
 /**
  * Starts FerretDB on `port`: on the local PostgreSQL when one is reachable, else on SQLite
@@ -131,7 +135,7 @@ export async function startFerretDb(
   await withProgress(
     log,
     `starting FerretDB on 127.0.0.1:${port} (${backend})`,
-    waitForPort('127.0.0.1', port, 30_000),
+    server.listening('127.0.0.1', port, 30_000),
   );
   return { url: `mongodb://127.0.0.1:${port}`, process: server };
 }

@@ -1,4 +1,5 @@
 export * from './ferretdb';
+export * from './local-servers';
 export * from './probe';
 export * from './progress';
 export * from './resolve-infrastructure';

@@ -15,6 +15,25 @@ export function isPortOpen(host: string, port: number, timeoutMs = 500): Promise
   });
 }
 
+/**
+ * True when an AMQP 0-9-1 server answers the protocol header with its first frame within the
+ * timeout. A wedged RabbitMQ still accepts TCP connections but never answers.
+ */
+export function amqpAnswers(host: string, port: number, timeoutMs = 10_000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    const done = (answered: boolean) => {
+      socket.destroy();
+      resolve(answered);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => socket.write(Buffer.from([65, 77, 81, 80, 0, 0, 9, 1])));
+    socket.once('data', (chunk: Buffer) => done(chunk[0] === 1));
+    socket.once('error', () => done(false));
+    socket.once('close', () => done(false));
+  });
+}
+
 export async function waitForPort(host: string, port: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

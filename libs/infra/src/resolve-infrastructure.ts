@@ -8,8 +8,8 @@ import {
 } from './docker';
 import { startFerretDb } from './ferretdb';
 import { startRabbitMqServer, startRedisServer } from './local-servers';
-import { commandExists, hostPortOf, isPortOpen } from './probe';
-import type { ProgressLog } from './progress';
+import { amqpAnswers, commandExists, hostPortOf, isPortOpen, runCommand } from './probe';
+import { type ProgressLog, withProgress } from './progress';
 
 /** How a dependency was found: the order of ARCHITECTURE.md "Infrastructure for running and testing". */
 export type InfrastructureSource =
@@ -85,6 +85,7 @@ export async function resolveInfrastructure(options: ResolveOptions): Promise<In
       return { url: fromEnv, source: 'environment', provider: spec.env };
     }
     if (await isPortOpen('127.0.0.1', spec.port)) {
+      if (name === 'rabbitmq') await ensureBrokerAnswers(spec.port, options.log);
       return { url: spec.url, source: 'standard-port', provider: `127.0.0.1:${spec.port}` };
     }
     if (await dockerAvailable()) {
@@ -117,9 +118,9 @@ export async function resolveInfrastructure(options: ResolveOptions): Promise<In
       return { url: spec.url, source: 'local-server', provider: 'redis-server' };
     }
     if (name === 'rabbitmq' && (await commandExists('rabbitmq-server'))) {
-      const server = await startRabbitMqServer(spec.port, dir, options.log);
+      const { server, restartCommands } = await startRabbitMqServer(spec.port, dir, options.log);
       stops.push(() => server.stop(30_000));
-      brokerRestartCommands = rabbitmqctlRestart(`prepmate-${spec.port}@localhost`);
+      brokerRestartCommands = restartCommands;
       return { url: spec.url, source: 'local-server', provider: 'rabbitmq-server' };
     }
     throw new Error(`${name} is not available: ${HOW_TO_INSTALL[name]}`);
@@ -151,6 +152,38 @@ export async function resolveInfrastructure(options: ResolveOptions): Promise<In
   }
 }
 
+/**
+ * RabbitMQ 3.10 on a machine whose broker went through thousands of quorum queues can wedge:
+ * TCP connections are accepted, the AMQP handshake never completes, and every test would
+ * time out. When the broker on the standard port is this machine's own service and we may
+ * restart it (root, `rabbitmq-server` installed), we do, saying so; otherwise we stop with
+ * what to do.
+ */
+async function ensureBrokerAnswers(port: number, log: ProgressLog): Promise<void> {
+  if (await amqpAnswers('127.0.0.1', port, 15_000)) return;
+  const canRestart = process.getuid?.() === 0 && (await commandExists('rabbitmq-server'));
+  if (!canRestart)
+    throw new Error(
+      `RabbitMQ on 127.0.0.1:${port} accepts connections but does not answer AMQP (wedged); restart it`,
+    );
+  log(`rabbitmq: 127.0.0.1:${port} accepts connections but does not answer AMQP; restarting it`);
+  await runCommand('pkill', ['-9', '-f', 'beam.smp.*-s rabbit boot']);
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  await runCommand('rabbitmq-server', ['-detached'], { timeoutMs: 60_000 });
+  await withProgress(
+    log,
+    `restarting rabbitmq-server on 127.0.0.1:${port}`,
+    (async () => {
+      const deadline = Date.now() + 180_000;
+      while (!(await amqpAnswers('127.0.0.1', port, 5_000))) {
+        if (Date.now() > deadline)
+          throw new Error(`RabbitMQ did not come back on 127.0.0.1:${port}`);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    })(),
+  );
+}
+
 async function stopAll(stops: Array<() => Promise<void>>): Promise<void> {
   for (const stop of stops.reverse()) await stop().catch(() => undefined);
   stops.length = 0;
@@ -161,12 +194,11 @@ function isLocal(url: string): boolean {
   return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '::1';
 }
 
-/** `rabbitmqctl stop_app` then `start_app`: the broker goes away and comes back with its data. */
-function rabbitmqctlRestart(node?: string): string[][] {
-  const nodeArgs = node ? ['-n', node] : [];
+/** `rabbitmqctl stop_app` then `start_app`: the machine's broker goes away and comes back with its data. */
+function rabbitmqctlRestart(): string[][] {
   return [
-    ['rabbitmqctl', ...nodeArgs, 'stop_app'],
-    ['rabbitmqctl', ...nodeArgs, 'start_app'],
+    ['rabbitmqctl', 'stop_app'],
+    ['rabbitmqctl', 'start_app'],
   ];
 }
 

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { ProcessedEventStore } from './idempotency/processed-event.store';
 import { MessagingModule } from './messaging.module';
+import { BatchOutbox } from './outbox/batch-outbox';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { SystemRpcController } from './rpc/system-rpc.controller';
 import { RabbitMqTransport } from './transport/rabbitmq.transport';
@@ -14,7 +15,7 @@ import { RabbitMqTransport } from './transport/rabbitmq.transport';
 @Module({
   imports: [MessagingModule],
   controllers: [SystemRpcController],
-  providers: [OutboxRelay, ProcessedEventStore, RabbitMqTransport],
-  exports: [OutboxRelay, ProcessedEventStore, RabbitMqTransport],
+  providers: [BatchOutbox, OutboxRelay, ProcessedEventStore, RabbitMqTransport],
+  exports: [BatchOutbox, OutboxRelay, ProcessedEventStore, RabbitMqTransport],
 })
 export class MessagingServerModule {}

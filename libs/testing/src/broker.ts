@@ -1,4 +1,12 @@
+import { EVENT_SUBSCRIPTIONS, type ServiceName } from '@prepmate/contracts';
 import { runCommand } from '@prepmate/infra';
+import {
+  deadLetterQueueName,
+  eventQueueName,
+  retryQueueName,
+  unroutedExchangeName,
+  unroutedQueueName,
+} from '@prepmate/messaging';
 import amqplib, { type ChannelModel } from 'amqplib';
 import { readFile } from 'node:fs/promises';
 import { INFRA_FILE, type InfraFile } from './infra-file';
@@ -49,4 +57,36 @@ export async function deleteTopology(queues: string[], exchanges: string[]): Pro
   } finally {
     await connection.close();
   }
+}
+
+const DEFAULT_RETRY_DELAYS_MS = [1000, 5000, 30_000];
+
+/**
+ * Every queue and exchange a test system declared on its own exchange and queue prefix (the
+ * event queues of EVENT_SUBSCRIPTIONS with their retry and dead-letter queues), for cleanup.
+ */
+export function systemTopology(
+  exchange: string,
+  queuePrefix: string,
+): { queues: string[]; exchanges: string[] } {
+  const queues = Object.entries(EVENT_SUBSCRIPTIONS).flatMap(([service, types]) =>
+    types.flatMap((type) => {
+      const queue = eventQueueName(service as ServiceName, type, queuePrefix);
+      return [
+        queue,
+        deadLetterQueueName(queue),
+        ...DEFAULT_RETRY_DELAYS_MS.map((delay) => retryQueueName(queue, delay)),
+      ];
+    }),
+  );
+  return {
+    queues: [...queues, unroutedQueueName(exchange)],
+    exchanges: [exchange, unroutedExchangeName(exchange)],
+  };
+}
+
+/** Deletes what a test system declared on its exchange and queue prefix (see systemTopology). */
+export async function deleteSystemTopology(exchange: string, queuePrefix: string): Promise<void> {
+  const { queues, exchanges } = systemTopology(exchange, queuePrefix);
+  await deleteTopology(queues, exchanges);
 }

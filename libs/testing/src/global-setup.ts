@@ -4,6 +4,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { INFRA_FILE, REPO_ROOT, type InfraFile } from './infra-file';
 
+/** Longer than any test file runs; a queue is only "unused" without consumers. */
+const TEST_QUEUE_EXPIRES_MS = 15 * 60_000;
+
 declare global {
   var __PREPMATE_INFRA__: Infrastructure | undefined;
 }
@@ -26,6 +29,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.MONGO_URL = infrastructure.mongodb.url;
   process.env.AMQP_URL = infrastructure.rabbitmq.url;
   process.env.REDIS_URL = infrastructure.redis.url;
+  // Each test system declares its own queues (a prefix per run); those of a run killed before
+  // cleaning up would pile up in the broker (hundreds of quorum queues wedge RabbitMQ 3.10).
+  process.env.AMQP_QUEUE_EXPIRES_MS ??= String(TEST_QUEUE_EXPIRES_MS);
   const file: InfraFile = {
     mongoUrl: infrastructure.mongodb.url,
     amqpUrl: infrastructure.rabbitmq.url,

@@ -5,3 +5,4 @@ export * from './isolation';
 export * from './test-service';
 export { runCommand } from '@prepmate/infra';
 export * from './factories/submission-events';
+export * from './event-tap';

@@ -58,10 +58,10 @@ export async function startTestService(options: TestServiceOptions): Promise<Tes
       await eventually(
         () =>
           fetch(`${url}/health/ready`).then(
-            (response) => response.status,
-            () => 0,
+            async (response) => ({ status: response.status, body: await response.text() }),
+            () => ({ status: 0, body: 'unreachable' }),
           ),
-        (status) => status === 200,
+        (ready) => ready.status === 200,
         { timeoutMs: 20_000, what: `${url}/health/ready to answer 200` },
       );
     }

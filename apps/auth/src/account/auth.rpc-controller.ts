@@ -6,18 +6,12 @@ import {
   type RefreshRpcData,
   type RegisterRpcData,
   RPC_PATTERNS,
-  type RpcCaller,
   type RpcRequest,
   type UpdateMeRpcData,
 } from '@prepmate/contracts';
-import { AppError } from '@prepmate/platform';
+import { requireCaller } from '@prepmate/messaging';
 import { SigningKeys } from '../keys/signing-keys';
 import { AuthService } from './auth.service';
-
-function callerOf(request: RpcRequest): RpcCaller {
-  if (!request.caller) throw new AppError('UNAUTHENTICATED', 'authentication required');
-  return request.caller;
-}
 
 /** Auth's RPCs: each unpacks the request and calls the service. Bodies were validated by the gateway. */
 @Controller()
@@ -44,32 +38,32 @@ export class AuthRpcController {
 
   @MessagePattern(RPC_PATTERNS.authLogout)
   logout(@Payload() request: RpcRequest<RefreshRpcData>) {
-    return this.auth.logout(callerOf(request), request.data.refreshToken);
+    return this.auth.logout(requireCaller(request), request.data.refreshToken);
   }
 
   @MessagePattern(RPC_PATTERNS.authMe)
   me(@Payload() request: RpcRequest) {
-    return this.auth.me(callerOf(request));
+    return this.auth.me(requireCaller(request));
   }
 
   @MessagePattern(RPC_PATTERNS.authUpdateMe)
   updateMe(@Payload() request: RpcRequest<UpdateMeRpcData>) {
-    return this.auth.updateMe(callerOf(request), request.data);
+    return this.auth.updateMe(requireCaller(request), request.data);
   }
 
   @MessagePattern(RPC_PATTERNS.authGetUser)
   getUser(@Payload() request: RpcRequest<{ userId: string }>) {
-    return this.auth.getUser(callerOf(request), request.data.userId);
+    return this.auth.getUser(requireCaller(request), request.data.userId);
   }
 
   @MessagePattern(RPC_PATTERNS.authListUsers)
   listUsers(@Payload() request: RpcRequest<ListUsersRpcData>) {
-    return this.auth.listUsers(callerOf(request), request.data.limit, request.data.cursor);
+    return this.auth.listUsers(requireCaller(request), request.data.limit, request.data.cursor);
   }
 
   @MessagePattern(RPC_PATTERNS.authDeleteAccount)
   deleteAccount(@Payload() request: RpcRequest) {
-    return this.auth.deleteAccount(callerOf(request));
+    return this.auth.deleteAccount(requireCaller(request));
   }
 
   @MessagePattern(RPC_PATTERNS.authJwks)

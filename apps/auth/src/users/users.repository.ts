@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { EventEnvelope, Page } from '@prepmate/contracts';
-import { pushPendingEvents } from '@prepmate/messaging';
+import type { OutboxFields } from '@prepmate/messaging';
+import { withPendingEvents } from '@prepmate/messaging';
 import type { Model } from 'mongoose';
 import { USER_MODEL, type UserDocument } from './user.schema';
 
@@ -12,7 +13,7 @@ export class UsersRepository {
 
   /** Inserts the user with its events in the same write; false when the email is taken. */
   async insert(
-    user: Omit<UserDocument, 'createdAt' | 'updatedAt' | 'pendingEvents' | 'outboxLeaseUntil'>,
+    user: Omit<UserDocument, 'createdAt' | 'updatedAt' | keyof OutboxFields>,
     events: EventEnvelope[],
   ): Promise<boolean> {
     try {
@@ -64,18 +65,20 @@ export class UsersRepository {
   async deactivate(id: string, event: EventEnvelope): Promise<boolean> {
     const result = await this.model.updateOne(
       { _id: id, isActive: true },
-      {
-        $set: {
-          isActive: false,
-          email: '',
-          emailKey: `deleted:${id}`,
-          name: '',
-          passwordHash: '',
-          targetCompanies: [],
-          preparationTargetDate: null,
+      withPendingEvents(
+        {
+          $set: {
+            isActive: false,
+            email: '',
+            emailKey: `deleted:${id}`,
+            name: '',
+            passwordHash: '',
+            targetCompanies: [],
+            preparationTargetDate: null,
+          },
         },
-        ...pushPendingEvents(event),
-      },
+        event,
+      ),
     );
     return result.modifiedCount === 1;
   }

@@ -12,7 +12,8 @@ export class Upstream {
     pattern: string,
     data: unknown,
     caller: RpcCaller | null = null,
+    timeoutMs?: number,
   ): Promise<T> {
-    return this.rpc.request<T>(service, pattern, data, { caller });
+    return this.rpc.request<T>(service, pattern, data, { caller, timeoutMs });
   }
 }

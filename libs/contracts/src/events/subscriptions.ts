@@ -14,10 +14,10 @@ import type { EventType } from './event-map';
 export const EVENT_SUBSCRIPTIONS: Record<ServiceName, readonly EventType[]> = {
   gateway: [],
   auth: [],
-  ingestion: [],
-  normalization: [],
-  aggregation: [],
-  roadmap: [],
+  ingestion: ['user.deleted'],
+  normalization: ['submission.ingested', 'user.deleted'],
+  aggregation: ['submission.normalized', 'user.deleted'],
+  roadmap: ['topic.aggregated', 'user.deleted'],
   synergy: [],
   advisory: [],
 };

@@ -30,6 +30,9 @@ function describe(message: GetMessage, sourceQueue: string): DeadLetter {
   };
 }
 
+/** How long `list` waits for the messages it read to be back in the queue. */
+const RETURN_WAIT_MS = 5000;
+
 /**
  * Operator tools for `<queue>.dlq`: list what is there (nothing is removed: the messages are
  * returned to the queue when the channel closes) and replay (each message is sent back to
@@ -54,21 +57,30 @@ export class DeadLetterAdmin {
     }
   }
 
+  /**
+   * What the DLQ holds (up to `limit`), left in place: the messages read are returned when the
+   * channel closes. The broker returns them asynchronously, so the call also waits (up to
+   * RETURN_WAIT_MS) until they are back — a replay right after a list then sees them.
+   */
   async list(queue: string, limit = 100): Promise<DeadLetter[]> {
     const source = sourceQueueOf(queue);
-    await this.depthOf(deadLetterQueueName(source));
+    const dlq = deadLetterQueueName(source);
+    await this.depthOf(dlq); // a clear error for a queue that does not exist
     const channel = await this.connection.createChannel();
+    const found: DeadLetter[] = [];
     try {
-      const found: DeadLetter[] = [];
       for (let index = 0; index < limit; index += 1) {
-        const message = await channel.get(deadLetterQueueName(source), { noAck: false });
+        const message = await channel.get(dlq, { noAck: false });
         if (!message) break;
         found.push(describe(message, source));
       }
-      return found;
     } finally {
       await channel.close();
     }
+    const deadline = Date.now() + RETURN_WAIT_MS;
+    while (Date.now() < deadline && (await this.depthOf(dlq)) < found.length)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    return found;
   }
 
   /**

@@ -5,7 +5,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type { EventEnvelope } from '@prepmate/contracts';
-import { ROOT_LOGGER, ServiceConfig } from '@prepmate/platform';
+import { chunkedBulkWrite, ROOT_LOGGER, ServiceConfig } from '@prepmate/platform';
 import type { Model, mongo } from 'mongoose';
 import type { Logger } from 'pino';
 import { Gauge } from 'prom-client';
@@ -27,6 +27,8 @@ const SWEEP_MIN_AGE_MS = 2000;
 /** How long a sweeping replica owns a document's pending events. */
 const LEASE_MS = 30_000;
 const SWEEP_BATCH = 200;
+/** Flagged documents one sweep looks at; a bigger backlog is taken over the next sweeps. */
+const SWEEP_SCAN_LIMIT = 200;
 
 const outboxPublished = new Gauge({
   name: 'messaging_outbox_last_sweep_published',
@@ -78,7 +80,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     if (ids.length === 0) return 0;
     const collection = model.collection as unknown as Collection<OutboxDocument>;
     const docs = await collection
-      .find({ _id: { $in: ids }, 'pendingEvents.0': { $exists: true } } as Document, {
+      // one id is an equality, which FerretDB answers from its index; `$in` it evaluates
+      // over the whole collection
+      .find({ _id: ids.length === 1 ? ids[0] : { $in: ids }, outboxPending: true } as Document, {
         projection: { pendingEvents: 1 },
       })
       .toArray();
@@ -86,13 +90,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Like `relay`, but never rejects: failures stay pending for the sweep and are logged. */
-  relaySoon(model: OutboxModel, ids: unknown[]): void {
-    this.relay(model, ids).catch((error: Error) =>
+  async relayOrLeave(model: OutboxModel, ids: unknown[]): Promise<void> {
+    await this.relay(model, ids).catch((error: Error) =>
       this.log.warn(
         { err: error.message, collection: model.collection.collectionName },
         'outbox fast path failed; the sweep will retry',
       ),
     );
+  }
+
+  /** `relayOrLeave` in the background. */
+  relaySoon(model: OutboxModel, ids: unknown[]): void {
+    void this.relayOrLeave(model, ids);
   }
 
   /** One pass over every registered collection; concurrent calls share the pass. */
@@ -116,32 +125,53 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async sweepCollection(collection: Collection<OutboxDocument>): Promise<number> {
+    const now = new Date();
+    const cutoff = new Date(now.getTime() - SWEEP_MIN_AGE_MS).toISOString();
+    const flagged = await collection
+      .find({ outboxPending: true } as Document, {
+        projection: { pendingEvents: 1, outboxLeaseUntil: 1 },
+      })
+      .limit(SWEEP_SCAN_LIMIT)
+      .toArray();
+    // Flags left on documents whose outbox is empty (a flag update that failed) are cleared.
+    await chunkedBulkWrite(
+      collection,
+      flagged
+        .filter((doc) => doc.pendingEvents.length === 0)
+        .map((doc) => ({
+          updateOne: {
+            filter: { _id: doc._id, pendingEvents: { $size: 0 } },
+            update: { $set: { outboxPending: false } },
+          },
+        })),
+    );
+    const due = flagged.filter(
+      (doc) =>
+        doc.pendingEvents.length > 0 &&
+        doc.pendingEvents[0].occurredAt < cutoff &&
+        (!doc.outboxLeaseUntil || (doc.outboxLeaseUntil as Date) < now),
+    );
     let published = 0;
-    for (;;) {
-      const now = new Date();
-      const unleased = { $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: now } }] };
-      const cutoff = new Date(now.getTime() - SWEEP_MIN_AGE_MS).toISOString();
-      const candidates = await collection
-        .find({ 'pendingEvents.0.occurredAt': { $lt: cutoff }, ...unleased } as Document, {
-          projection: { _id: 1 },
-        })
-        .limit(SWEEP_BATCH)
-        .toArray();
-      if (candidates.length === 0) return published;
-      const claimed: unknown[] = [];
-      for (const { _id } of candidates) {
-        const result = await collection.updateOne({ _id, ...unleased } as Document, {
-          $set: { outboxLeaseUntil: new Date(now.getTime() + LEASE_MS) },
+    for (let start = 0; start < due.length; start += SWEEP_BATCH) {
+      const claimed: OutboxDocument[] = [];
+      for (const doc of due.slice(start, start + SWEEP_BATCH)) {
+        const unleased = {
+          $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: new Date() } }],
+        };
+        const result = await collection.updateOne({ _id: doc._id, ...unleased } as Document, {
+          $set: { outboxLeaseUntil: new Date(Date.now() + LEASE_MS) },
         });
-        if (result.modifiedCount === 1) claimed.push(_id);
+        if (result.modifiedCount === 1) claimed.push(doc);
       }
-      if (claimed.length === 0) return published;
+      if (claimed.length === 0) continue;
       const docs = await collection
-        .find({ _id: { $in: claimed } } as Document, { projection: { pendingEvents: 1 } })
+        .find({ _id: { $in: claimed.map((doc) => doc._id) } } as Document, {
+          projection: { pendingEvents: 1 },
+        })
         .toArray();
       published += await this.publishAndRemove(collection, docs, true);
-      if (candidates.length < SWEEP_BATCH) return published;
     }
+    return published;
   }
 
   /**
@@ -183,7 +213,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
           } as Document,
         },
       }));
-    if (operations.length > 0) await collection.bulkWrite(operations, { ordered: false });
+    await chunkedBulkWrite(collection, operations);
+    // A document whose outbox is now empty drops its flag (a conditional update, so an event
+    // added meanwhile keeps it flagged).
+    const emptied = sent.filter(
+      ({ doc, confirmed }) => confirmed.length === doc.pendingEvents.length,
+    );
+    await chunkedBulkWrite(
+      collection,
+      emptied.map(({ doc }) => ({
+        updateOne: {
+          filter: { _id: doc._id, pendingEvents: { $size: 0 } },
+          update: { $set: { outboxPending: false } },
+        },
+      })),
+    );
     return sent.reduce((total, { confirmed }) => total + confirmed.length, 0);
   }
 }

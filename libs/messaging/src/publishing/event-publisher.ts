@@ -49,6 +49,7 @@ export class EventPublisher {
           queuePrefix: config.AMQP_QUEUE_PREFIX,
           subscriptions,
           retryDelaysMs: config.retryDelaysMs,
+          queueExpiresMs: config.AMQP_QUEUE_EXPIRES_MS,
         });
       },
     });

@@ -8,7 +8,7 @@ import {
   type UserDeleteResponse,
 } from '@prepmate/contracts';
 import { AppError, READINESS_CHECKS, type ReadinessCheck, SERVICE_NAME } from '@prepmate/platform';
-import { USER_DATA_CONTRIBUTORS, type UserDataContributor } from './user-data';
+import { deleteUserData, USER_DATA_CONTRIBUTORS, type UserDataContributor } from './user-data';
 
 /** What every service answers over its RPC queue, whatever its features. */
 @Controller()
@@ -55,9 +55,7 @@ export class SystemRpcController {
   @MessagePattern(RPC_PATTERNS.userDelete)
   async deleteUser(@Payload() request: RpcRequest): Promise<UserDeleteResponse> {
     const userId = callerOf(request);
-    let deleted = 0;
-    for (const contributor of this.contributors) deleted += await contributor.deleteUser(userId);
-    return { deleted };
+    return { deleted: await deleteUserData(this.contributors, userId) };
   }
 }
 

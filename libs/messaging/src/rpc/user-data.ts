@@ -13,3 +13,13 @@ export interface UserDataContributor {
 }
 
 export const USER_DATA_CONTRIBUTORS = Symbol('USER_DATA_CONTRIBUTORS');
+
+/** Deletes the user's records through every contributor, one after the other; returns how many. */
+export async function deleteUserData(
+  contributors: readonly UserDataContributor[],
+  userId: string,
+): Promise<number> {
+  let deleted = 0;
+  for (const contributor of contributors) deleted += await contributor.deleteUser(userId);
+  return deleted;
+}

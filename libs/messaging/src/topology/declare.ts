@@ -17,13 +17,27 @@ const AT_LEAST_ONCE_DEAD_LETTERING = {
   'x-overflow': 'reject-publish',
 };
 
+/**
+ * `x-expires` for every queue when `expiresMs` > 0: the broker deletes a queue nobody has used
+ * for that long. Test and benchmark runs set it (AMQP_QUEUE_EXPIRES_MS), so the queues of a run
+ * that was killed before deleting them do not pile up in a shared broker; production leaves
+ * it unset.
+ */
+function expiry(expiresMs = 0): Record<string, number> {
+  return expiresMs > 0 ? { 'x-expires': expiresMs } : {};
+}
+
 /** The events exchange and its alternate exchange with the queue that keeps unrouted events. */
-export async function declareExchanges(channel: AnyChannel, eventsExchange: string): Promise<void> {
+export async function declareExchanges(
+  channel: AnyChannel,
+  eventsExchange: string,
+  queueExpiresMs?: number,
+): Promise<void> {
   const unrouted = unroutedExchangeName(eventsExchange);
   await channel.assertExchange(unrouted, 'fanout', { durable: true });
   await channel.assertQueue(unroutedQueueName(eventsExchange), {
     durable: true,
-    arguments: { 'x-queue-type': 'quorum' },
+    arguments: { 'x-queue-type': 'quorum', ...expiry(queueExpiresMs) },
   });
   await channel.bindQueue(unroutedQueueName(eventsExchange), unrouted, '');
   await channel.assertExchange(eventsExchange, 'topic', {
@@ -46,9 +60,13 @@ export async function declareEventQueue(
   queue: string,
   routingKey: string,
   retryDelaysMs: readonly number[],
+  queueExpiresMs?: number,
 ): Promise<void> {
   const dlq = deadLetterQueueName(queue);
-  await channel.assertQueue(dlq, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+  await channel.assertQueue(dlq, {
+    durable: true,
+    arguments: { 'x-queue-type': 'quorum', ...expiry(queueExpiresMs) },
+  });
   await channel.assertQueue(queue, {
     durable: true,
     arguments: {
@@ -57,6 +75,7 @@ export async function declareEventQueue(
       'x-dead-letter-exchange': '',
       'x-dead-letter-routing-key': dlq,
       ...AT_LEAST_ONCE_DEAD_LETTERING,
+      ...expiry(queueExpiresMs),
     },
   });
   for (const delayMs of retryDelaysMs) {
@@ -68,6 +87,7 @@ export async function declareEventQueue(
         'x-dead-letter-exchange': '',
         'x-dead-letter-routing-key': queue,
         ...AT_LEAST_ONCE_DEAD_LETTERING,
+        ...expiry(queueExpiresMs),
       },
     });
   }
@@ -87,6 +107,8 @@ export interface TopologyOptions {
   queuePrefix: string;
   subscriptions: Readonly<Record<string, readonly EventType[]>>;
   retryDelaysMs: readonly number[];
+  /** Unused queues are deleted after this long (0 or absent: never). */
+  queueExpiresMs?: number;
 }
 
 /**
@@ -98,11 +120,18 @@ export async function declareTopology(
   channel: AnyChannel,
   options: TopologyOptions,
 ): Promise<void> {
-  await declareExchanges(channel, options.eventsExchange);
+  await declareExchanges(channel, options.eventsExchange, options.queueExpiresMs);
   for (const [service, types] of Object.entries(options.subscriptions)) {
     for (const type of types) {
       const queue = eventQueueName(service as ServiceName, type, options.queuePrefix);
-      await declareEventQueue(channel, options.eventsExchange, queue, type, options.retryDelaysMs);
+      await declareEventQueue(
+        channel,
+        options.eventsExchange,
+        queue,
+        type,
+        options.retryDelaysMs,
+        options.queueExpiresMs,
+      );
     }
   }
 }

@@ -85,7 +85,11 @@ export class RabbitMqTransport
       setup: async (channel: Channel) => {
         if (this.stopping) return;
         await channel.prefetch(this.config.AMQP_PREFETCH);
-        await declareExchanges(channel, this.config.AMQP_EXCHANGE);
+        await declareExchanges(
+          channel,
+          this.config.AMQP_EXCHANGE,
+          this.config.AMQP_QUEUE_EXPIRES_MS,
+        );
         const tags: string[] = [];
         for (const { type, queue, delivery } of deliveries) {
           await declareEventQueue(
@@ -94,6 +98,7 @@ export class RabbitMqTransport
             queue,
             type,
             this.config.retryDelaysMs,
+            this.config.AMQP_QUEUE_EXPIRES_MS,
           );
           const { consumerTag } = await channel.consume(
             queue,

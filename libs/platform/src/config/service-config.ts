@@ -39,6 +39,12 @@ export class ServiceConfig {
   @Matches(/^[\w-]{1,40}$/, { message: 'must be letters, digits, "_" or "-"' })
   MONGO_DB_PREFIX?: string;
 
+  /** Database commands slower than this are logged (warn) with their collection and filter shape; 0 turns it off. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  MONGO_SLOW_COMMAND_MS = 200;
+
   @Matches(/^amqps?:\/\/\S+$/, { message: 'must be an amqp:// URL' })
   AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
 
@@ -55,6 +61,15 @@ export class ServiceConfig {
    */
   @Matches(/^[\w.-]{0,100}$/, { message: 'must be letters, digits, ".", "_" or "-"' })
   AMQP_QUEUE_PREFIX = '';
+
+  /**
+   * Queues nobody uses for this long are deleted by the broker (`x-expires`); 0 = never, as
+   * in production. Test and benchmark runs set it so that a killed run's queues go away.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  AMQP_QUEUE_EXPIRES_MS = 0;
 
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';

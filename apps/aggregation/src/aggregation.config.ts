@@ -1,0 +1,76 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNumber, Max, Min } from 'class-validator';
+import { ServiceConfig } from '@prepmate/platform';
+import type { BktParams } from './domain/bkt';
+
+const probability = () => [Type(() => Number), IsNumber(), Min(0.0001), Max(0.9999)];
+function Probability(): PropertyDecorator {
+  return (target, key) => probability().forEach((decorate) => decorate(target, key));
+}
+
+/** Aggregation's own settings on top of every service's. */
+export class AggregationConfig extends ServiceConfig {
+  /** Debounce window of the per-user aggregation job (PRODUCT §4: 5 s). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  AGGREGATION_DEBOUNCE_MS = 5_000;
+
+  /** How often users active in the last day are recomputed from their attempts (6 h). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  AGGREGATION_RECOMPUTE_EVERY_MS = 6 * 3_600_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  AGGREGATION_ACTIVE_WINDOW_MS = 24 * 3_600_000;
+
+  /** User jobs one replica runs at once (jobs of one user never run in parallel). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  AGGREGATION_WORKER_CONCURRENCY = 4;
+
+  /**
+   * Lock of a running job: a replica that dies mid-job stops renewing it, and after this
+   * long (checked as often) another replica takes the job over.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  AGGREGATION_JOB_LOCK_MS = 30_000;
+
+  /**
+   * Failure injection for the crash test: `kill-after-state-write` SIGKILLs the process
+   * right after a job stored the user's aggregate and before it marked the attempts
+   * applied. Refused in production.
+   */
+  @IsIn(['', 'kill-after-state-write'])
+  AGGREGATION_FAILPOINT: '' | 'kill-after-state-write' = '';
+
+  @Probability() BKT_P_INIT = 0.2;
+  @Probability() BKT_P_TRANSIT = 0.15;
+  @Probability() BKT_GUESS_EASY = 0.3;
+  @Probability() BKT_GUESS_MEDIUM = 0.2;
+  @Probability() BKT_GUESS_HARD = 0.1;
+  @Probability() BKT_SLIP_EASY = 0.05;
+  @Probability() BKT_SLIP_MEDIUM = 0.1;
+  @Probability() BKT_SLIP_HARD = 0.15;
+
+  get bkt(): BktParams {
+    return {
+      initial: this.BKT_P_INIT,
+      transit: this.BKT_P_TRANSIT,
+      guess: {
+        easy: this.BKT_GUESS_EASY,
+        medium: this.BKT_GUESS_MEDIUM,
+        hard: this.BKT_GUESS_HARD,
+      },
+      slip: { easy: this.BKT_SLIP_EASY, medium: this.BKT_SLIP_MEDIUM, hard: this.BKT_SLIP_HARD },
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { AggregationConfig } from '../aggregation.config';
+
+export const AGGREGATION_QUEUE = 'aggregation-users';
+export const USER_JOB = 'aggregate-user';
+export const RECOMPUTE_SCAN_JOB = 'recompute-active-users';
+
+export interface UserJobData {
+  userId: string;
+  recompute?: boolean;
+}
+
+export function bullPrefix(config: AggregationConfig): string {
+  return `${config.REDIS_KEY_PREFIX}bull`;
+}
+
+export function bullConnection(config: AggregationConfig): Redis {
+  return new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+}
+
+/**
+ * The producer side of the per-user aggregation queue (BullMQ). Each user has at most one
+ * job waiting: deduplication in debounce mode (a new attempt replaces the delayed job and
+ * restarts its window) with keepLastIfActive (an attempt arriving while the user's job runs
+ * leaves exactly one follow-up job), so one user's jobs never run in parallel. A job
+ * scheduler adds the periodic recompute of recently active users.
+ */
+@Injectable()
+export class AggregationQueue implements OnModuleInit, OnApplicationShutdown {
+  private readonly connection: Redis;
+  readonly queue: Queue<UserJobData>;
+
+  constructor(private readonly config: AggregationConfig) {
+    this.connection = bullConnection(config);
+    this.queue = new Queue(AGGREGATION_QUEUE, {
+      connection: this.connection,
+      prefix: bullPrefix(config),
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      'recompute-active-users',
+      { every: this.config.AGGREGATION_RECOMPUTE_EVERY_MS },
+      { name: RECOMPUTE_SCAN_JOB, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+    );
+  }
+
+  /** Schedules the user's aggregation after the debounce window. */
+  async schedule(userId: string, recompute = false): Promise<void> {
+    await this.queue.add(
+      USER_JOB,
+      { userId, recompute },
+      {
+        delay: this.config.AGGREGATION_DEBOUNCE_MS,
+        deduplication: { id: userId, extend: true, replace: true, keepLastIfActive: true },
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 1_000 },
+        removeOnComplete: 1_000,
+        removeOnFail: 1_000,
+      },
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close().catch(() => undefined);
+    this.connection.disconnect();
+  }
+}

@@ -1,0 +1,141 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AggregatedTopic } from '@prepmate/contracts';
+import { createEvent, OutboxRelay } from '@prepmate/messaging';
+import { ROOT_LOGGER } from '@prepmate/platform';
+import type { Logger } from 'pino';
+import { AggregateStore } from '../aggregates/aggregate-store';
+import { AggregationConfig } from '../aggregation.config';
+import { AttemptStore } from '../attempts/attempt-store';
+import type { Attempt } from '../domain/attempt';
+import { successRate } from '../domain/topic-metrics';
+import {
+  advance,
+  appliesInOrder,
+  changedTopics,
+  recompute,
+  solvedByDifficulty,
+  type UserAggregate,
+} from '../domain/user-aggregate';
+
+export interface AggregationOutcome {
+  mode: 'incremental' | 'recompute' | 'idle';
+  applied: number;
+  changedTopics: string[];
+}
+
+/**
+ * One user's aggregation job: takes in the attempts not applied yet (incrementally when they
+ * all come after the last applied one, else by recomputing the user), stores the aggregate
+ * with its `topic.aggregated` event (outbox), then marks the attempts applied. A job killed
+ * anywhere in between leaves attempts unmarked; its retry sees them at or before the stored
+ * position, recomputes, finds nothing changed and counts nothing twice.
+ */
+@Injectable()
+export class UserAggregation {
+  private readonly log: Logger;
+
+  constructor(
+    private readonly attempts: AttemptStore,
+    private readonly aggregates: AggregateStore,
+    private readonly relay: OutboxRelay,
+    private readonly config: AggregationConfig,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'user-aggregation' });
+  }
+
+  async run(userId: string, fullRecompute = false): Promise<AggregationOutcome> {
+    const started = Date.now();
+    const [current, pending] = await Promise.all([
+      this.aggregates.load(userId),
+      this.attempts.pending(userId),
+    ]);
+    if (pending.length === 0 && !fullRecompute)
+      return { mode: 'idle', applied: 0, changedTopics: [] };
+
+    const needsHistory = fullRecompute || !appliesInOrder(current, pending);
+    const all = needsHistory ? await this.attempts.all(userId) : [];
+    const result = fullRecompute
+      ? this.recomputeFrom(current, all)
+      : advance(current, pending, () => all, this.config.bkt);
+
+    if (result.changedTopics.length > 0) {
+      await this.aggregates.setMasteries(
+        userId,
+        result.changedTopics
+          .filter((topic) => result.aggregate.topics[topic])
+          .map((topic) => ({ topic, mastery: result.aggregate.topics[topic].mastery })),
+      );
+      await this.aggregates.save(userId, result.aggregate, this.event(userId, result));
+      this.failpoint();
+      await this.relay
+        .relay(this.aggregates.model, [userId])
+        .catch((error: Error) =>
+          this.log.warn(
+            { err: error.message, userId },
+            'topic.aggregated left to the outbox sweep',
+          ),
+        );
+    }
+    await this.attempts.markApplied(
+      userId,
+      pending.map((attempt) => attempt.submissionId),
+    );
+    this.log.info(
+      {
+        userId,
+        mode: result.mode,
+        applied: pending.length,
+        changedTopics: result.changedTopics.length,
+        durationMs: Date.now() - started,
+      },
+      'user aggregated',
+    );
+    return { mode: result.mode, applied: pending.length, changedTopics: result.changedTopics };
+  }
+
+  private recomputeFrom(current: UserAggregate, all: Attempt[]) {
+    const aggregate = recompute(all, this.config.bkt);
+    return {
+      aggregate,
+      changedTopics: changedTopics(current, aggregate),
+      mode: 'recompute' as const,
+    };
+  }
+
+  private event(userId: string, result: { aggregate: UserAggregate; changedTopics: string[] }) {
+    const topics: AggregatedTopic[] = result.changedTopics.map((topic) => {
+      const state = result.aggregate.topics[topic];
+      return {
+        topic,
+        estimatedMastery: state?.mastery ?? this.config.bkt.initial,
+        totalAttempts: state?.totalAttempts ?? 0,
+        successfulAttempts: state?.successfulAttempts ?? 0,
+        successRate: state ? successRate(state.successfulAttempts, state.totalAttempts) : 0,
+        lastActivity:
+          state?.lastActivity != null ? new Date(state.lastActivity).toISOString() : null,
+      };
+    });
+    return createEvent(
+      'topic.aggregated',
+      {
+        userId,
+        topics,
+        solvedByDifficulty: solvedByDifficulty(result.aggregate),
+        aggregatedAt: new Date().toISOString(),
+      },
+      'aggregation',
+    );
+  }
+
+  /** The crash test's kill switch (never in production; see AggregationConfig). */
+  private failpoint(): void {
+    if (
+      this.config.AGGREGATION_FAILPOINT === 'kill-after-state-write' &&
+      this.config.NODE_ENV !== 'production'
+    ) {
+      this.log.warn('failpoint: killing the process after the state write');
+      process.kill(process.pid, 'SIGKILL');
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  Page,
+  PerformancePeriodName,
+  RevisionResponse,
+  RpcCaller,
+  TopicStatsResponse,
+} from '@prepmate/contracts';
+import { TopicCatalog } from '@prepmate/messaging';
+import { AppError } from '@prepmate/platform';
+import { AggregateStore } from '../aggregates/aggregate-store';
+import { performanceReport, type PerformanceReport } from '../domain/performance';
+import { CARD_STATE_NAMES, retrievability } from '../domain/revision-card';
+import { standing, topicMetrics, weakTopics } from '../domain/topic-metrics';
+
+function encodeOffset(offset: number): string {
+  return Buffer.from(String(offset)).toString('base64url');
+}
+
+function decodeOffset(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const offset = Number(Buffer.from(cursor, 'base64url').toString());
+  if (!Number.isInteger(offset) || offset < 0)
+    throw new AppError('VALIDATION_FAILED', 'invalid cursor', { field: 'cursor' });
+  return offset;
+}
+
+/** Reads of a user's telemetry: stats as of now, computed from the stored aggregate. */
+@Injectable()
+export class TelemetryService {
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly catalog: TopicCatalog,
+  ) {}
+
+  /** Whose stats a caller may read: their own; anyone's for mentors and admins. */
+  subjectOf(caller: RpcCaller, userId?: string): string {
+    if (!userId || userId === caller.userId) return caller.userId;
+    if (caller.role === 'mentor' || caller.role === 'admin') return userId;
+    throw new AppError('FORBIDDEN', "only mentors and admins read another user's telemetry");
+  }
+
+  /** Every topic of the user, by mastery (highest first, then slug). */
+  async allTopicStats(userId: string, now = Date.now()): Promise<TopicStatsResponse[]> {
+    const aggregate = await this.aggregates.load(userId);
+    const topics = Object.keys(aggregate.topics);
+    const [population, names] = await Promise.all([
+      this.aggregates.population(topics),
+      this.catalog.names(topics),
+    ]);
+    return topics
+      .map((topic) => {
+        const metrics = topicMetrics(aggregate.topics[topic], aggregate.problems, now);
+        return {
+          topic,
+          topicName: names.get(topic) ?? topic,
+          ...metrics,
+          ...standing(metrics.estimatedMastery, population.get(topic) ?? []),
+        };
+      })
+      .sort((a, b) => b.estimatedMastery - a.estimatedMastery || a.topic.localeCompare(b.topic));
+  }
+
+  async topicStats(
+    userId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<TopicStatsResponse>> {
+    const offset = decodeOffset(cursor);
+    const all = await this.allTopicStats(userId);
+    const items = all.slice(offset, offset + limit);
+    return {
+      items,
+      nextCursor: offset + limit < all.length ? encodeOffset(offset + limit) : null,
+    };
+  }
+
+  async weakTopics(userId: string, limit: number): Promise<{ items: TopicStatsResponse[] }> {
+    return { items: weakTopics(await this.allTopicStats(userId)).slice(0, limit) };
+  }
+
+  async performance(userId: string, period: PerformancePeriodName): Promise<PerformanceReport> {
+    const aggregate = await this.aggregates.load(userId);
+    return performanceReport(aggregate.days, period, Date.now());
+  }
+
+  /** Solved problems due for revision now, most overdue first. */
+  async revisionsDue(userId: string, limit: number): Promise<{ items: RevisionResponse[] }> {
+    const now = Date.now();
+    const aggregate = await this.aggregates.load(userId);
+    const items = Object.entries(aggregate.problems)
+      .filter(([, problem]) => problem.card !== null && problem.card.due <= now)
+      .sort(([a, x], [b, y]) => x.card!.due - y.card!.due || a.localeCompare(b))
+      .slice(0, limit)
+      .map(([canonicalProblemId, problem]) => {
+        const card = problem.card!;
+        return {
+          canonicalProblemId,
+          difficulty: problem.difficulty,
+          topics: problem.topics,
+          due: new Date(card.due).toISOString(),
+          lastReview: card.lastReview === null ? null : new Date(card.lastReview).toISOString(),
+          retrievability: retrievability(card, now),
+          reps: card.reps,
+          lapses: card.lapses,
+          state: CARD_STATE_NAMES[card.state] ?? 'review',
+        };
+      });
+    return { items };
+  }
+}

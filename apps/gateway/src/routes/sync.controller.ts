@@ -1,0 +1,60 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  type Page,
+  PlatformParams,
+  RPC_PATTERNS,
+  type RpcCaller,
+  SyncLogResponse,
+  SyncLogsQuery,
+  SyncStateResponse,
+} from '@prepmate/contracts';
+import { Caller, Roles } from '../auth/access.decorators';
+import { ApiErrors } from '../docs/api-errors';
+import { Upstream } from '../upstream/upstream.service';
+
+@ApiTags('sync')
+@ApiBearerAuth()
+@Controller()
+export class SyncController {
+  constructor(private readonly upstream: Upstream) {}
+
+  @Get('sync/state/:platform')
+  @ApiOkResponse({ type: SyncStateResponse })
+  @ApiErrors(400, 401, 404)
+  state(@Param() params: PlatformParams, @Caller() caller: RpcCaller): Promise<SyncStateResponse> {
+    return this.upstream.call('ingestion', RPC_PATTERNS.ingestionSyncState, params, caller);
+  }
+
+  /** Sync and import logs, newest first. */
+  @Get('sync/logs')
+  @ApiOkResponse({ description: '{ items: SyncLog[], nextCursor }' })
+  @ApiErrors(400, 401)
+  logs(@Query() query: SyncLogsQuery, @Caller() caller: RpcCaller): Promise<Page<SyncLogResponse>> {
+    return this.upstream.call(
+      'ingestion',
+      RPC_PATTERNS.ingestionSyncLogs,
+      { platform: query.platform, limit: query.limit, cursor: query.cursor },
+      caller,
+    );
+  }
+
+  @Get('sync/logs/:syncBatchId')
+  @ApiOkResponse({ type: SyncLogResponse })
+  @ApiErrors(400, 401, 404)
+  log(
+    @Param('syncBatchId', new ParseUUIDPipe()) syncBatchId: string,
+    @Caller() caller: RpcCaller,
+  ): Promise<SyncLogResponse> {
+    return this.upstream.call('ingestion', RPC_PATTERNS.ingestionSyncLog, { syncBatchId }, caller);
+  }
+
+  /** Failed syncs due for an automatic retry (what the scheduler picks next). */
+  @Get('admin/sync/retry-ready')
+  @Roles('admin')
+  @ApiOkResponse({ type: [SyncStateResponse] })
+  @ApiErrors(401, 403)
+  retryReady(@Caller() caller: RpcCaller): Promise<SyncStateResponse[]> {
+    return this.upstream.call('ingestion', RPC_PATTERNS.ingestionRetryReady, {}, caller);
+  }
+}

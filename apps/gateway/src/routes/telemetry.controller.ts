@@ -1,0 +1,107 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  type Page,
+  PerformanceQuery,
+  PerformanceResponse,
+  RevisionResponse,
+  RevisionsQuery,
+  RPC_PATTERNS,
+  type RpcCaller,
+  TopicStatsQuery,
+  TopicStatsResponse,
+  WeakTopicsQuery,
+} from '@prepmate/contracts';
+import { Caller } from '../auth/access.decorators';
+import { ApiErrors } from '../docs/api-errors';
+import { Upstream } from '../upstream/upstream.service';
+
+@ApiTags('telemetry')
+@ApiBearerAuth()
+@Controller('telemetry')
+export class TelemetryController {
+  constructor(private readonly upstream: Upstream) {}
+
+  /** My topic stats, highest mastery first. */
+  @Get('topic-stats')
+  @ApiOkResponse({ description: '{ items: TopicStats[], nextCursor }', type: [TopicStatsResponse] })
+  @ApiErrors(400, 401)
+  mine(
+    @Query() query: TopicStatsQuery,
+    @Caller() caller: RpcCaller,
+  ): Promise<Page<TopicStatsResponse>> {
+    const { limit, cursor } = query;
+    return this.upstream.call(
+      'aggregation',
+      RPC_PATTERNS.telemetryTopicStats,
+      { limit, cursor },
+      caller,
+    );
+  }
+
+  /** Another user's topic stats: self, mentors and admins (other students get 403). */
+  @Get('topic-stats/:userId')
+  @ApiOkResponse({ description: '{ items: TopicStats[], nextCursor }', type: [TopicStatsResponse] })
+  @ApiErrors(400, 401, 403)
+  ofUser(
+    @Param('userId', new ParseUUIDPipe()) userId: string,
+    @Query() query: TopicStatsQuery,
+    @Caller() caller: RpcCaller,
+  ): Promise<Page<TopicStatsResponse>> {
+    const { limit, cursor } = query;
+    return this.upstream.call(
+      'aggregation',
+      RPC_PATTERNS.telemetryTopicStats,
+      { userId, limit, cursor },
+      caller,
+    );
+  }
+
+  /** Topics with at least 3 attempts, weakest first. */
+  @Get('weak-topics')
+  @ApiOkResponse({ description: '{ items: TopicStats[] }', type: [TopicStatsResponse] })
+  @ApiErrors(400, 401)
+  weak(
+    @Query() query: WeakTopicsQuery,
+    @Caller() caller: RpcCaller,
+  ): Promise<{ items: TopicStatsResponse[] }> {
+    return this.upstream.call(
+      'aggregation',
+      RPC_PATTERNS.telemetryWeakTopics,
+      { limit: query.limit },
+      caller,
+    );
+  }
+
+  /** Daily activity over a period and the change against the previous one. */
+  @Get('performance')
+  @ApiOkResponse({ type: PerformanceResponse })
+  @ApiErrors(400, 401)
+  performance(
+    @Query() query: PerformanceQuery,
+    @Caller() caller: RpcCaller,
+  ): Promise<PerformanceResponse> {
+    return this.upstream.call(
+      'aggregation',
+      RPC_PATTERNS.telemetryPerformance,
+      { period: query.period },
+      caller,
+    );
+  }
+
+  /** Solved problems due for revision (FSRS), most overdue first. */
+  @Get('revisions/due')
+  @ApiOkResponse({ description: '{ items: Revision[] }', type: [RevisionResponse] })
+  @ApiErrors(400, 401)
+  revisions(
+    @Query() query: RevisionsQuery,
+    @Caller() caller: RpcCaller,
+  ): Promise<{ items: RevisionResponse[] }> {
+    return this.upstream.call(
+      'aggregation',
+      RPC_PATTERNS.telemetryRevisionsDue,
+      { limit: query.limit },
+      caller,
+    );
+  }
+}

@@ -1,0 +1,84 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { ServiceConfig } from '@prepmate/platform';
+
+const url = { require_tld: false, require_protocol: true };
+
+/** Ingestion's own settings on top of every service's. */
+export class IngestionConfig extends ServiceConfig {
+  /** Base of the Codeforces API (a recorded-response server in tests). */
+  @IsUrl(url)
+  CODEFORCES_API_URL = 'https://codeforces.com/api';
+
+  /** LeetCode's GraphQL endpoint. */
+  @IsUrl(url)
+  LEETCODE_GRAPHQL_URL = 'https://leetcode.com/graphql';
+
+  /** Time limit of one call to a platform. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  PLATFORM_HTTP_TIMEOUT_MS = 15_000;
+
+  /** Consecutive failures of a platform that open its circuit breaker. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  CIRCUIT_FAILURE_THRESHOLD = 5;
+
+  /** How long an open circuit waits before letting one trial call through (half-open). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  CIRCUIT_HALF_OPEN_AFTER_MS = 60_000;
+
+  /**
+   * AES-256 key for stored platform session cookies: 32 bytes, base64. Required in production;
+   * in development a key is generated once into INTEGRATION_DEV_KEY_FILE.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64' })
+  INTEGRATION_ENCRYPTION_KEY?: string;
+
+  @IsString()
+  INTEGRATION_DEV_KEY_FILE = '.local/keys/integration-key';
+
+  /** The unit of the sync backoff: retry n waits 2^n of these (PRODUCT.md §2: a minute). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  SYNC_BACKOFF_BASE_MS = 60_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  SYNC_MAX_RETRIES = 5;
+
+  /** How often the scheduler looks for failed syncs that are due (a BullMQ job scheduler). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  SYNC_SCHEDULER_INTERVAL_MS = 60_000;
+
+  /** Syncs one replica runs at once. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  SYNC_WORKER_CONCURRENCY = 4;
+
+  /** Submissions per `user.status` page. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  SYNC_PAGE_SIZE = 1000;
+
+  /** A sync marked running for longer than this is considered dead and may be restarted. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  SYNC_STALE_AFTER_MS = 15 * 60_000;
+}

@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type {
+  IntegrationResponse,
+  LinkIntegrationRpcData,
+  Platform,
+  RpcCaller,
+} from '@prepmate/contracts';
+import { AppError, ROOT_LOGGER } from '@prepmate/platform';
+import type { Model } from 'mongoose';
+import type { Logger } from 'pino';
+import { IngestionConfig } from '../ingestion.config';
+import { SyncStatesRepository } from '../sync/sync-states.repository';
+import { INTEGRATION_MODEL, type IntegrationDocument } from './integration.schema';
+import { integrationSecretBox } from './integration-key';
+import type { SecretBox } from './secret-box';
+
+/** Platforms PrepMate can sync from their API; the others are imported from exports. */
+export const SYNC_PLATFORMS: readonly Platform[] = ['codeforces', 'leetcode'];
+
+const integrationId = (userId: string, platform: Platform) => `${userId}:${platform}`;
+
+function toResponse(doc: IntegrationDocument): IntegrationResponse {
+  return {
+    platform: doc.platform,
+    username: doc.username,
+    hasSessionCookie: Boolean(doc.sessionCookie),
+    syncSupported: SYNC_PLATFORMS.includes(doc.platform),
+    linkedAt: doc.linkedAt.toISOString(),
+    updatedAt: doc.updatedAt.toISOString(),
+  };
+}
+
+/** Linked platform accounts; the optional LeetCode session cookie is sealed with AES-256-GCM. */
+@Injectable()
+export class IntegrationsService {
+  private readonly box: SecretBox;
+
+  constructor(
+    @InjectModel(INTEGRATION_MODEL) readonly model: Model<IntegrationDocument>,
+    private readonly states: SyncStatesRepository,
+    private readonly config: IngestionConfig,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.box = integrationSecretBox(config, logger.child({ component: 'integrations' }));
+  }
+
+  async link(caller: RpcCaller, request: LinkIntegrationRpcData): Promise<IntegrationResponse> {
+    if (request.sessionCookie && request.platform !== 'leetcode')
+      throw new AppError('VALIDATION_FAILED', 'a session cookie is only used for LeetCode', {
+        field: 'sessionCookie',
+      });
+    const id = integrationId(caller.userId, request.platform);
+    const now = new Date();
+    const doc = await this.model
+      .findOneAndUpdate(
+        { _id: id },
+        {
+          // PUT replaces the link: a cookie not sent again is forgotten (it may belong to
+          // the account linked before).
+          $set: {
+            username: request.username,
+            updatedAt: now,
+            sessionCookie: request.sessionCookie ? this.box.seal(request.sessionCookie, id) : null,
+          },
+          $setOnInsert: { userId: caller.userId, platform: request.platform, linkedAt: now },
+        },
+        { upsert: true, new: true },
+      )
+      .lean<IntegrationDocument>();
+    await this.states.ensure(caller.userId, request.platform, this.config.SYNC_MAX_RETRIES);
+    return toResponse(doc!);
+  }
+
+  async list(caller: RpcCaller): Promise<IntegrationResponse[]> {
+    const docs = await this.model
+      .find({ userId: caller.userId })
+      .sort({ platform: 1 })
+      .lean<IntegrationDocument[]>();
+    return docs.map(toResponse);
+  }
+
+  /** Unlinks the account and forgets its cookie and sync state; imported submissions stay. */
+  async unlink(caller: RpcCaller, platform: Platform): Promise<void> {
+    const result = await this.model.deleteOne({ _id: integrationId(caller.userId, platform) });
+    if (result.deletedCount === 0)
+      throw new AppError('NOT_FOUND', `no ${platform} account is linked`);
+    await this.states.remove(caller.userId, platform);
+  }
+
+  get(userId: string, platform: Platform): Promise<IntegrationDocument | null> {
+    return this.model.findOne({ _id: integrationId(userId, platform) }).lean<IntegrationDocument>();
+  }
+
+  /** The session cookie in clear, for the sync that needs it (never leaves the service). */
+  sessionCookie(doc: IntegrationDocument): string | null {
+    return doc.sessionCookie ? this.box.open(doc.sessionCookie, doc._id) : null;
+  }
+
+  async exportUser(userId: string): Promise<IntegrationResponse[]> {
+    return this.list({ userId, role: 'student' });
+  }
+
+  async deleteUser(userId: string): Promise<number> {
+    return (await this.model.deleteMany({ userId })).deletedCount;
+  }
+}

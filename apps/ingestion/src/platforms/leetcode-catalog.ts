@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ROOT_LOGGER } from '@prepmate/platform';
+import type { Model } from 'mongoose';
+import type { Logger } from 'pino';
+import type { LeetCodeQuestion } from '../domain/leetcode-submission';
+import { LeetCodeClient } from './leetcode.client';
+import { LEETCODE_QUESTION_MODEL, type LeetCodeQuestionDocument } from './leetcode-question.schema';
+
+/** Lookups one import makes at most in parallel. */
+const LOOKUP_CONCURRENCY = 4;
+
+export interface CatalogResult {
+  questions: Map<string, LeetCodeQuestion>;
+  /** Slugs whose difficulty and tags could not be found (imported without them). */
+  missing: string[];
+}
+
+/**
+ * Difficulty and tags of LeetCode problems: from the stored catalog, else a
+ * `question(titleSlug)` lookup whose answer is stored for next time.
+ */
+@Injectable()
+export class LeetCodeCatalog {
+  private readonly log: Logger;
+
+  constructor(
+    @InjectModel(LEETCODE_QUESTION_MODEL) private readonly model: Model<LeetCodeQuestionDocument>,
+    private readonly client: LeetCodeClient,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'leetcode-catalog' });
+  }
+
+  async resolve(slugs: Iterable<string>): Promise<CatalogResult> {
+    const wanted = [...new Set(slugs)];
+    const questions = new Map<string, LeetCodeQuestion>();
+    if (wanted.length === 0) return { questions, missing: [] };
+    const known = await this.model
+      .find({ _id: { $in: wanted } })
+      .lean<LeetCodeQuestionDocument[]>();
+    for (const doc of known)
+      questions.set(doc._id, {
+        titleSlug: doc._id,
+        title: doc.title,
+        difficulty: doc.difficulty,
+        tags: doc.tags,
+      });
+    const unknown = wanted.filter((slug) => !questions.has(slug));
+    const missing: string[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < unknown.length) {
+        const slug = unknown[next++];
+        try {
+          const question = await this.client.question(slug);
+          if (!question) {
+            missing.push(slug);
+            continue;
+          }
+          questions.set(slug, question);
+          await this.model.replaceOne(
+            { _id: slug },
+            {
+              title: question.title,
+              difficulty: question.difficulty,
+              tags: question.tags,
+              fetchedAt: new Date(),
+            },
+            { upsert: true },
+          );
+        } catch (error) {
+          missing.push(slug);
+          this.log.warn({ slug, err: (error as Error).message }, 'leetcode question lookup failed');
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(LOOKUP_CONCURRENCY, unknown.length) }, worker));
+    return { questions, missing };
+  }
+}

@@ -1,0 +1,136 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { EventEnvelope, Platform } from '@prepmate/contracts';
+import { BatchOutbox, type BatchHeader, batchEvent } from '@prepmate/messaging';
+import { insertNew, ROOT_LOGGER } from '@prepmate/platform';
+import type { Model } from 'mongoose';
+import type { Logger } from 'pino';
+import { v7 as uuidv7 } from 'uuid';
+import type { ImportRecord } from '../domain/import-record';
+import { isAttempt } from '../domain/verdicts';
+import { SUBMISSION_MODEL, type SubmissionDocument } from './submission.schema';
+
+export interface StoreResult {
+  inserted: number;
+  duplicates: number;
+}
+
+/** Documents per insertMany round trip. */
+const CHUNK = 1000;
+
+/**
+ * Stores submissions in bulk: one unordered insertMany per chunk, the unique index on
+ * (userId, platform, platformSubmissionId) turning every re-import into a reported duplicate.
+ * The `submission.ingested` events of the attempts are staged in the batch outbox before the
+ * insert and committed with the ids that were really stored, so a duplicate publishes nothing.
+ */
+@Injectable()
+export class SubmissionStore {
+  constructor(
+    @InjectModel(SUBMISSION_MODEL) readonly model: Model<SubmissionDocument>,
+    private readonly outbox: BatchOutbox,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'submission-store' });
+  }
+
+  private readonly log: Logger;
+
+  async store(
+    userId: string,
+    platform: Platform,
+    syncBatchId: string,
+    records: readonly ImportRecord[],
+  ): Promise<StoreResult> {
+    const seen = new Set<string>();
+    const docs: SubmissionDocument[] = [];
+    let duplicates = 0;
+    const now = new Date();
+    for (const record of records) {
+      if (seen.has(record.platformSubmissionId)) {
+        duplicates += 1;
+        continue;
+      }
+      seen.add(record.platformSubmissionId);
+      const doc = this.document(userId, platform, syncBatchId, record, now);
+      docs.push(doc);
+    }
+    const started = performance.now();
+    const staged = await this.outbox.stage(this.model, { syncBatchId });
+    const stagedAt = performance.now();
+    const stored: SubmissionDocument[] = [];
+    for (let start = 0; start < docs.length; start += CHUNK) {
+      const chunk = docs.slice(start, start + CHUNK);
+      const rejected = await insertNew(this.model.collection, chunk);
+      duplicates += rejected.size;
+      chunk.forEach((doc, i) => rejected.has(i) || stored.push(doc));
+    }
+    const insertedAt = performance.now();
+    await this.outbox.commit(staged, stored);
+    this.log.info(
+      {
+        syncBatchId,
+        inserted: stored.length,
+        duplicates,
+        stageMs: Math.round(stagedAt - started),
+        insertMs: Math.round(insertedAt - stagedAt),
+        commitMs: Math.round(performance.now() - insertedAt),
+      },
+      'submissions stored',
+    );
+    return { inserted: stored.length, duplicates };
+  }
+
+  private document(
+    userId: string,
+    platform: Platform,
+    syncBatchId: string,
+    record: ImportRecord,
+    now: Date,
+  ): SubmissionDocument {
+    return {
+      _id: uuidv7(),
+      eventId: uuidv7(),
+      userId,
+      platform,
+      platformSubmissionId: record.platformSubmissionId,
+      problem: record.problem,
+      verdict: record.verdict,
+      language: record.language,
+      submittedAt: record.submittedAt,
+      runtimeMs: record.runtimeMs,
+      memoryKb: record.memoryKb,
+      solveTimeSeconds: record.solveTimeSeconds,
+      syncBatchId,
+      createdAt: now,
+    };
+  }
+}
+
+/** The `submission.ingested` event of a stored submission; none for a compilation error. */
+export function ingestedEventOf(
+  doc: SubmissionDocument,
+  header: BatchHeader,
+): EventEnvelope<'submission.ingested'> | null {
+  if (!isAttempt(doc.verdict)) return null;
+  return batchEvent(
+    'submission.ingested',
+    {
+      submissionId: doc._id,
+      userId: doc.userId,
+      platform: doc.platform,
+      platformSubmissionId: doc.platformSubmissionId,
+      problem: doc.problem,
+      verdict: doc.verdict,
+      language: doc.language,
+      submittedAt: doc.submittedAt.toISOString(),
+      runtimeMs: doc.runtimeMs,
+      memoryKb: doc.memoryKb,
+      solveTimeSeconds: doc.solveTimeSeconds,
+      syncBatchId: doc.syncBatchId,
+    },
+    'ingestion',
+    doc.eventId,
+    header,
+  );
+}

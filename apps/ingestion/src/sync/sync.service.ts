@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type {
+  Page,
+  Platform,
+  RpcCaller,
+  SyncLogResponse,
+  SyncLogsRpcData,
+  SyncStartedResponse,
+  SyncStateResponse,
+} from '@prepmate/contracts';
+import { AppError, ROOT_LOGGER } from '@prepmate/platform';
+import type { Logger } from 'pino';
+import { v7 as uuidv7 } from 'uuid';
+import { isRetryReady } from '../domain/sync-policy';
+import { IngestionConfig } from '../ingestion.config';
+import { IntegrationsService, SYNC_PLATFORMS } from '../integrations/integrations.service';
+import { SyncLogsRepository, toSyncLogResponse } from './sync-logs.repository';
+import { SyncQueue } from './sync-queue';
+import { SyncStatesRepository, toSyncStateResponse } from './sync-states.repository';
+
+/** Starting syncs (at most one running per user and platform), their state and logs. */
+@Injectable()
+export class SyncService {
+  private readonly log: Logger;
+
+  constructor(
+    private readonly config: IngestionConfig,
+    private readonly states: SyncStatesRepository,
+    private readonly logs: SyncLogsRepository,
+    private readonly integrations: IntegrationsService,
+    private readonly queue: SyncQueue,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'sync' });
+  }
+
+  /** A user-triggered sync: a BullMQ job; when one is already running, its batch id. */
+  async startManual(caller: RpcCaller, platform: Platform): Promise<SyncStartedResponse> {
+    if (!SYNC_PLATFORMS.includes(platform))
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `${platform} cannot be synced from its API; import an export instead`,
+        {
+          field: 'platform',
+        },
+      );
+    if (!(await this.integrations.get(caller.userId, platform)))
+      throw new AppError('NOT_FOUND', `no ${platform} account is linked`);
+    return this.start(caller.userId, platform, true);
+  }
+
+  private async start(
+    userId: string,
+    platform: Platform,
+    manual: boolean,
+  ): Promise<SyncStartedResponse> {
+    const syncBatchId = uuidv7();
+    const staleBefore = new Date(Date.now() - this.config.SYNC_STALE_AFTER_MS);
+    if (!(await this.states.claim(userId, platform, syncBatchId, staleBefore, manual))) {
+      const running = await this.states.get(userId, platform);
+      if (running?.runningSyncBatchId)
+        return { syncBatchId: running.runningSyncBatchId, started: false };
+      throw new AppError('CONFLICT', 'the sync state changed meanwhile; try again');
+    }
+    try {
+      await this.queue.enqueue({ userId, platform, syncBatchId });
+    } catch (error) {
+      await this.states.release(userId, platform, syncBatchId);
+      throw error;
+    }
+    return { syncBatchId, started: true };
+  }
+
+  /** The scheduler's pass: every failed sync that is due and has retries left starts again. */
+  async startRetryReady(): Promise<number> {
+    const now = new Date();
+    const ready = (await this.states.failedStates()).filter((state) => isRetryReady(state, now));
+    let started = 0;
+    for (const state of ready) {
+      const result = await this.start(state.userId, state.platform, false).catch((error: Error) => {
+        this.log.warn(
+          { userId: state.userId, platform: state.platform, err: error.message },
+          'retry not started',
+        );
+        return null;
+      });
+      if (result?.started) started += 1;
+    }
+    if (started > 0) this.log.info({ started }, 'retrying failed syncs');
+    return started;
+  }
+
+  async retryReady(): Promise<SyncStateResponse[]> {
+    const now = new Date();
+    return (await this.states.failedStates())
+      .filter((state) => isRetryReady(state, now))
+      .map((state) => toSyncStateResponse(state, true));
+  }
+
+  async state(caller: RpcCaller, platform: Platform): Promise<SyncStateResponse> {
+    const state = await this.states.get(caller.userId, platform);
+    if (!state) throw new AppError('NOT_FOUND', `no ${platform} account is linked`);
+    return toSyncStateResponse(state);
+  }
+
+  logsPage(caller: RpcCaller, query: SyncLogsRpcData): Promise<Page<SyncLogResponse>> {
+    return this.logs.list(caller.userId, query.platform, query.limit, query.cursor);
+  }
+
+  async logOf(caller: RpcCaller, syncBatchId: string): Promise<SyncLogResponse> {
+    const log = await this.logs.findOne(caller.userId, syncBatchId);
+    if (!log) throw new AppError('NOT_FOUND', 'no such sync log');
+    return toSyncLogResponse(log);
+  }
+}

@@ -1,0 +1,44 @@
+import type { Platform, PlatformProblem, SubmissionIngestedPayload } from '@prepmate/contracts';
+import { outboxPlugin, type OutboxFields } from '@prepmate/messaging';
+import { Schema } from 'mongoose';
+
+/**
+ * A platform problem that could not be normalized, with the submissions held until an admin
+ * resolves it (one document per platform problem). Its `problem.normalization_failed` events
+ * ride in the document (outbox).
+ */
+export interface NormalizationFailureDocument extends OutboxFields {
+  /** `${platform}:${platformProblemId}` */
+  _id: string;
+  platform: Platform;
+  platformProblemId: string;
+  reason: string;
+  rawProblem: PlatformProblem;
+  held: SubmissionIngestedPayload[];
+  status: 'open' | 'resolved';
+  firstSeen: Date;
+  lastSeen: Date;
+  resolvedCanonicalProblemId: string | null;
+  resolvedAt: Date | null;
+}
+
+export const NORMALIZATION_FAILURE_MODEL = 'NormalizationFailure';
+
+export const NormalizationFailureSchema = new Schema<NormalizationFailureDocument>(
+  {
+    _id: { type: String, required: true },
+    platform: { type: String, required: true },
+    platformProblemId: { type: String, required: true },
+    reason: { type: String, required: true },
+    rawProblem: { type: Schema.Types.Mixed, required: true },
+    held: { type: Schema.Types.Mixed, default: [] },
+    status: { type: String, required: true },
+    firstSeen: { type: Date, required: true },
+    lastSeen: { type: Date, required: true },
+    resolvedCanonicalProblemId: { type: String, default: null },
+    resolvedAt: { type: Date, default: null },
+  },
+  { collection: 'normalization_failures', versionKey: false },
+);
+NormalizationFailureSchema.plugin(outboxPlugin);
+NormalizationFailureSchema.index({ status: 1 });

@@ -1,0 +1,123 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  type AddTagAliasRpcData,
+  type BookmarkRpcData,
+  type CreateTopicRpcData,
+  type FeedbackRpcData,
+  type PageRpcData,
+  type ProblemIdRpcData,
+  type ProblemsListRpcData,
+  type ResolveFailureRpcData,
+  RPC_PATTERNS,
+  type RpcRequest,
+} from '@prepmate/contracts';
+import { requireAdmin, requireCaller } from '@prepmate/messaging';
+import { EngagementService } from './engagement/engagement.service';
+import { FailuresService } from './failures/failures.service';
+import { ProblemsService } from './problems/problems.service';
+import { TaxonomyService } from './taxonomy/taxonomy.service';
+
+/** Normalization's RPCs: each unpacks the request and calls a service. Bodies were validated by the gateway. */
+@Controller()
+export class NormalizationRpcController {
+  constructor(
+    private readonly taxonomy: TaxonomyService,
+    private readonly problems: ProblemsService,
+    private readonly engagement: EngagementService,
+    private readonly failures: FailuresService,
+  ) {}
+
+  @MessagePattern(RPC_PATTERNS.topicsList)
+  topics() {
+    return this.taxonomy.listTopics();
+  }
+
+  @MessagePattern(RPC_PATTERNS.topicsCreate)
+  createTopic(@Payload() request: RpcRequest<CreateTopicRpcData>) {
+    requireAdmin(request);
+    return this.taxonomy.createTopic(request.data);
+  }
+
+  @MessagePattern(RPC_PATTERNS.topicsAddAlias)
+  addAlias(@Payload() request: RpcRequest<AddTagAliasRpcData>) {
+    requireAdmin(request);
+    return this.taxonomy.addAlias(request.data);
+  }
+
+  @MessagePattern(RPC_PATTERNS.problemsList)
+  list(@Payload() request: RpcRequest<ProblemsListRpcData>) {
+    requireCaller(request);
+    return this.problems.list(request.data);
+  }
+
+  @MessagePattern(RPC_PATTERNS.problemsGet)
+  get(@Payload() request: RpcRequest<ProblemIdRpcData>) {
+    requireCaller(request);
+    return this.problems.get(request.data.problemId);
+  }
+
+  @MessagePattern(RPC_PATTERNS.bookmarksList)
+  bookmarks(@Payload() request: RpcRequest<PageRpcData>) {
+    return this.engagement.listBookmarks(requireCaller(request), request.data);
+  }
+
+  @MessagePattern(RPC_PATTERNS.bookmarksPut)
+  bookmark(@Payload() request: RpcRequest<BookmarkRpcData>) {
+    return this.engagement.bookmark(
+      requireCaller(request),
+      request.data.problemId,
+      request.data.notes,
+    );
+  }
+
+  @MessagePattern(RPC_PATTERNS.bookmarksUpdate)
+  updateBookmark(@Payload() request: RpcRequest<BookmarkRpcData>) {
+    return this.engagement.updateBookmark(
+      requireCaller(request),
+      request.data.problemId,
+      request.data.notes,
+    );
+  }
+
+  @MessagePattern(RPC_PATTERNS.bookmarksDelete)
+  async removeBookmark(@Payload() request: RpcRequest<ProblemIdRpcData>) {
+    await this.engagement.removeBookmark(requireCaller(request), request.data.problemId);
+    return null;
+  }
+
+  @MessagePattern(RPC_PATTERNS.feedbackCreate)
+  feedback(@Payload() request: RpcRequest<FeedbackRpcData>) {
+    return this.engagement.report(requireCaller(request), request.data);
+  }
+
+  @MessagePattern(RPC_PATTERNS.problemsFlagged)
+  flagged(@Payload() request: RpcRequest<PageRpcData>) {
+    requireAdmin(request);
+    return this.problems.flagged(request.data);
+  }
+
+  @MessagePattern(RPC_PATTERNS.failuresList)
+  failuresList(@Payload() request: RpcRequest<PageRpcData>) {
+    requireAdmin(request);
+    return this.failures.list(request.data);
+  }
+
+  @MessagePattern(RPC_PATTERNS.failuresResolve)
+  resolve(@Payload() request: RpcRequest<ResolveFailureRpcData>) {
+    requireAdmin(request);
+    return this.failures.resolve(request.data);
+  }
+
+  @MessagePattern(RPC_PATTERNS.possibleDuplicates)
+  possibleDuplicates(@Payload() request: RpcRequest<PageRpcData>) {
+    requireAdmin(request);
+    return this.failures.possibleDuplicates(request.data);
+  }
+
+  @MessagePattern(RPC_PATTERNS.unmappedTags)
+  unmappedTags(@Payload() request: RpcRequest<PageRpcData>) {
+    requireAdmin(request);
+    return this.failures.unmappedTags(request.data);
+  }
+}

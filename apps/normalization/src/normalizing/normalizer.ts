@@ -1,0 +1,302 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type {
+  Difficulty,
+  Platform,
+  PlatformProblem,
+  SubmissionIngestedPayload,
+} from '@prepmate/contracts';
+import { ROOT_LOGGER } from '@prepmate/platform';
+import type { Logger } from 'pino';
+import { v7 as uuidv7 } from 'uuid';
+import { platformDifficulty } from '../domain/difficulty';
+import { type CanonicalCandidate, decideMatch } from '../domain/matching';
+import type { MappedTags } from '../domain/tags';
+import { normalizeTitle } from '../domain/titles';
+import { FailureStore } from '../failures/failure-store';
+import { ReviewLog } from '../failures/review-log';
+import { type CanonicalProblemDocument } from '../problems/canonical-problem.schema';
+import { ProblemCatalog, toCandidate } from '../problems/problem-catalog';
+import { mappingId, type ProblemMappingDocument } from '../problems/problem-mapping.schema';
+import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { NormalizedRecords } from './normalized-records';
+import { ProblemTelemetry } from './problem-telemetry';
+
+export interface NormalizeOutcome {
+  submissionId: string;
+  canonicalProblemId: string | null;
+  /** Why the problem could not be normalized (the submission is held). */
+  failure?: string;
+}
+
+interface Plan {
+  key: string;
+  platform: Platform;
+  problem: PlatformProblem;
+  normalizedTitle: string;
+  tags: MappedTags;
+  ownDifficulty: Difficulty | null;
+}
+
+/** Why a platform problem cannot become a canonical one, or null when it can. */
+function unusable(problem: PlatformProblem): string | null {
+  if (!normalizeTitle(problem.title ?? '')) return 'the problem has no title';
+  return null;
+}
+
+/**
+ * PRODUCT.md §3 for a batch of ingested submissions: reuse existing mappings; group the new
+ * platform problems, match each against canonical problems with equal or similar titles
+ * (confidence decides: map, create and flag a possible duplicate, or create); insert the
+ * mappings first — the unique index settles races between consumers, and a loser reuses the
+ * winner's mapping — then create or extend the canonical problems; store every submission's
+ * normalized record with its event; hold submissions whose problem cannot be normalized.
+ * A batch costs a handful of round trips however many submissions it carries.
+ */
+@Injectable()
+export class Normalizer {
+  private readonly log: Logger;
+  /**
+   * New problems and held failures are written by one batch at a time in a replica: they
+   * update shared documents (a canonical problem gaining a platform, a failure gaining a
+   * submission), and FerretDB applies concurrent updates of one document as read-modify-write.
+   * Batches of known problems, the common case, still run side by side.
+   */
+  private sharedWrites: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly catalog: ProblemCatalog,
+    private readonly taxonomy: TaxonomyService,
+    private readonly records: NormalizedRecords,
+    private readonly failures: FailureStore,
+    private readonly review: ReviewLog,
+    private readonly telemetry: ProblemTelemetry,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'normalizer' });
+  }
+
+  async normalizeBatch(
+    items: SubmissionIngestedPayload[],
+    attempt = 0,
+  ): Promise<NormalizeOutcome[]> {
+    const keyOf = (item: SubmissionIngestedPayload) =>
+      mappingId(item.platform, item.problem.platformProblemId);
+    const keys = [...new Set(items.map(keyOf))];
+    const mappings = this.catalog.cachedMappings(keys);
+    // A problem the rules cannot map (no title) may have a mapping an admin made when
+    // resolving its failure, possibly on another replica: those few are looked up.
+    const unusableKeys = new Set(
+      items.filter((item) => !mappings.has(keyOf(item)) && unusable(item.problem)).map(keyOf),
+    );
+    if (unusableKeys.size > 0)
+      for (const [key, mapping] of await this.catalog.findMappings([...unusableKeys]))
+        mappings.set(key, mapping);
+    const unmapped = new Map<string, SubmissionIngestedPayload[]>();
+    for (const item of items) {
+      if (mappings.has(keyOf(item))) continue;
+      const group = unmapped.get(keyOf(item)) ?? [];
+      group.push(item);
+      unmapped.set(keyOf(item), group);
+    }
+    const failed = new Map<string, string>();
+    if (unmapped.size > 0) {
+      const { created, failures } = await this.exclusively(() => this.mapNewProblems(unmapped));
+      for (const [key, mapping] of created) mappings.set(key, mapping);
+      for (const [key, reason] of failures) failed.set(key, reason);
+    }
+
+    const mapped = items.flatMap((item) => {
+      const mapping = mappings.get(keyOf(item));
+      return mapping ? [{ item, mapping }] : [];
+    });
+    await this.records.store(mapped);
+    this.telemetry.markDirty(new Set(mapped.map(({ mapping }) => mapping.canonicalProblemId)));
+
+    const retry: SubmissionIngestedPayload[] = [];
+    for (const [key, reason] of failed) {
+      const held = unmapped.get(key)!;
+      if (!(await this.exclusively(() => this.failures.hold(key, held, reason))))
+        retry.push(...held);
+      else
+        this.log.warn(
+          { key, reason, submissions: held.length },
+          'problem not normalized; submissions held',
+        );
+    }
+    const retried =
+      retry.length > 0 && attempt < 2 ? await this.normalizeBatch(retry, attempt + 1) : [];
+    const retriedById = new Map(retried.map((outcome) => [outcome.submissionId, outcome]));
+
+    return items.map((item) => {
+      const again = retriedById.get(item.submissionId);
+      if (again) return again;
+      const mapping = mappings.get(keyOf(item));
+      if (mapping)
+        return { submissionId: item.submissionId, canonicalProblemId: mapping.canonicalProblemId };
+      return {
+        submissionId: item.submissionId,
+        canonicalProblemId: null,
+        failure: failed.get(keyOf(item)),
+      };
+    });
+  }
+
+  private exclusively<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.sharedWrites.then(work, work);
+    this.sharedWrites = run.catch(() => undefined);
+    return run;
+  }
+
+  private async mapNewProblems(groups: Map<string, SubmissionIngestedPayload[]>): Promise<{
+    created: Map<string, ProblemMappingDocument>;
+    failures: Map<string, string>;
+  }> {
+    const failures = new Map<string, string>();
+    const plans: Plan[] = [];
+    for (const [key, group] of groups) {
+      const { platform, problem } = group[0];
+      const reason = unusable(problem);
+      if (reason) {
+        failures.set(key, reason);
+        continue;
+      }
+      plans.push({
+        key,
+        platform,
+        problem,
+        normalizedTitle: normalizeTitle(problem.title),
+        tags: this.taxonomy.tagAliases.map(platform, problem.tags),
+        ownDifficulty: platformDifficulty(platform, problem),
+      });
+    }
+    const pool: CanonicalCandidate[] = (
+      await this.catalog.candidates(plans.map((plan) => plan.normalizedTitle))
+    ).map(toCandidate);
+    const now = new Date();
+    const fresh = new Map<string, { plan: Plan; candidate: CanonicalCandidate }>();
+    const decided = plans.map((plan) => {
+      const difficulty = plan.ownDifficulty ?? 'medium';
+      const decision = decideMatch(
+        {
+          platform: plan.platform,
+          normalizedTitle: plan.normalizedTitle,
+          difficulty,
+          topics: plan.tags.topics,
+        },
+        pool,
+      );
+      let target: CanonicalCandidate;
+      if (decision.action === 'map') {
+        target = pool.find((candidate) => candidate.id === decision.canonicalId)!;
+        target.platforms = [...target.platforms, plan.platform];
+      } else {
+        target = {
+          id: uuidv7(),
+          normalizedTitle: plan.normalizedTitle,
+          difficulty,
+          topics: plan.tags.topics,
+          platforms: [plan.platform],
+        };
+        pool.push(target);
+        fresh.set(target.id, { plan, candidate: target });
+      }
+      const mapping: ProblemMappingDocument = {
+        _id: plan.key,
+        platform: plan.platform,
+        platformProblemId: plan.problem.platformProblemId,
+        canonicalProblemId: target.id,
+        method: decision.method,
+        confidence: decision.confidence,
+        topics: plan.tags.topics.length > 0 ? plan.tags.topics : [...target.topics],
+        difficulty: plan.ownDifficulty ?? target.difficulty,
+        createdAt: now,
+      };
+      return { plan, decision, mapping };
+    });
+
+    const lost = await this.catalog.insertMappings(decided.map(({ mapping }) => mapping));
+    const winners = decided.filter(({ plan }) => !lost.has(plan.key));
+
+    // Canonical problems: new ones that a winning mapping points to, and platforms added to existing ones.
+    const newDocs = new Map<string, CanonicalProblemDocument>();
+    const additions: Parameters<ProblemCatalog['addPlatforms']>[0] = [];
+    for (const { plan, mapping } of winners) {
+      const entry = {
+        platform: plan.platform,
+        platformProblemId: plan.problem.platformProblemId,
+        url: plan.problem.url,
+        firstSeen: now,
+      };
+      const created = fresh.get(mapping.canonicalProblemId);
+      if (!created) {
+        additions.push({
+          canonicalId: mapping.canonicalProblemId,
+          entry,
+          topics: plan.tags.topics,
+          tags: plan.tags.normalizedTags,
+        });
+        continue;
+      }
+      let doc = newDocs.get(mapping.canonicalProblemId);
+      if (!doc) {
+        const origin = created.plan;
+        doc = {
+          _id: created.candidate.id,
+          title: origin.problem.title.trim(),
+          normalizedTitle: origin.normalizedTitle,
+          difficulty: created.candidate.difficulty,
+          topics: [...origin.tags.topics],
+          normalizedTags: [...origin.tags.normalizedTags],
+          platforms: [],
+          interviewFrequency: null,
+          openReports: 0,
+          flagged: false,
+          createdAt: now,
+        };
+        newDocs.set(doc._id, doc);
+      }
+      doc.platforms.push(entry);
+      doc.topics = [...new Set([...doc.topics, ...plan.tags.topics])];
+      doc.normalizedTags = [...new Set([...doc.normalizedTags, ...plan.tags.normalizedTags])];
+    }
+    await this.catalog.createProblems([...newDocs.values()]);
+    await this.catalog.addPlatforms(additions);
+    await this.review.possibleDuplicates(
+      winners.flatMap(({ decision, mapping }) =>
+        decision.possibleDuplicateOf
+          ? [
+              {
+                problemId: mapping.canonicalProblemId,
+                candidateId: decision.possibleDuplicateOf,
+                confidence: decision.confidence,
+              },
+            ]
+          : [],
+      ),
+    );
+    await this.review.unmappedTags(
+      winners.map(({ plan }) => ({
+        platform: plan.platform,
+        platformProblemId: plan.problem.platformProblemId,
+        tags: plan.tags.unmapped,
+      })),
+    );
+
+    const created = new Map(winners.map(({ plan, mapping }) => [plan.key, mapping]));
+    if (lost.size > 0) {
+      const theirs = await this.catalog.findMappings([...lost]);
+      for (const [key, mapping] of theirs) created.set(key, mapping);
+      this.log.info(
+        { problems: lost.size },
+        'another consumer mapped these problems first; reusing its mappings',
+      );
+    }
+    if (winners.length > 0) {
+      this.log.info(
+        { created: newDocs.size, mappedToExisting: additions.length, failures: failures.size },
+        'new platform problems normalized',
+      );
+    }
+    return { created, failures };
+  }
+}

@@ -1,0 +1,153 @@
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { chunkedBulkWrite, ROOT_LOGGER } from '@prepmate/platform';
+import type { Model } from 'mongoose';
+import type { Logger } from 'pino';
+import { NormalizationConfig } from '../normalization.config';
+import {
+  type AggregateTelemetry,
+  PROBLEM_TELEMETRY_MODEL,
+  type ProblemTelemetryDocument,
+} from '../problems/canonical-problem.schema';
+import {
+  NORMALIZED_SUBMISSION_MODEL,
+  type NormalizedSubmissionDocument,
+} from './normalized-submission.schema';
+
+/** Problems recomputed per `$in` query; beyond FULL_SCAN_FROM dirty problems one scan is cheaper. */
+const FLUSH_CHUNK = 200;
+const FULL_SCAN_FROM = 400;
+
+type Attempt = Pick<
+  NormalizedSubmissionDocument,
+  'canonicalProblemId' | 'verdict' | 'solveTimeSeconds'
+>;
+
+/** Total, accepted, success rate and mean solve time (over accepted attempts with a time). */
+export function computeTelemetry(attempts: readonly Attempt[]): AggregateTelemetry {
+  let accepted = 0;
+  let solveSum = 0;
+  let solveCount = 0;
+  for (const attempt of attempts) {
+    if (attempt.verdict !== 'accepted') continue;
+    accepted += 1;
+    if (typeof attempt.solveTimeSeconds === 'number') {
+      solveSum += attempt.solveTimeSeconds;
+      solveCount += 1;
+    }
+  }
+  const total = attempts.length;
+  return {
+    totalSubmissions: total,
+    acceptedSubmissions: accepted,
+    successRate: total === 0 ? 0 : Math.round((accepted / total) * 10_000) / 10_000,
+    meanSolveTimeSeconds: solveCount === 0 ? null : Math.round((solveSum / solveCount) * 10) / 10,
+  };
+}
+
+/**
+ * Aggregate telemetry of canonical problems, recomputed from the stored normalized submissions
+ * (never incremented, so redeliveries, replays and replicas cannot skew it) for the problems
+ * touched since the last flush, every PROBLEM_TELEMETRY_INTERVAL_MS (60 s); only values that changed are written (each write
+ * is a document update, the expensive part on FerretDB).
+ */
+@Injectable()
+export class ProblemTelemetry implements OnModuleInit, OnModuleDestroy {
+  private dirty = new Set<string>();
+  private timer?: NodeJS.Timeout;
+  private flushing?: Promise<void>;
+  private readonly log: Logger;
+
+  constructor(
+    @InjectModel(NORMALIZED_SUBMISSION_MODEL)
+    private readonly records: Model<NormalizedSubmissionDocument>,
+    @InjectModel(PROBLEM_TELEMETRY_MODEL)
+    private readonly telemetry: Model<ProblemTelemetryDocument>,
+    private readonly config: NormalizationConfig,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'problem-telemetry' });
+  }
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => void this.flush(), this.config.PROBLEM_TELEMETRY_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+  }
+
+  markDirty(ids: Iterable<string>): void {
+    for (const id of ids) this.dirty.add(id);
+  }
+
+  /** Recomputes the dirty problems now (concurrent calls share one pass). */
+  flush(): Promise<void> {
+    this.flushing ??= this.flushDirty().finally(() => (this.flushing = undefined));
+    return this.flushing;
+  }
+
+  /** The stored attempts of these problems: `$in` queries, or one scan when there are many. */
+  private async attemptsOf(ids: string[]): Promise<Map<string, Attempt[]>> {
+    const byProblem = new Map<string, Attempt[]>(ids.map((id) => [id, []]));
+    const projection = { canonicalProblemId: 1, verdict: 1, solveTimeSeconds: 1 };
+    const queries =
+      ids.length >= FULL_SCAN_FROM
+        ? [this.records.find({}, projection)]
+        : Array.from({ length: Math.ceil(ids.length / FLUSH_CHUNK) }, (_, i) =>
+            this.records.find(
+              { canonicalProblemId: { $in: ids.slice(i * FLUSH_CHUNK, (i + 1) * FLUSH_CHUNK) } },
+              projection,
+            ),
+          );
+    for (const query of queries) {
+      for (const attempt of await query.lean<Attempt[]>())
+        byProblem.get(attempt.canonicalProblemId)?.push(attempt);
+    }
+    return byProblem;
+  }
+
+  private async flushDirty(): Promise<void> {
+    if (this.dirty.size === 0) return;
+    const ids = [...this.dirty];
+    this.dirty = new Set();
+    try {
+      const byProblem = await this.attemptsOf(ids);
+      const current = new Map(
+        (await this.telemetry.find({ _id: { $in: ids } }).lean<ProblemTelemetryDocument[]>()).map(
+          ({ _id, totalSubmissions, acceptedSubmissions, successRate, meanSolveTimeSeconds }) => [
+            _id,
+            JSON.stringify({
+              totalSubmissions,
+              acceptedSubmissions,
+              successRate,
+              meanSolveTimeSeconds,
+            }),
+          ],
+        ),
+      );
+      const changed = [...byProblem]
+        .map(([id, list]) => ({ id, telemetry: computeTelemetry(list) }))
+        .filter(({ id, telemetry }) => current.get(id) !== JSON.stringify(telemetry));
+      const now = new Date();
+      await chunkedBulkWrite(
+        this.telemetry.collection,
+        changed.map(({ id, telemetry }) => ({
+          updateOne: {
+            filter: { _id: id },
+            update: { $set: { ...telemetry, updatedAt: now } },
+            upsert: true,
+          },
+        })),
+      );
+    } catch (error) {
+      for (const id of ids) this.dirty.add(id);
+      this.log.warn(
+        { err: (error as Error).message, problems: ids.length },
+        'telemetry flush failed; will retry',
+      );
+    }
+  }
+}

@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { chunkedBulkWrite, insertNew } from '@prepmate/platform';
+import type { Model } from 'mongoose';
+import type { CanonicalCandidate } from '../domain/matching';
+import { TitleIndex } from '../domain/title-index';
+import {
+  CANONICAL_PROBLEM_MODEL,
+  type CanonicalProblemDocument,
+  type ProblemPlatformEntry,
+} from './canonical-problem.schema';
+import { PROBLEM_MAPPING_MODEL, type ProblemMappingDocument } from './problem-mapping.schema';
+
+/** Problems created by other replicas join the in-memory title index within this time. */
+const TITLE_INDEX_TTL_MS = 30_000;
+/** Mappings never change, so the cache only needs a size bound. */
+const MAPPING_CACHE_LIMIT = 200_000;
+
+export function toCandidate(doc: CanonicalProblemDocument): CanonicalCandidate {
+  return {
+    id: doc._id,
+    normalizedTitle: doc.normalizedTitle,
+    difficulty: doc.difficulty,
+    topics: doc.topics,
+    platforms: doc.platforms.map((entry) => entry.platform),
+  };
+}
+
+/**
+ * Canonical problems and platform mappings. Mappings are immutable and cached; titles of all
+ * canonical problems are indexed in memory for similarity search (exact titles are always
+ * looked up in the database, so a stale index can only miss a near-duplicate).
+ */
+@Injectable()
+export class ProblemCatalog {
+  private readonly mappings = new Map<string, ProblemMappingDocument>();
+  private titles?: { index: TitleIndex; loadedAt: number };
+
+  constructor(
+    @InjectModel(CANONICAL_PROBLEM_MODEL) readonly problems: Model<CanonicalProblemDocument>,
+    @InjectModel(PROBLEM_MAPPING_MODEL) readonly mappingModel: Model<ProblemMappingDocument>,
+  ) {}
+
+  /**
+   * Mappings by id from the cache alone. A key missing here is treated as a new problem:
+   * inserting its mapping then tells whether another replica mapped it already (the unique
+   * index), so no lookup is needed first — on FerretDB a lookup of many ids reads the whole
+   * collection.
+   */
+  cachedMappings(keys: string[]): Map<string, ProblemMappingDocument> {
+    const found = new Map<string, ProblemMappingDocument>();
+    for (const key of keys) {
+      const cached = this.mappings.get(key);
+      if (cached) found.set(key, cached);
+    }
+    return found;
+  }
+
+  /** Mappings by id (`platform:platformProblemId`), from the cache or one query for the rest. */
+  async findMappings(keys: string[]): Promise<Map<string, ProblemMappingDocument>> {
+    const found = new Map<string, ProblemMappingDocument>();
+    const missing: string[] = [];
+    for (const key of keys) {
+      const cached = this.mappings.get(key);
+      if (cached) found.set(key, cached);
+      else missing.push(key);
+    }
+    if (missing.length > 0) {
+      const docs = await this.mappingModel
+        .find({ _id: { $in: missing } })
+        .lean<ProblemMappingDocument[]>();
+      for (const doc of docs) {
+        found.set(doc._id, doc);
+        this.remember(doc);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Inserts mappings; the unique index decides races. Returns the keys another consumer
+   * mapped first (their mapping wins and must be reused).
+   */
+  async insertMappings(docs: ProblemMappingDocument[]): Promise<Set<string>> {
+    const existing = await insertNew(this.mappingModel.collection, docs);
+    const lost = new Set([...existing].map((index) => docs[index]._id));
+    for (const doc of docs) if (!lost.has(doc._id)) this.remember(doc);
+    return lost;
+  }
+
+  private remember(doc: ProblemMappingDocument): void {
+    if (this.mappings.size >= MAPPING_CACHE_LIMIT) this.mappings.clear();
+    this.mappings.set(doc._id, doc);
+  }
+
+  /** Canonical problems whose title equals or resembles (≥ 0.85) one of these normalized titles. */
+  async candidates(normalizedTitles: string[]): Promise<CanonicalProblemDocument[]> {
+    const titles = [...new Set(normalizedTitles)];
+    if (titles.length === 0) return [];
+    const index = await this.titleIndex();
+    const similarIds = [...new Set(titles.flatMap((title) => index.similar(title)))];
+    // One query for both: exact titles from the database, similar ones by id from the index.
+    const filter =
+      similarIds.length > 0
+        ? { $or: [{ normalizedTitle: { $in: titles } }, { _id: { $in: similarIds } }] }
+        : { normalizedTitle: { $in: titles } };
+    return this.problems.find(filter).lean<CanonicalProblemDocument[]>();
+  }
+
+  private async titleIndex(): Promise<TitleIndex> {
+    if (this.titles && Date.now() - this.titles.loadedAt < TITLE_INDEX_TTL_MS)
+      return this.titles.index;
+    const index = new TitleIndex();
+    const docs = await this.problems
+      .find({}, { normalizedTitle: 1 })
+      .lean<Pick<CanonicalProblemDocument, '_id' | 'normalizedTitle'>[]>();
+    for (const doc of docs) index.add(doc._id, doc.normalizedTitle);
+    this.titles = { index, loadedAt: Date.now() };
+    return index;
+  }
+
+  async createProblems(docs: CanonicalProblemDocument[]): Promise<void> {
+    if (docs.length === 0) return;
+    await this.problems.collection.insertMany(docs as never[], { ordered: false });
+    for (const doc of docs) this.titles?.index.add(doc._id, doc.normalizedTitle);
+  }
+
+  /** Adds a platform's problem to existing canonical problems (and its tags and topics). */
+  async addPlatforms(
+    additions: Array<{
+      canonicalId: string;
+      entry: ProblemPlatformEntry;
+      topics: string[];
+      tags: string[];
+    }>,
+  ): Promise<void> {
+    if (additions.length === 0) return;
+    await chunkedBulkWrite(
+      this.problems.collection,
+      additions.map(({ canonicalId, entry, topics, tags }) => ({
+        updateOne: {
+          filter: { _id: canonicalId },
+          update: {
+            $push: { platforms: entry },
+            $addToSet: { topics: { $each: topics }, normalizedTags: { $each: tags } },
+          },
+        },
+      })),
+    );
+  }
+
+  get(id: string): Promise<CanonicalProblemDocument | null> {
+    return this.problems.findOne({ _id: id }).lean<CanonicalProblemDocument>();
+  }
+}

@@ -1,0 +1,182 @@
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type {
+  AddTagAliasRpcData,
+  CreateTopicRpcData,
+  TagAliasResponse,
+  TopicResponse,
+} from '@prepmate/contracts';
+import { AppError, insertNew, ROOT_LOGGER } from '@prepmate/platform';
+import type { Model } from 'mongoose';
+import type { Logger } from 'pino';
+import { normalizeTag, TagAliases } from '../domain/tags';
+import { seedAliases, TAXONOMY } from '../domain/taxonomy';
+import {
+  aliasId,
+  TAG_ALIAS_MODEL,
+  type TagAliasDocument,
+  TOPIC_MODEL,
+  type TopicDocument,
+} from './taxonomy.schemas';
+
+/** Other replicas' admin changes are picked up within this time. */
+const RELOAD_INTERVAL_MS = 30_000;
+
+async function insertMissing<T extends { _id: string }>(
+  model: Model<T>,
+  docs: T[],
+): Promise<number> {
+  const existing = new Set(
+    (await model.find({}, { _id: 1 }).lean<Array<{ _id: string }>>()).map((doc) => doc._id),
+  );
+  const missing = docs.filter((doc) => !existing.has(doc._id));
+  return missing.length - (await insertNew(model.collection, missing)).size;
+}
+
+function toTopicResponse(doc: TopicDocument): TopicResponse {
+  return {
+    slug: doc._id,
+    name: doc.name,
+    category: doc.category,
+    estimatedHours: doc.estimatedHours,
+    prerequisites: doc.prerequisites,
+  };
+}
+
+/**
+ * Topics and tag aliases: seeded from TAXONOMY.md at start (idempotently: existing entries and
+ * admin changes are kept), extended by admins, and held in memory for tag mapping.
+ */
+@Injectable()
+export class TaxonomyService implements OnModuleInit, OnModuleDestroy {
+  private aliases = new TagAliases([]);
+  private topics = new Map<string, TopicDocument>();
+  private timer?: NodeJS.Timeout;
+  private readonly log: Logger;
+
+  constructor(
+    @InjectModel(TOPIC_MODEL) private readonly topicModel: Model<TopicDocument>,
+    @InjectModel(TAG_ALIAS_MODEL) private readonly aliasModel: Model<TagAliasDocument>,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'taxonomy' });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.seed();
+    await this.reload();
+    this.timer = setInterval(() => void this.reload().catch(() => undefined), RELOAD_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /**
+   * Inserts the topics and aliases that are missing (existing ones and admin changes are
+   * kept); two replicas starting together both succeed (a duplicate key is someone else's
+   * insert).
+   */
+  async seed(): Promise<void> {
+    const now = new Date();
+    const topicsAdded = await insertMissing(
+      this.topicModel,
+      TAXONOMY.map((topic) => ({
+        _id: topic.slug,
+        name: topic.name,
+        category: topic.category,
+        estimatedHours: topic.estimatedHours,
+        prerequisites: topic.prerequisites,
+        custom: false,
+        createdAt: now,
+      })),
+    );
+    const aliasesAdded = await insertMissing(
+      this.aliasModel,
+      seedAliases().map((alias) => ({
+        _id: aliasId(alias.platform, alias.alias),
+        ...alias,
+        createdAt: now,
+      })),
+    );
+    this.log.info({ topicsAdded, aliasesAdded }, 'taxonomy seeded');
+  }
+
+  async reload(): Promise<void> {
+    const [topics, aliases] = await Promise.all([
+      this.topicModel.find().lean<TopicDocument[]>(),
+      this.aliasModel.find().lean<TagAliasDocument[]>(),
+    ]);
+    this.topics = new Map(topics.map((topic) => [topic._id, topic]));
+    this.aliases = new TagAliases(aliases);
+  }
+
+  get tagAliases(): TagAliases {
+    return this.aliases;
+  }
+
+  hasTopic(slug: string): boolean {
+    return this.topics.has(slug);
+  }
+
+  listTopics(): TopicResponse[] {
+    return [...this.topics.values()]
+      .sort((a, b) => a._id.localeCompare(b._id))
+      .map(toTopicResponse);
+  }
+
+  async createTopic(request: CreateTopicRpcData): Promise<TopicResponse> {
+    const unknown = (request.prerequisites ?? []).filter((slug) => !this.topics.has(slug));
+    if (unknown.length > 0)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `unknown prerequisite topics: ${unknown.join(', ')}`,
+        {
+          field: 'prerequisites',
+        },
+      );
+    const doc: TopicDocument = {
+      _id: request.slug,
+      name: request.name,
+      category: request.category,
+      estimatedHours: request.estimatedHours,
+      prerequisites: request.prerequisites ?? [],
+      custom: true,
+      createdAt: new Date(),
+    };
+    try {
+      await this.topicModel.create(doc);
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000)
+        throw new AppError('CONFLICT', `topic ${request.slug} exists`, { field: 'slug' });
+      throw error;
+    }
+    await this.reload();
+    return toTopicResponse(doc);
+  }
+
+  async addAlias(request: AddTagAliasRpcData): Promise<TagAliasResponse> {
+    if (!this.topics.has(request.topic))
+      throw new AppError('NOT_FOUND', `no topic ${request.topic}`);
+    const alias = normalizeTag(request.tag);
+    if (!alias)
+      throw new AppError('VALIDATION_FAILED', 'the tag has no letters or digits', { field: 'tag' });
+    const platform = request.platform ?? null;
+    try {
+      await this.aliasModel.create({
+        _id: aliasId(platform, alias),
+        alias,
+        topic: request.topic,
+        platform,
+        createdAt: new Date(),
+      });
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000)
+        throw new AppError('CONFLICT', `the alias ${alias} is already mapped`, { field: 'tag' });
+      throw error;
+    }
+    await this.reload();
+    return { alias, topic: request.topic, platform };
+  }
+}

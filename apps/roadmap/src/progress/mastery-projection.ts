@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { TopicAggregatedPayload } from '@prepmate/contracts';
+import type { Model } from 'mongoose';
+import { mergeTopics, type ProjectedTopic } from '../domain/mastery-snapshot';
+import type { TopicMastery } from '../domain/roadmap-topic';
+import { MASTERY_MODEL, type MasteryDocument } from './progress.schema';
+
+/** Writers of one user racing on one snapshot retry this often before giving up (redelivery). */
+const MAX_ATTEMPTS = 5;
+
+/** Users' mastery per topic as `topic.aggregated` reported it, one snapshot per user. */
+@Injectable()
+export class MasteryProjection {
+  constructor(@InjectModel(MASTERY_MODEL) readonly model: Model<MasteryDocument>) {}
+
+  /**
+   * Merges the event's topics into the user's snapshot. Each topic only moves forward (see
+   * mergeTopics); concurrent writers (replicas, redeliveries) are settled by the version the
+   * write expects: the loser reads again and merges again.
+   */
+  async apply(payload: TopicAggregatedPayload): Promise<void> {
+    const reported: Record<string, ProjectedTopic> = {};
+    for (const topic of payload.topics) {
+      reported[topic.topic] = {
+        mastery: topic.estimatedMastery,
+        totalAttempts: topic.totalAttempts,
+        successfulAttempts: topic.successfulAttempts,
+        successRate: topic.successRate,
+        lastActivity: topic.lastActivity,
+        aggregatedAt: payload.aggregatedAt,
+      };
+    }
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const stored = await this.model.findById(payload.userId).lean<MasteryDocument | null>();
+      const topics = mergeTopics(stored?.topics ?? {}, reported);
+      if (!topics) return;
+      const updatedAt = new Date();
+      if (!stored) {
+        try {
+          await this.model.collection.insertOne({
+            _id: payload.userId,
+            topics,
+            version: 1,
+            updatedAt,
+          } as never);
+          return;
+        } catch (error) {
+          if ((error as { code?: number }).code !== 11000) throw error;
+          continue;
+        }
+      }
+      const written = await this.model.updateOne(
+        { _id: payload.userId, version: stored.version },
+        { $set: { topics, updatedAt }, $inc: { version: 1 } },
+      );
+      if (written.matchedCount === 1) return;
+    }
+    throw new Error(`the mastery snapshot of ${payload.userId} kept changing; will be redelivered`);
+  }
+
+  async of(userId: string): Promise<Map<string, TopicMastery>> {
+    const stored = await this.model.findById(userId).lean<MasteryDocument | null>();
+    return new Map(
+      Object.entries(stored?.topics ?? {}).map(([topic, { mastery, totalAttempts }]) => [
+        topic,
+        { mastery, totalAttempts },
+      ]),
+    );
+  }
+
+  async exportUser(userId: string): Promise<MasteryDocument[]> {
+    const stored = await this.model.findById(userId).lean<MasteryDocument | null>();
+    return stored ? [stored] : [];
+  }
+
+  async deleteUser(userId: string): Promise<number> {
+    return (await this.model.deleteOne({ _id: userId })).deletedCount;
+  }
+}

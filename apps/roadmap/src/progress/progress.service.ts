@@ -1,0 +1,217 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type {
+  PciResponse,
+  RecommendationResponse,
+  TimeEstimateResponse,
+  TopicAggregatedPayload,
+  TopicOnRoadmapProgressResponse,
+} from '@prepmate/contracts';
+import { createEvent, OutboxRelay, TopicCatalog, withPendingEvents } from '@prepmate/messaging';
+import { AppError, ROOT_LOGGER } from '@prepmate/platform';
+import type { Model } from 'mongoose';
+import type { Logger } from 'pino';
+import { computePci, type PciResult } from '../domain/pci';
+import { recommend } from '../domain/recommendations';
+import { estimateTime } from '../domain/time-estimate';
+import type { RoadmapDocument } from '../roadmaps/roadmap.schema';
+import { RoadmapStore } from '../roadmaps/roadmap-store';
+import { MasteryProjection } from './mastery-projection';
+import { PROGRESS_MODEL, type ProgressDocument } from './progress.schema';
+import { UserLocks } from './user-locks';
+
+/** Stored progress older than this is recomputed before it is read (PRODUCT §5). */
+const PROGRESS_MAX_AGE_MS = 3_600_000;
+
+/**
+ * PCI and what derives from it. Recomputed and stored (with `pci.recomputed` when the score
+ * changed) on every `topic.aggregated` touching a roadmap's topic and on every edit; one user's
+ * recomputations run one at a time in a replica.
+ */
+@Injectable()
+export class ProgressService {
+  private readonly locks = new UserLocks();
+  private readonly log: Logger;
+
+  constructor(
+    @InjectModel(PROGRESS_MODEL) readonly model: Model<ProgressDocument>,
+    private readonly masteries: MasteryProjection,
+    private readonly roadmaps: RoadmapStore,
+    private readonly catalog: TopicCatalog,
+    private readonly relay: OutboxRelay,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'progress' });
+  }
+
+  /** `topic.aggregated`: project the masteries, then recompute the user's affected roadmaps. */
+  async onTopicAggregated(payload: TopicAggregatedPayload): Promise<void> {
+    await this.masteries.apply(payload);
+    const changed = new Set(payload.topics.map((topic) => topic.topic));
+    const roadmaps = await this.roadmaps.ofUser(payload.userId);
+    for (const roadmap of roadmaps)
+      if (roadmap.topics.some((t) => changed.has(t.topic)))
+        await this.recompute(payload.userId, roadmap);
+  }
+
+  /** Computes, stores and (when the score changed) announces the user's PCI on a roadmap. */
+  recompute(userId: string, roadmap: RoadmapDocument): Promise<ProgressDocument> {
+    return this.locks.run(userId, async () => {
+      const result = computePci(roadmap.topics, await this.masteries.of(userId));
+      const _id = `${userId}:${roadmap._id}`;
+      const previous = await this.model
+        .findById(_id, { pendingEvents: 0 })
+        .lean<ProgressDocument | null>();
+      const lastUpdated = new Date();
+      const update = {
+        $set: {
+          userId,
+          roadmapId: roadmap._id,
+          roadmapVersion: roadmap.version,
+          result,
+          lastUpdated,
+        },
+      };
+      const changed = previous?.result.pciScore !== result.pciScore;
+      const event = createEvent(
+        'pci.recomputed',
+        {
+          userId,
+          roadmapId: roadmap._id,
+          pciScore: result.pciScore,
+          completionPercentage: result.completionPercentage,
+          topicsCompleted: result.topicsCompleted,
+          topicsTotal: result.topicsTotal,
+          computedAt: lastUpdated.toISOString(),
+        },
+        'roadmap',
+      );
+      await this.model.updateOne({ _id }, changed ? withPendingEvents(update, event) : update, {
+        upsert: true,
+      });
+      if (changed) {
+        await this.relay
+          .relay(this.model, [_id])
+          .catch((error: Error) =>
+            this.log.warn(
+              { err: error.message, userId },
+              'pci.recomputed left to the outbox sweep',
+            ),
+          );
+      }
+      return {
+        _id,
+        userId,
+        roadmapId: roadmap._id,
+        roadmapVersion: roadmap.version,
+        result,
+        lastUpdated,
+      } as ProgressDocument;
+    });
+  }
+
+  /** Fresh PCI (stored too unless a threshold override makes it a what-if). */
+  async pci(
+    userId: string,
+    roadmap: RoadmapDocument,
+    masteryThreshold?: number,
+  ): Promise<PciResponse> {
+    if (masteryThreshold === undefined)
+      return this.response(roadmap, await this.recompute(userId, roadmap), null);
+    const result = computePci(roadmap.topics, await this.masteries.of(userId), masteryThreshold);
+    return this.response(roadmap, { result, lastUpdated: new Date() }, masteryThreshold);
+  }
+
+  /** Stored progress; recomputed first when missing, older than an hour or behind an edit. */
+  async progress(userId: string, roadmap: RoadmapDocument): Promise<PciResponse> {
+    const stored = await this.model
+      .findById(`${userId}:${roadmap._id}`, { pendingEvents: 0 })
+      .lean<ProgressDocument | null>();
+    const fresh =
+      stored &&
+      stored.roadmapVersion === roadmap.version &&
+      Date.now() - new Date(stored.lastUpdated).getTime() <= PROGRESS_MAX_AGE_MS;
+    return this.response(roadmap, fresh ? stored : await this.recompute(userId, roadmap), null);
+  }
+
+  async topicProgress(
+    userId: string,
+    roadmap: RoadmapDocument,
+    slug: string,
+  ): Promise<TopicOnRoadmapProgressResponse> {
+    const topic = roadmap.topics.find((t) => t.topic === slug);
+    if (!topic) throw new AppError('NOT_FOUND', `"${slug}" is not on the roadmap`);
+    const masteries = await this.masteries.of(userId);
+    const result = computePci(roadmap.topics, masteries);
+    const progress = result.topicProgresses.find((p) => p.topic === slug)!;
+    const completed = new Set(
+      result.topicProgresses.filter((p) => p.isCompleted).map((p) => p.topic),
+    );
+    const names = await this.catalog.names([slug]);
+    return {
+      ...progress,
+      topicName: names.get(slug) ?? slug,
+      roadmapId: roadmap._id,
+      dependencies: topic.dependencies,
+      dependenciesCompleted: topic.dependencies.every((d) => completed.has(d)),
+      totalAttempts: masteries.get(slug)?.totalAttempts ?? 0,
+    };
+  }
+
+  async timeEstimate(
+    userId: string,
+    roadmap: RoadmapDocument,
+    hoursPerDay: number,
+  ): Promise<TimeEstimateResponse> {
+    const result = computePci(roadmap.topics, await this.masteries.of(userId));
+    const topics = await this.catalog.get(roadmap.topics.map((t) => t.topic));
+    const hours = new Map([...topics].map(([slug, topic]) => [slug, topic.estimatedHours]));
+    return estimateTime(roadmap.topics, result, hours, hoursPerDay, Date.now());
+  }
+
+  async recommendations(
+    userId: string,
+    roadmap: RoadmapDocument,
+    limit: number,
+  ): Promise<{ items: RecommendationResponse[] }> {
+    const result = computePci(roadmap.topics, await this.masteries.of(userId));
+    const items = recommend(roadmap.topics, result, limit);
+    const names = await this.catalog.names(items.map((item) => item.topic));
+    return {
+      items: items.map((item) => ({ ...item, topicName: names.get(item.topic) ?? item.topic })),
+    };
+  }
+
+  /** Progress on every roadmap the user owns or follows. */
+  async all(userId: string): Promise<{ items: PciResponse[] }> {
+    const roadmaps = await this.roadmaps.ofUser(userId);
+    return { items: await Promise.all(roadmaps.map((roadmap) => this.progress(userId, roadmap))) };
+  }
+
+  private async response(
+    roadmap: RoadmapDocument,
+    stored: { result: PciResult; lastUpdated: Date },
+    masteryThreshold: number | null,
+  ): Promise<PciResponse> {
+    const names = await this.catalog.names(roadmap.topics.map((t) => t.topic));
+    return {
+      roadmapId: roadmap._id,
+      roadmapName: roadmap.name,
+      ...stored.result,
+      topicProgresses: stored.result.topicProgresses.map((p) => ({
+        ...p,
+        topicName: names.get(p.topic) ?? p.topic,
+      })),
+      masteryThreshold,
+      lastUpdated: new Date(stored.lastUpdated).toISOString(),
+    };
+  }
+
+  async exportUser(userId: string) {
+    return this.model.find({ userId }, { pendingEvents: 0 }).lean();
+  }
+
+  async deleteUser(userId: string): Promise<number> {
+    return (await this.model.deleteMany({ userId })).deletedCount;
+  }
+}

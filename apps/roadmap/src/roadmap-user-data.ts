@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { UserDataContributor } from '@prepmate/messaging';
+import { MasteryProjection } from './progress/mastery-projection';
+import { ProgressService } from './progress/progress.service';
+import { RoadmapStore } from './roadmaps/roadmap-store';
+
+/** Everything the roadmap service holds about a user. */
+@Injectable()
+export class RoadmapUserData {
+  constructor(
+    private readonly roadmaps: RoadmapStore,
+    private readonly masteries: MasteryProjection,
+    private readonly progress: ProgressService,
+  ) {}
+
+  get contributors(): UserDataContributor[] {
+    return [
+      {
+        name: 'roadmaps',
+        exportUser: (userId) => this.roadmaps.exportUser(userId),
+        deleteUser: (userId) => this.roadmaps.deleteUser(userId),
+      },
+      {
+        name: 'masteries',
+        exportUser: (userId) => this.masteries.exportUser(userId),
+        deleteUser: (userId) => this.masteries.deleteUser(userId),
+      },
+      {
+        name: 'roadmapProgress',
+        exportUser: (userId) => this.progress.exportUser(userId),
+        deleteUser: (userId) => this.progress.deleteUser(userId),
+      },
+    ];
+  }
+}

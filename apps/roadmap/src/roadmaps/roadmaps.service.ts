@@ -1,0 +1,226 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  CreateRoadmapRequest,
+  RoadmapResponse,
+  RoadmapTopicInput,
+  RpcCaller,
+  UpdateRoadmapTopicRequest,
+} from '@prepmate/contracts';
+import { TopicCatalog } from '@prepmate/messaging';
+import { AppError } from '@prepmate/platform';
+import { v7 as uuidv7 } from 'uuid';
+import { DEFAULT_COMPLETION_THRESHOLD, type RoadmapTopic } from '../domain/roadmap-topic';
+import { checkRoadmap } from '../domain/validation';
+import { ProgressService } from '../progress/progress.service';
+import type { RoadmapDocument } from './roadmap.schema';
+import { RoadmapStore } from './roadmap-store';
+
+function toTopic(input: RoadmapTopicInput, index: number): RoadmapTopic {
+  return {
+    topic: input.topic,
+    weight: input.weight,
+    layer: input.layer,
+    priority: input.priority ?? index + 1,
+    completionThreshold: input.completionThreshold ?? null,
+    dependencies: [...new Set(input.dependencies ?? [])],
+    estimatedHours: input.estimatedHours ?? null,
+  };
+}
+
+/** Official and custom roadmaps: reads, edits (validated, then progress recomputed at once), follows. */
+@Injectable()
+export class RoadmapsService {
+  constructor(
+    private readonly store: RoadmapStore,
+    private readonly catalog: TopicCatalog,
+    private readonly progress: ProgressService,
+  ) {}
+
+  /** A roadmap the caller may see: official, their own, or any for admins; else 404. */
+  async visible(caller: RpcCaller, roadmapId: string): Promise<RoadmapDocument> {
+    const roadmap = await this.store.find(roadmapId);
+    if (
+      !roadmap ||
+      !(roadmap.official || roadmap.createdBy === caller.userId || caller.role === 'admin')
+    )
+      throw new AppError('NOT_FOUND', 'roadmap not found');
+    return roadmap;
+  }
+
+  private async editable(caller: RpcCaller, roadmapId: string): Promise<RoadmapDocument> {
+    const roadmap = await this.visible(caller, roadmapId);
+    if (roadmap.official) throw new AppError('FORBIDDEN', 'official roadmaps cannot be edited');
+    return roadmap;
+  }
+
+  async list(caller: RpcCaller): Promise<{ items: RoadmapResponse[] }> {
+    const [official, owned, followed] = await Promise.all([
+      this.store.official(),
+      this.store.ownedBy(caller.userId),
+      this.store.followedIds(caller.userId),
+    ]);
+    const following = new Set(followed);
+    const items = [...official, ...owned].map((roadmap) =>
+      this.summary(
+        roadmap,
+        following.has(roadmap._id),
+        checkRoadmap(roadmap.topics, new Set(roadmap.topics.map((t) => t.topic))).warnings,
+      ),
+    );
+    return { items };
+  }
+
+  async get(caller: RpcCaller, roadmapId: string): Promise<RoadmapResponse> {
+    const roadmap = await this.visible(caller, roadmapId);
+    const followed = new Set(await this.store.followedIds(caller.userId));
+    return this.view(roadmap, followed.has(roadmap._id), await this.warnings(roadmap.topics));
+  }
+
+  async create(caller: RpcCaller, request: CreateRoadmapRequest) {
+    const topics = request.topics.map(toTopic);
+    const warnings = await this.validate(topics);
+    const now = new Date();
+    const roadmap: RoadmapDocument = {
+      _id: uuidv7(),
+      name: request.name,
+      description: request.description ?? null,
+      targetRole: request.targetRole ?? null,
+      official: false,
+      createdBy: caller.userId,
+      topics,
+      version: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.store.insert(roadmap);
+    await this.progress.recompute(caller.userId, roadmap);
+    return { ...(await this.view(roadmap, false, warnings)), id: roadmap._id };
+  }
+
+  async addTopics(caller: RpcCaller, roadmapId: string, inputs: RoadmapTopicInput[]) {
+    const roadmap = await this.editable(caller, roadmapId);
+    const topics = [
+      ...roadmap.topics,
+      ...inputs.map((input, index) => toTopic(input, roadmap.topics.length + index)),
+    ];
+    return this.save(roadmap, topics);
+  }
+
+  async updateTopic(
+    caller: RpcCaller,
+    roadmapId: string,
+    slug: string,
+    change: UpdateRoadmapTopicRequest,
+  ) {
+    const roadmap = await this.editable(caller, roadmapId);
+    if (!roadmap.topics.some((t) => t.topic === slug))
+      throw new AppError('NOT_FOUND', `"${slug}" is not on the roadmap`);
+    const topics = roadmap.topics.map((t) =>
+      t.topic !== slug
+        ? t
+        : {
+            ...t,
+            ...(change.weight !== undefined ? { weight: change.weight } : {}),
+            ...(change.layer !== undefined ? { layer: change.layer } : {}),
+            ...(change.priority !== undefined ? { priority: change.priority } : {}),
+            ...(change.dependencies !== undefined
+              ? { dependencies: [...new Set(change.dependencies)] }
+              : {}),
+            ...(change.completionThreshold !== undefined
+              ? { completionThreshold: change.completionThreshold }
+              : {}),
+            ...(change.estimatedHours !== undefined
+              ? { estimatedHours: change.estimatedHours }
+              : {}),
+          },
+    );
+    return this.save(roadmap, topics);
+  }
+
+  async removeTopic(caller: RpcCaller, roadmapId: string, slug: string) {
+    const roadmap = await this.editable(caller, roadmapId);
+    if (!roadmap.topics.some((t) => t.topic === slug))
+      throw new AppError('NOT_FOUND', `"${slug}" is not on the roadmap`);
+    return this.save(
+      roadmap,
+      roadmap.topics.filter((t) => t.topic !== slug),
+    );
+  }
+
+  async follow(caller: RpcCaller, roadmapId: string) {
+    const roadmap = await this.visible(caller, roadmapId);
+    await this.store.follow(caller.userId, roadmapId);
+    await this.progress.recompute(caller.userId, roadmap);
+    return { roadmapId, following: true };
+  }
+
+  async unfollow(caller: RpcCaller, roadmapId: string) {
+    await this.visible(caller, roadmapId);
+    await this.store.unfollow(caller.userId, roadmapId);
+    return { roadmapId, following: false };
+  }
+
+  /** Validates the edited roadmap, stores it, and recomputes its owner's PCI at once. */
+  private async save(roadmap: RoadmapDocument, topics: RoadmapTopic[]) {
+    const warnings = await this.validate(topics);
+    const saved = await this.store.replaceTopics(roadmap, topics);
+    if (saved.createdBy) await this.progress.recompute(saved.createdBy, saved);
+    return this.view(saved, false, warnings);
+  }
+
+  /** Errors → 400 with every problem in `details`; warnings are returned with the roadmap. */
+  private async validate(topics: RoadmapTopic[]): Promise<string[]> {
+    const known = await this.catalog.get(topics.flatMap((t) => [t.topic, ...t.dependencies]));
+    const { errors, warnings } = checkRoadmap(topics, new Set(known.keys()));
+    if (errors.length > 0) throw AppError.validation(errors);
+    return warnings;
+  }
+
+  private async warnings(topics: RoadmapTopic[]): Promise<string[]> {
+    return checkRoadmap(topics, new Set(topics.map((t) => t.topic))).warnings;
+  }
+
+  private summary(
+    roadmap: RoadmapDocument,
+    following: boolean,
+    warnings: string[],
+  ): RoadmapResponse {
+    return {
+      id: roadmap._id,
+      name: roadmap.name,
+      description: roadmap.description,
+      targetRole: roadmap.targetRole,
+      official: roadmap.official,
+      createdBy: roadmap.createdBy,
+      topicCount: roadmap.topics.length,
+      following,
+      warnings,
+      updatedAt: new Date(roadmap.updatedAt).toISOString(),
+    };
+  }
+
+  private async view(
+    roadmap: RoadmapDocument,
+    following: boolean,
+    warnings: string[],
+  ): Promise<RoadmapResponse> {
+    const topics = await this.catalog
+      .get(roadmap.topics.map((t) => t.topic))
+      .catch(() => new Map());
+    const total = roadmap.topics.reduce((sum, t) => sum + t.weight, 0);
+    return {
+      ...this.summary(roadmap, following, warnings),
+      topics: roadmap.topics.map((t) => ({
+        topic: t.topic,
+        topicName: topics.get(t.topic)?.name ?? t.topic,
+        weight: t.weight,
+        normalizedWeight: total === 0 ? 0 : t.weight / total,
+        layer: t.layer,
+        priority: t.priority,
+        completionThreshold: t.completionThreshold ?? DEFAULT_COMPLETION_THRESHOLD,
+        dependencies: t.dependencies,
+        estimatedHours: t.estimatedHours ?? topics.get(t.topic)?.estimatedHours ?? 0,
+      })),
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import type { Difficulty } from '../events/submission.events';
+import type {
+  AddTagAliasRequest,
+  CreateTopicRequest,
+  FeedbackRequest,
+  ResolveFailureRequest,
+} from './problems.requests';
+
+export interface ProblemsListRpcData {
+  topic?: string;
+  difficulty?: Difficulty;
+  q?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface ProblemIdRpcData {
+  problemId: string;
+}
+
+export interface BookmarkRpcData extends ProblemIdRpcData {
+  notes?: string;
+}
+
+export interface FeedbackRpcData extends ProblemIdRpcData, FeedbackRequest {}
+
+export interface ResolveFailureRpcData extends ResolveFailureRequest {
+  failureId: string;
+}
+
+export interface PageRpcData {
+  limit: number;
+  cursor?: string;
+}
+
+export type CreateTopicRpcData = CreateTopicRequest;
+
+export interface AddTagAliasRpcData extends AddTagAliasRequest {
+  topic: string;
+}

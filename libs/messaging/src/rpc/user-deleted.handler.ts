@@ -1,0 +1,21 @@
+import { Controller, Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import type { EventEnvelope } from '@prepmate/contracts';
+import { deleteUserData, USER_DATA_CONTRIBUTORS, type UserDataContributor } from './user-data';
+
+/**
+ * `user.deleted`: removes what the service's contributors hold about the user, even if the
+ * DELETE /me fan-out missed this service. A service that holds user data lists this
+ * controller and subscribes to `user.deleted` in EVENT_SUBSCRIPTIONS.
+ */
+@Controller()
+export class UserDeletedHandler {
+  constructor(
+    @Inject(USER_DATA_CONTRIBUTORS) private readonly contributors: UserDataContributor[],
+  ) {}
+
+  @EventPattern('user.deleted')
+  async onUserDeleted(@Payload() event: EventEnvelope<'user.deleted'>): Promise<void> {
+    await deleteUserData(this.contributors, event.payload.userId);
+  }
+}

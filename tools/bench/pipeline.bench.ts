@@ -1,0 +1,349 @@
+import type { EventEnvelope } from '@prepmate/contracts';
+import {
+  REPO_ROOT,
+  deleteSystemTopology,
+  eventually,
+  isolatedEnv,
+  tapEvents,
+} from '@prepmate/testing';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Attempt } from '../../apps/aggregation/src/domain/attempt';
+import { DEFAULT_BKT } from '../../apps/aggregation/src/domain/bkt';
+import { recompute } from '../../apps/aggregation/src/domain/user-aggregate';
+import { OFFICIAL_ROADMAPS } from '../../apps/roadmap/src/domain/official-roadmaps';
+import { computePci } from '../../apps/roadmap/src/domain/pci';
+import type { RoadmapTopic } from '../../apps/roadmap/src/domain/roadmap-topic';
+import { progress, writeResult } from './bench-output';
+import { startProcess, stopProcesses, waitFor } from './bench-processes';
+
+const USERS = 100;
+const PER_USER = 100;
+const IMPORT_CONCURRENCY = 10;
+const TAGS = [
+  ['Array', 'Hash Table'],
+  ['Dynamic Programming'],
+  ['Graph', 'Breadth-First Search'],
+  ['String', 'Two Pointers'],
+  ['Greedy', 'Sorting'],
+  ['Tree', 'Depth-First Search'],
+  ['Math'],
+  ['Binary Search'],
+  ['Stack', 'Monotonic Stack'],
+  ['Linked List'],
+];
+const DIFFICULTIES = ['easy', 'medium', 'hard'];
+
+/** A user's 100 LeetCode submissions over 40 problems (a shared catalog), mostly accepted. */
+function importBody(user: number): unknown {
+  const start = Date.UTC(2026, 8, 1);
+  return {
+    platform: 'leetcode',
+    submissions: Array.from({ length: PER_USER }, (_, i) => {
+      const p = (user * 7 + i) % 40;
+      return {
+        platformSubmissionId: String(2_000_000_000 + user * 1000 + i),
+        problem: {
+          platformProblemId: `pipeline-problem-${p}`,
+          title: `Pipeline Problem ${p} ${['Paths', 'Intervals', 'Subarrays', 'Islands'][p % 4]}`,
+          difficulty: DIFFICULTIES[p % 3],
+          tags: TAGS[p % TAGS.length],
+        },
+        verdict: (i + user) % 4 === 0 ? 'wrong_answer' : 'accepted',
+        submittedAt: new Date(start + i * 3_600_000 + user * 60_000).toISOString(),
+        language: 'python3',
+        solveTimeSeconds: 300 + ((i * 37) % 1500),
+      };
+    }),
+  };
+}
+
+interface UserRun {
+  index: number;
+  userId: string;
+  token: string;
+  startedAt: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Per topic, the attempts a user's normalized submissions carry. */
+function expectedTotals(events: EventEnvelope<'submission.normalized'>[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const event of events)
+    for (const topic of event.payload.topics) totals.set(topic, (totals.get(topic) ?? 0) + 1);
+  return totals;
+}
+
+/**
+ * 100 users × 100 submissions imported through the gateway with every service of the
+ * pipeline running as a built process (gateway, auth, ingestion, normalization, aggregation,
+ * roadmap); each user follows Interview Core. Freshness of a user = from its import request
+ * until the first `topic.aggregated` whose topics carry all its attempts and the last
+ * `pci.recomputed` for it have been seen. Then two in-process timings of the domain
+ * functions: computePci over 50 topics and a full recompute of 1 000 attempts.
+ */
+export async function pipelineBenchmark(): Promise<void> {
+  if (!existsSync(join(REPO_ROOT, 'dist/apps/aggregation/src/main.js')))
+    throw new Error('run `npm run build` first (the benchmark starts the built services)');
+  const { AMQP_EXCHANGE, prefix } = isolatedEnv('bench-pipeline');
+  const base = 6600 + Math.floor(Math.random() * 200) * 10;
+  const env = {
+    AMQP_EXCHANGE,
+    AMQP_QUEUE_PREFIX: `${prefix}.`,
+    MONGO_DB_PREFIX: prefix,
+    REDIS_KEY_PREFIX: `${prefix}:`,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
+    JWT_DEV_KEYS_DIR: join(REPO_ROOT, '.local', 'bench', 'keys'),
+    INTEGRATION_DEV_KEY_FILE: join(REPO_ROOT, '.local', 'bench', 'integration-key'),
+    RATE_LIMIT_USER_PER_MINUTE: '100000',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000',
+  };
+  const services = ['auth', 'ingestion', 'normalization', 'aggregation', 'roadmap'] as const;
+  const children = services.map((name, i) =>
+    startProcess(name, [`dist/apps/${name}/src/main.js`], {
+      ...env,
+      HTTP_PORT: String(base + 1 + i),
+    }),
+  );
+  children.push(
+    startProcess('gateway', ['dist/apps/gateway/src/main.js'], { ...env, HTTP_PORT: String(base) }),
+  );
+  try {
+    for (let i = 0; i <= services.length; i += 1)
+      await waitFor(`http://127.0.0.1:${base + i}/health/ready`, 90_000);
+    const gateway = `http://127.0.0.1:${base}/api/v1`;
+    const call = async (method: string, path: string, token?: string, body?: unknown) => {
+      const response = await fetch(`${gateway}${path}`, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json = (await response.json().catch(() => null)) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+      if (response.status >= 300)
+        throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+
+    progress(`pipeline: registering ${USERS} users, each following Interview Core`);
+    const users: UserRun[] = [];
+    for (let i = 0; i < USERS; i += 1) {
+      const registered = await call('POST', '/auth/register', undefined, {
+        email: `bench-${i}-${prefix}@example.com`,
+        password: 'correct horse battery',
+        name: `Bench ${i}`,
+      });
+      await call('POST', '/roadmaps/interview-core/follow', registered.accessToken);
+      users.push({
+        index: i,
+        userId: registered.user.id,
+        token: registered.accessToken,
+        startedAt: 0,
+      });
+      if ((i + 1) % 25 === 0) progress(`  ${i + 1} / ${USERS} users`);
+    }
+
+    const tap = await tapEvents(AMQP_EXCHANGE, [
+      'submission.normalized',
+      'topic.aggregated',
+      'pci.recomputed',
+    ]);
+    progress(
+      `pipeline: importing ${USERS} × ${PER_USER} submissions, ${IMPORT_CONCURRENCY} requests at a time`,
+    );
+    const started = performance.now();
+    const startedAtMs = Date.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: IMPORT_CONCURRENCY }, async () => {
+        while (next < users.length) {
+          const user = users[next++];
+          user.startedAt = Date.now();
+          const answer = await call(
+            'POST',
+            '/submissions/import',
+            user.token,
+            importBody(user.index),
+          );
+          if (answer.inserted !== PER_USER) throw new Error(`import inserted ${answer.inserted}`);
+        }
+      }),
+    );
+    const importsAcceptedMs = Math.round(performance.now() - started);
+    progress(`pipeline: all imports accepted after ${importsAcceptedMs} ms`);
+
+    const freshAt = new Map<string, number>();
+    const seenAt = new Map<string, number>();
+    const aggregatedAt = new Map<string, { at: number; aggregatedAt: string }>();
+    const byUser = new Map(users.map((user) => [user.userId, user]));
+    const seen = (eventId: string) => seenAt.get(eventId) ?? Date.now();
+    let reported = 0;
+    let lastPoll = 0;
+    let allNormalizedAt = 0;
+    await eventually(
+      async () => {
+        const now = Date.now();
+        for (const event of tap.events)
+          if (!seenAt.has(event.eventId)) seenAt.set(event.eventId, now);
+        const normalized = new Map<string, EventEnvelope<'submission.normalized'>[]>();
+        for (const event of tap.of('submission.normalized'))
+          normalized.set(event.payload.userId, [
+            ...(normalized.get(event.payload.userId) ?? []),
+            event,
+          ]);
+        if (!allNormalizedAt && tap.of('submission.normalized').length >= USERS * PER_USER) {
+          allNormalizedAt = now;
+          progress(`  all ${USERS * PER_USER} normalized after ${now - startedAtMs} ms`);
+        }
+        const poll = now - lastPoll >= 1000;
+        if (poll) lastPoll = now;
+        for (const user of users) {
+          if (freshAt.has(user.userId)) continue;
+          if (!aggregatedAt.has(user.userId)) {
+            const mine = normalized.get(user.userId) ?? [];
+            if (mine.length < PER_USER) continue;
+            // (a) the topic.aggregated events so far, latest value per topic, carry every attempt
+            const expected = expectedTotals(mine);
+            const totals = new Map<string, number>();
+            for (const event of tap.of('topic.aggregated')) {
+              if (event.payload.userId !== user.userId) continue;
+              for (const t of event.payload.topics) totals.set(t.topic, t.totalAttempts);
+              if ([...expected].every(([topic, total]) => totals.get(topic) === total)) {
+                aggregatedAt.set(user.userId, {
+                  at: seen(event.eventId),
+                  aggregatedAt: event.payload.aggregatedAt,
+                });
+                break;
+              }
+            }
+          }
+          const complete = aggregatedAt.get(user.userId);
+          if (!complete) continue;
+          // (b) a pci.recomputed after it; when the score did not change there is none, so the
+          // stored progress is read instead (its lastUpdated must follow the aggregation)
+          const pci = tap
+            .of('pci.recomputed')
+            .find(
+              (event) =>
+                event.payload.userId === user.userId &&
+                Date.parse(event.payload.computedAt) >= Date.parse(complete.aggregatedAt),
+            );
+          if (pci) {
+            freshAt.set(user.userId, Math.max(complete.at, seen(pci.eventId)));
+          } else if (poll) {
+            const stored = await call('GET', '/roadmaps/interview-core/progress', user.token);
+            if (Date.parse(stored.lastUpdated) >= Date.parse(complete.aggregatedAt))
+              freshAt.set(user.userId, Math.max(complete.at, Date.now()));
+          }
+        }
+        if (freshAt.size - reported >= 20)
+          progress(`  fresh users ${(reported = freshAt.size)} / ${USERS}`);
+        return freshAt.size;
+      },
+      (count) => count === USERS,
+      { timeoutMs: 600_000, intervalMs: 100, what: 'every user fresh' },
+    );
+    await tap.close();
+    const endToEndMs = Math.max(...freshAt.values()) - startedAtMs;
+    const freshness = users
+      .map((user) => freshAt.get(user.userId)! - byUser.get(user.userId)!.startedAt)
+      .sort((a, b) => a - b);
+
+    // The in-process timings run on a quiet machine: the services (and their background
+    // work) are stopped first, so the two cores are not shared with them.
+    await stopProcesses(children);
+    progress(
+      'pipeline: timing computePci (50 topics) and a full recompute of 1 000 attempts in-process',
+    );
+    const computePci50TopicsMs = timePci();
+    const aggregate1000AttemptsMs = timeRecompute();
+    await writeResult('pipeline', {
+      users: USERS,
+      submissionsPerUser: PER_USER,
+      endToEndMs,
+      importsAcceptedMs,
+      allNormalizedMs: allNormalizedAt - startedAtMs,
+      submissionsPerSec: Math.round((USERS * PER_USER) / (endToEndMs / 1000)),
+      freshnessP50Ms: percentile(freshness, 50),
+      freshnessP99Ms: percentile(freshness, 99),
+      freshnessMaxMs: freshness[freshness.length - 1],
+      debounceMs: 5000,
+      computePci50TopicsMs,
+      aggregate1000AttemptsMs,
+      goal: {
+        submissionsPerSec: 1000,
+        freshnessP99Ms: 10_000,
+        computePci50TopicsMs: 5,
+        aggregate1000AttemptsMs: 10,
+      },
+      baseline: {
+        source: 'seed documents (quoted, not run)',
+        computePci50TopicsMs: '200–500',
+        aggregate1000AttemptsMs: '500–2000',
+      },
+    });
+  } finally {
+    await stopProcesses(children);
+    // quorum queues left behind pile up in the broker across runs
+    await deleteSystemTopology(AMQP_EXCHANGE, `${prefix}.`);
+  }
+}
+
+/** Mean of many computePci calls on a 50-topic roadmap with every topic attempted. */
+function timePci(): number {
+  const template = OFFICIAL_ROADMAPS.flatMap((roadmap) => roadmap.topics);
+  const topics: RoadmapTopic[] = Array.from({ length: 50 }, (_, i) => ({
+    ...template[i % template.length],
+    topic: `topic-${i}`,
+    dependencies: i > 0 && i % 3 === 0 ? [`topic-${i - 1}`] : [],
+  }));
+  const masteries = new Map(
+    topics.map((t, i) => [t.topic, { mastery: (i % 10) / 10, totalAttempts: 5 }]),
+  );
+  const runs = 20_000;
+  for (let i = 0; i < 1000; i += 1) computePci(topics, masteries); // warm-up
+  const started = performance.now();
+  for (let i = 0; i < runs; i += 1) computePci(topics, masteries);
+  return Math.round(((performance.now() - started) / runs) * 1e4) / 1e4;
+}
+
+/** Median of full recomputes of 1 000 attempts over 120 problems and 10 topics. */
+function timeRecompute(): number {
+  const topics = [
+    'arrays',
+    'hashing',
+    'graphs',
+    'trees',
+    'dynamic-programming',
+    'strings',
+    'greedy',
+    'math',
+    'sorting',
+    'binary-search',
+  ];
+  const attempts: Attempt[] = Array.from({ length: 1000 }, (_, i) => ({
+    submissionId: `bench-${i}`,
+    canonicalProblemId: `problem-${(i * 7) % 120}`,
+    platformSubmissionId: String(100_000 + i),
+    difficulty: (['easy', 'medium', 'hard'] as const)[i % 3],
+    topics: [topics[i % 10], topics[(i * 3 + 1) % 10]],
+    accepted: i % 3 !== 0,
+    submittedAt: Date.UTC(2026, 0, 1) + i * 3_600_000,
+    solveTimeSeconds: 200 + (i % 900),
+  }));
+  for (let i = 0; i < 5; i += 1) recompute(attempts, DEFAULT_BKT); // warm-up
+  const runs: number[] = [];
+  for (let i = 0; i < 40; i += 1) {
+    const started = performance.now();
+    recompute(attempts, DEFAULT_BKT);
+    runs.push(performance.now() - started);
+  }
+  runs.sort((a, b) => a - b);
+  return Math.round(runs[runs.length >> 1] * 100) / 100;
+}
