@@ -3,6 +3,7 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { RabbitMqTransport } from '@prepmate/messaging';
 import {
   eventually,
+  freePort,
   REPO_ROOT,
   sleep,
   startTestService,
@@ -11,21 +12,9 @@ import {
   type TestService,
 } from '@prepmate/testing';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import type { Connection } from 'mongoose';
 import { AggregationModule } from '../../apps/aggregation/src/aggregation.module';
 import { startPipeline, type PipelineSystem } from './pipeline-system';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const SUBMISSIONS = Array.from({ length: 12 }, (_, i) => ({
   platformSubmissionId: String(5000 + i),

@@ -190,6 +190,19 @@ describe('aggregation and roadmaps through the gateway', () => {
       reps: expect.any(Number),
       retrievability: expect.any(Number),
     });
+    // each with the catalog's title and where to solve it again
+    const first = due.body.items[0];
+    const problem = await system.api('GET', `/problems/${first.canonicalProblemId}`, {
+      token: student.token,
+    });
+    expect(first.title).toBe(problem.body.title);
+    expect(first.platforms).toEqual([
+      expect.objectContaining({
+        platform: 'codeforces',
+        url: expect.stringMatching(/^https:\/\/codeforces\.com\/problemset\/problem\//),
+      }),
+    ]);
+    expect(due.body.items.every((item: any) => typeof item.title === 'string')).toBe(true);
   });
 
   it("lets mentors and admins read a student's stats, not other students", async () => {
@@ -469,5 +482,23 @@ describe('aggregation and roadmaps through the gateway', () => {
       token: student.token,
     });
     expect(performance.body.summary.attempts).toBe(ATTEMPTS + 1);
+  });
+
+  // Last: it stops the normalization service.
+  it('still lists revisions due, without titles, while the problem catalog is down', async () => {
+    const normalization = system.services.get('normalization')!;
+    await system.db('normalization').dropDatabase();
+    await normalization.close();
+    system.services.delete('normalization');
+    const due = await system.api('GET', '/telemetry/revisions/due?limit=5', {
+      token: student.token,
+    });
+    expect(due.status).toBe(200);
+    expect(due.body.items).toHaveLength(5);
+    expect(due.body.items[0]).toMatchObject({
+      title: null,
+      platforms: [],
+      reps: expect.any(Number),
+    });
   });
 });

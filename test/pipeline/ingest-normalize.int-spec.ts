@@ -145,6 +145,10 @@ describe('ingestion and normalization through the gateway', () => {
       ],
       aggregateTelemetry: { totalSubmissions: 2, acceptedSubmissions: 1, successRate: 0.5 },
     });
+    // A malformed id is bad input like any other: the one validation shape, naming it.
+    const malformed = await system.api('GET', '/problems/1459B', { token: student.token });
+    expectErrorShape(malformed, 400, 'VALIDATION_FAILED');
+    expect(malformed.body.error.details).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
 
     // One sync log for the import.
     const log = await system.api('GET', `/sync/logs/${response.body.syncBatchId}`, {

@@ -210,7 +210,8 @@ describe('platform syncs against recorded Codeforces and LeetCode answers', () =
     const ops = await system.register('ops');
     const due = await system.api('GET', '/admin/sync/retry-ready', { token: ops.token });
     expect(due.status).toBe(200);
-    expect(due.body.filter((s: any) => s.userId === other.userId)).toEqual([]);
+    expect(due.body.items.filter((s: any) => s.userId === other.userId)).toEqual([]);
+    expect(due.body.nextCursor).toBeNull();
 
     const manual = await system.api('POST', '/integrations/codeforces/sync', {
       token: other.token,
@@ -228,6 +229,10 @@ describe('platform syncs against recorded Codeforces and LeetCode answers', () =
       403,
       'FORBIDDEN',
     );
+    // No background retries for the tests after this one (they script the same routes).
+    expect(
+      (await system.api('DELETE', '/integrations/codeforces', { token: other.token })).status,
+    ).toBe(204);
   });
 
   it('syncs LeetCode with an encrypted session cookie that is never returned', async () => {
@@ -412,6 +417,7 @@ describe('platform syncs against recorded Codeforces and LeetCode answers', () =
 
     it('tells a refused request from an unavailable platform', async () => {
       server.script('user.status', {
+        handle: 'rishgod',
         status: 429,
         body: { status: 'FAILED', comment: 'Call limit exceeded' },
       });
@@ -419,6 +425,7 @@ describe('platform syncs against recorded Codeforces and LeetCode answers', () =
         'codeforces: rate limited (HTTP 429)',
       );
       server.script('user.status', {
+        handle: 'rishgod',
         status: 400,
         body: { status: 'FAILED', comment: 'Call limit exceeded' },
       });
@@ -426,6 +433,7 @@ describe('platform syncs against recorded Codeforces and LeetCode answers', () =
         'codeforces: Call limit exceeded',
       );
       server.script('user.status', {
+        handle: 'rishgod',
         delayMs: TIMEOUT_MS + 300,
         body: { status: 'OK', result: [] },
       });
@@ -444,18 +452,18 @@ describe('platform syncs against recorded Codeforces and LeetCode answers', () =
 
     it('opens the circuit after 5 consecutive failures and lets one call through after the half-open delay', async () => {
       for (let i = 0; i < 5; i += 1)
-        server.script('user.status', { status: 503, body: 'unavailable' });
+        server.script('user.status', { handle: 'rishgod', status: 503, body: 'unavailable' });
       for (let i = 0; i < 5; i += 1)
         await expect(client.userStatus('rishgod', 1, 1)).rejects.toThrow('HTTP 503');
-      const calls = server.count('user.status');
+      const calls = server.count('user.status', 'rishgod');
       await expect(client.userStatus('rishgod', 1, 1)).rejects.toThrow('circuit open');
-      expect(server.count('user.status')).toBe(calls);
+      expect(server.count('user.status', 'rishgod')).toBe(calls);
       expect(breakers.state('codeforces')).toBe('open');
       expect(breakers.state('leetcode')).toBe('closed');
 
       await sleep(HALF_OPEN_AFTER_MS + 100);
       expect(await client.userStatus('rishgod', 1, 1)).toHaveLength(1);
-      expect(server.count('user.status')).toBe(calls + 1);
+      expect(server.count('user.status', 'rishgod')).toBe(calls + 1);
       expect(breakers.state('codeforces')).toBe('closed');
     });
 

@@ -11,6 +11,11 @@ export interface Scripted {
   status?: number;
   body?: unknown;
   delayMs?: number;
+  /**
+   * Only for requests of this Codeforces handle. Background syncs of other tests' users
+   * (scheduled retries) call the same routes and must not take a test's scripted answers.
+   */
+  handle?: string;
 }
 
 export interface RecordedRequest {
@@ -51,8 +56,23 @@ export class RecordedPlatformServer {
     this.queued.clear();
   }
 
-  count(route: string): number {
-    return this.requests.filter((request) => routeOf(request) === route).length;
+  /** Requests of `route` so far (of one Codeforces handle when given). */
+  count(route: string, handle?: string): number {
+    return this.requests.filter(
+      (request) =>
+        routeOf(request) === route &&
+        (handle === undefined || request.query.get('handle') === handle),
+    ).length;
+  }
+
+  /** The first queued answer of the request's route meant for it (see Scripted.handle). */
+  private takeScripted(request: RecordedRequest): Scripted | undefined {
+    const queue = this.queued.get(routeOf(request)) ?? [];
+    const handle = request.query.get('handle');
+    const index = queue.findIndex(
+      (answer) => answer.handle === undefined || answer.handle === handle,
+    );
+    return index < 0 ? undefined : queue.splice(index, 1)[0];
   }
 
   async start(): Promise<void> {
@@ -70,7 +90,7 @@ export class RecordedPlatformServer {
           body: text ? JSON.parse(text) : undefined,
         };
         this.requests.push(request);
-        const answer = this.queued.get(routeOf(request))?.shift() ?? this.recorded(request);
+        const answer = this.takeScripted(request) ?? this.recorded(request);
         const send = () => {
           if (res.destroyed) return;
           res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });

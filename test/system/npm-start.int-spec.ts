@@ -1,6 +1,7 @@
 import {
   deleteSystemTopology,
   eventually,
+  freePortBlock,
   isolatedEnv,
   REPO_ROOT,
   runCommand,
@@ -14,11 +15,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
  */
 describe('npm start', () => {
   const { AMQP_EXCHANGE, prefix } = isolatedEnv('start');
-  const port = 3400 + Math.floor(Math.random() * 400) * 10;
+  let port = 0;
   let child: ChildProcess | undefined;
   let output = '';
 
   beforeAll(async () => {
+    // The gateway takes PORT, the seven services the ports after it.
+    port = await freePortBlock(8);
     const build = await runCommand('npm', ['run', 'build'], { cwd: REPO_ROOT, timeoutMs: 300_000 });
     if (build.code !== 0) throw new Error(`npm run build failed: ${build.stderr || build.stdout}`);
   });

@@ -1,6 +1,15 @@
-import { eventually, REPO_ROOT } from '@prepmate/testing';
+import type { ServiceName } from '@prepmate/contracts';
+import {
+  deleteSystemTopology,
+  eventually,
+  freePortBlock,
+  isolatedEnv,
+  REPO_ROOT,
+} from '@prepmate/testing';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Starts `node <args>` from the repository root; its stderr is shown with a name prefix. */
 export function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
@@ -34,4 +43,72 @@ export async function stopProcesses(children: ChildProcess[]): Promise<void> {
   const exited = running.map((child) => once(child, 'exit'));
   for (const child of running) child.kill('SIGTERM');
   await Promise.all(exited);
+}
+
+export interface BenchSystem {
+  readonly exchange: string;
+  /** Prefix of this system's queues, databases and Redis keys. */
+  readonly prefix: string;
+  /** The gateway's origin, e.g. `http://127.0.0.1:5600`. */
+  readonly origin: string;
+  /** The processes, the system's and any a benchmark adds (stopped with the system). */
+  readonly children: ChildProcess[];
+  /** Stops the processes and deletes the system's queues and exchanges. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the built gateway and `services`, each its own process as in production, isolated
+ * from other systems on the same broker and databases, and resolves once all are ready.
+ * `env` adds to or overrides the common settings (development keys, generous rate limits).
+ */
+export async function startBenchSystem(
+  name: string,
+  services: readonly ServiceName[],
+  env: Record<string, string> = {},
+): Promise<BenchSystem> {
+  if (!existsSync(join(REPO_ROOT, 'dist/apps/gateway/src/main.js')))
+    throw new Error('run `npm run build` first (the benchmark starts the built services)');
+  const { AMQP_EXCHANGE, prefix } = isolatedEnv(name);
+  const base = await freePortBlock(services.length + 1);
+  const systemEnv = {
+    AMQP_EXCHANGE,
+    AMQP_QUEUE_PREFIX: `${prefix}.`,
+    MONGO_DB_PREFIX: prefix,
+    REDIS_KEY_PREFIX: `${prefix}:`,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
+    JWT_DEV_KEYS_DIR: join(REPO_ROOT, '.local', 'bench', 'keys'),
+    INTEGRATION_DEV_KEY_FILE: join(REPO_ROOT, '.local', 'bench', 'integration-key'),
+    RATE_LIMIT_USER_PER_MINUTE: '100000',
+    ...env,
+  };
+  const ports = ['gateway' as const, ...services].map((service, i) => ({
+    service,
+    port: base + i,
+  }));
+  const children = ports.map(({ service, port }) =>
+    startProcess(service, [`dist/apps/${service}/src/main.js`], {
+      ...systemEnv,
+      HTTP_PORT: String(port),
+    }),
+  );
+  const system: BenchSystem = {
+    exchange: AMQP_EXCHANGE,
+    prefix,
+    origin: `http://127.0.0.1:${base}`,
+    children,
+    async stop() {
+      await stopProcesses(children);
+      // quorum queues left behind pile up in the broker across runs
+      await deleteSystemTopology(AMQP_EXCHANGE, `${prefix}.`);
+    },
+  };
+  try {
+    for (const { port } of ports) await waitFor(`http://127.0.0.1:${port}/health/ready`, 90_000);
+  } catch (error) {
+    await system.stop();
+    throw error;
+  }
+  return system;
 }

@@ -1,7 +1,8 @@
-import { isolatedEnv } from '@prepmate/testing';
+import { freePort } from '@prepmate/testing';
 import autocannon from 'autocannon';
+import { generateKeyPairSync } from 'node:crypto';
 import { progress, writeResult } from './bench-output';
-import { startProcess, stopProcesses, waitFor } from './bench-processes';
+import { startBenchSystem, startProcess, waitFor } from './bench-processes';
 
 const SECONDS = Number(process.env.BENCH_GATEWAY_SECONDS ?? 20);
 const CONNECTIONS = 64;
@@ -27,29 +28,17 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
  * through the gateway for its latency percentiles.
  */
 export async function gatewayBenchmark(): Promise<void> {
-  const { AMQP_EXCHANGE, prefix } = isolatedEnv('bench-gw');
-  const base = 4600 + Math.floor(Math.random() * 300) * 10;
-  const env = {
-    AMQP_EXCHANGE,
-    AMQP_QUEUE_PREFIX: `${prefix}.`,
-    MONGO_DB_PREFIX: prefix,
-    REDIS_KEY_PREFIX: `${prefix}:`,
-    LOG_LEVEL: 'warn',
+  const system = await startBenchSystem('bench-gw', ['auth'], {
     NODE_ENV: 'production',
-    JWT_PRIVATE_KEY: (await import('node:crypto'))
-      .generateKeyPairSync('rsa', { modulusLength: 2048 })
+    JWT_PRIVATE_KEY: generateKeyPairSync('rsa', { modulusLength: 2048 })
       .privateKey.export({ type: 'pkcs8', format: 'pem' })
       .toString(),
     RATE_LIMIT_USER_PER_MINUTE: '100000000',
-  };
-  const children = [
-    startProcess('auth', ['dist/apps/auth/src/main.js'], { ...env, HTTP_PORT: String(base + 1) }),
-    startProcess('gateway', ['dist/apps/gateway/src/main.js'], { ...env, HTTP_PORT: String(base) }),
-  ];
+  });
+  const { prefix } = system;
   try {
-    await waitFor(`http://127.0.0.1:${base + 1}/health/ready`);
-    await waitFor(`http://127.0.0.1:${base}/health/ready`);
-    const gateway = `http://127.0.0.1:${base}`;
+    const gateway = system.origin;
+    const barePort = await freePort();
     const registered = await fetch(`${gateway}/api/v1/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -67,19 +56,19 @@ export async function gatewayBenchmark(): Promise<void> {
       'bare',
       [
         '-e',
-        `require('node:http').createServer((q,s)=>{s.writeHead(200,{'content-type':'application/json'});s.end(${JSON.stringify(body)})}).listen(${base + 9},'127.0.0.1')`,
+        `require('node:http').createServer((q,s)=>{s.writeHead(200,{'content-type':'application/json'});s.end(${JSON.stringify(body)})}).listen(${barePort},'127.0.0.1')`,
       ],
       {},
     );
-    children.push(bare);
-    await waitFor(`http://127.0.0.1:${base + 9}/`);
+    system.children.push(bare);
+    await waitFor(`http://127.0.0.1:${barePort}/`);
 
     progress(
       `gateway: ${CONNECTIONS} connections for ${SECONDS} s against a bare server, then through gateway → auth`,
     );
     const bareResult = await run({
       title: 'bare node http',
-      url: `http://127.0.0.1:${base + 9}/`,
+      url: `http://127.0.0.1:${barePort}/`,
       connections: CONNECTIONS,
       duration: SECONDS,
       headers,
@@ -118,6 +107,6 @@ export async function gatewayBenchmark(): Promise<void> {
       goal: { at200RpsP99Ms: 25, ratio: 0.25 },
     });
   } finally {
-    await stopProcesses(children);
+    await system.stop();
   }
 }

@@ -1,17 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import type { SubmissionIngestedPayload } from '@prepmate/contracts';
-import {
-  REPO_ROOT,
-  deleteSystemTopology,
-  eventually,
-  isolatedEnv,
-  tapEvents,
-} from '@prepmate/testing';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { eventually, tapEvents } from '@prepmate/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { progress, writeResult } from './bench-output';
-import { startProcess, stopProcesses, waitFor } from './bench-processes';
+import { startBenchSystem } from './bench-processes';
 
 const SUBMISSIONS = 10_000;
 const DISTINCT_PROBLEMS = 2_000;
@@ -93,35 +85,10 @@ function newProblems(run: number, prefix: string): SubmissionIngestedPayload[] {
  * batches of 100 new problems in-process against the real database.
  */
 export async function ingestBenchmark(): Promise<void> {
-  if (!existsSync(join(REPO_ROOT, 'dist/apps/ingestion/src/main.js')))
-    throw new Error('run `npm run build` first (the benchmark starts the built services)');
-  const { AMQP_EXCHANGE, prefix } = isolatedEnv('bench-ingest');
-  const base = 5600 + Math.floor(Math.random() * 300) * 10;
-  const env = {
-    AMQP_EXCHANGE,
-    AMQP_QUEUE_PREFIX: `${prefix}.`,
-    MONGO_DB_PREFIX: prefix,
-    REDIS_KEY_PREFIX: `${prefix}:`,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'development',
-    JWT_DEV_KEYS_DIR: join(REPO_ROOT, '.local', 'bench', 'keys'),
-    INTEGRATION_DEV_KEY_FILE: join(REPO_ROOT, '.local', 'bench', 'integration-key'),
-    RATE_LIMIT_USER_PER_MINUTE: '100000',
-  };
-  const services = ['auth', 'ingestion', 'normalization'] as const;
-  const children = services.map((name, i) =>
-    startProcess(name, [`dist/apps/${name}/src/main.js`], {
-      ...env,
-      HTTP_PORT: String(base + 1 + i),
-    }),
-  );
-  children.push(
-    startProcess('gateway', ['dist/apps/gateway/src/main.js'], { ...env, HTTP_PORT: String(base) }),
-  );
+  const system = await startBenchSystem('bench-ingest', ['auth', 'ingestion', 'normalization']);
+  const { exchange, prefix } = system;
   try {
-    for (let i = 0; i <= services.length; i += 1)
-      await waitFor(`http://127.0.0.1:${base + i}/health/ready`, 90_000);
-    const gateway = `http://127.0.0.1:${base}/api/v1`;
+    const gateway = `${system.origin}/api/v1`;
     const registered = await fetch(`${gateway}/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -132,7 +99,7 @@ export async function ingestBenchmark(): Promise<void> {
       }),
     });
     const { accessToken } = (await registered.json()) as { accessToken: string };
-    const tap = await tapEvents(AMQP_EXCHANGE, ['submission.normalized']);
+    const tap = await tapEvents(exchange, ['submission.normalized']);
     const body = JSON.stringify(importBody());
     progress(
       `ingest: POST /submissions/import with ${SUBMISSIONS} submissions (${(body.length / 2 ** 20).toFixed(1)} MiB)`,
@@ -168,7 +135,7 @@ export async function ingestBenchmark(): Promise<void> {
     await tap.close();
 
     progress(`ingest: normalizing ${BATCH_RUNS} batches of 100 new problems in-process`);
-    const batchMs = await batchNormalize(prefix, AMQP_EXCHANGE);
+    const batchMs = await batchNormalize(prefix, exchange);
     const sorted = [...batchMs].sort((a, b) => a - b);
     await writeResult('ingest', {
       submissions: SUBMISSIONS,
@@ -182,9 +149,7 @@ export async function ingestBenchmark(): Promise<void> {
       goal: { acceptPerSec: 5000, normalizedPerSec: 2000, batchNormalize100Ms: 50 },
     });
   } finally {
-    await stopProcesses(children);
-    // quorum queues left behind pile up in the broker across runs
-    await deleteSystemTopology(AMQP_EXCHANGE, `${prefix}.`);
+    await system.stop();
   }
 }
 

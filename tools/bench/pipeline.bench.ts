@@ -1,13 +1,5 @@
 import type { EventEnvelope } from '@prepmate/contracts';
-import {
-  REPO_ROOT,
-  deleteSystemTopology,
-  eventually,
-  isolatedEnv,
-  tapEvents,
-} from '@prepmate/testing';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { eventually, tapEvents } from '@prepmate/testing';
 import type { Attempt } from '../../apps/aggregation/src/domain/attempt';
 import { DEFAULT_BKT } from '../../apps/aggregation/src/domain/bkt';
 import { recompute } from '../../apps/aggregation/src/domain/user-aggregate';
@@ -15,7 +7,7 @@ import { OFFICIAL_ROADMAPS } from '../../apps/roadmap/src/domain/official-roadma
 import { computePci } from '../../apps/roadmap/src/domain/pci';
 import type { RoadmapTopic } from '../../apps/roadmap/src/domain/roadmap-topic';
 import { progress, writeResult } from './bench-output';
-import { startProcess, stopProcesses, waitFor } from './bench-processes';
+import { startBenchSystem, stopProcesses } from './bench-processes';
 
 const USERS = 100;
 const PER_USER = 100;
@@ -86,36 +78,14 @@ function expectedTotals(events: EventEnvelope<'submission.normalized'>[]): Map<s
  * functions: computePci over 50 topics and a full recompute of 1 000 attempts.
  */
 export async function pipelineBenchmark(): Promise<void> {
-  if (!existsSync(join(REPO_ROOT, 'dist/apps/aggregation/src/main.js')))
-    throw new Error('run `npm run build` first (the benchmark starts the built services)');
-  const { AMQP_EXCHANGE, prefix } = isolatedEnv('bench-pipeline');
-  const base = 6600 + Math.floor(Math.random() * 200) * 10;
-  const env = {
-    AMQP_EXCHANGE,
-    AMQP_QUEUE_PREFIX: `${prefix}.`,
-    MONGO_DB_PREFIX: prefix,
-    REDIS_KEY_PREFIX: `${prefix}:`,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'development',
-    JWT_DEV_KEYS_DIR: join(REPO_ROOT, '.local', 'bench', 'keys'),
-    INTEGRATION_DEV_KEY_FILE: join(REPO_ROOT, '.local', 'bench', 'integration-key'),
-    RATE_LIMIT_USER_PER_MINUTE: '100000',
-    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000',
-  };
-  const services = ['auth', 'ingestion', 'normalization', 'aggregation', 'roadmap'] as const;
-  const children = services.map((name, i) =>
-    startProcess(name, [`dist/apps/${name}/src/main.js`], {
-      ...env,
-      HTTP_PORT: String(base + 1 + i),
-    }),
+  const system = await startBenchSystem(
+    'bench-pipeline',
+    ['auth', 'ingestion', 'normalization', 'aggregation', 'roadmap'],
+    { RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000' },
   );
-  children.push(
-    startProcess('gateway', ['dist/apps/gateway/src/main.js'], { ...env, HTTP_PORT: String(base) }),
-  );
+  const { exchange, prefix } = system;
   try {
-    for (let i = 0; i <= services.length; i += 1)
-      await waitFor(`http://127.0.0.1:${base + i}/health/ready`, 90_000);
-    const gateway = `http://127.0.0.1:${base}/api/v1`;
+    const gateway = `${system.origin}/api/v1`;
     const call = async (method: string, path: string, token?: string, body?: unknown) => {
       const response = await fetch(`${gateway}${path}`, {
         method,
@@ -149,7 +119,7 @@ export async function pipelineBenchmark(): Promise<void> {
       if ((i + 1) % 25 === 0) progress(`  ${i + 1} / ${USERS} users`);
     }
 
-    const tap = await tapEvents(AMQP_EXCHANGE, [
+    const tap = await tapEvents(exchange, [
       'submission.normalized',
       'topic.aggregated',
       'pci.recomputed',
@@ -257,7 +227,7 @@ export async function pipelineBenchmark(): Promise<void> {
 
     // The in-process timings run on a quiet machine: the services (and their background
     // work) are stopped first, so the two cores are not shared with them.
-    await stopProcesses(children);
+    await stopProcesses(system.children);
     progress(
       'pipeline: timing computePci (50 topics) and a full recompute of 1 000 attempts in-process',
     );
@@ -289,9 +259,7 @@ export async function pipelineBenchmark(): Promise<void> {
       },
     });
   } finally {
-    await stopProcesses(children);
-    // quorum queues left behind pile up in the broker across runs
-    await deleteSystemTopology(AMQP_EXCHANGE, `${prefix}.`);
+    await system.stop();
   }
 }
 

@@ -88,13 +88,14 @@ async function waitUntilReady(
   const ready = new Set<ServiceProcess>();
   while (Date.now() < deadline) {
     const pending = services.filter((service) => !ready.has(service));
-    const answers = await Promise.all(pending.map((service) => service.isReady()));
-    pending.forEach((service, i) => answers[i] && ready.add(service));
-    const waiting = services
-      .filter((service) => !ready.has(service))
-      .map((service) => service.service);
+    const answers = await Promise.all(pending.map((service) => service.readiness()));
+    const waiting: string[] = [];
+    pending.forEach((service, i) => {
+      if (answers[i].ready) ready.add(service);
+      else waiting.push(`${service.service} (${answers[i].reason})`);
+    });
     if (waiting.length === 0) return;
-    const report = `ready ${services.length - waiting.length}/${services.length}; waiting for ${waiting.join(', ')}`;
+    const report = `ready ${ready.size}/${services.length}; waiting for ${waiting.join(', ')}`;
     if (report !== lastReport) say(report);
     lastReport = report;
     await new Promise((resolveWait) => setTimeout(resolveWait, 500));

@@ -5,7 +5,7 @@ import {
   MessagingServerModule,
   OutboxRelay,
   TopicCatalog,
-  USER_DATA_CONTRIBUTORS,
+  userDataContributorsFrom,
   UserDeletedHandler,
 } from '@prepmate/messaging';
 import {
@@ -36,6 +36,7 @@ import { SubmissionNormalizedHandler } from './attempts/submission-normalized.ha
 import { AggregationQueue } from './jobs/aggregation-queue';
 import { AggregationWorker } from './jobs/aggregation-worker';
 import { UserAggregation } from './jobs/user-aggregation';
+import { ProblemSummaries } from './telemetry/problem-summaries';
 import { TelemetryService } from './telemetry/telemetry.service';
 
 /** The aggregation service: per-topic mastery (BKT), revision scheduling and daily activity. */
@@ -63,14 +64,11 @@ import { TelemetryService } from './telemetry/telemetry.service';
     AggregationUserData,
     AggregationWorker,
     AttemptStore,
+    ProblemSummaries,
     TelemetryService,
     TopicCatalog,
     UserAggregation,
-    {
-      provide: USER_DATA_CONTRIBUTORS,
-      inject: [AggregationUserData],
-      useFactory: (data: AggregationUserData) => data.contributors,
-    },
+    userDataContributorsFrom(AggregationUserData),
   ],
 })
 export class AggregationModule {

@@ -5,7 +5,7 @@ import {
   MessagingServerModule,
   UserDeletedHandler,
   BatchOutbox,
-  USER_DATA_CONTRIBUTORS,
+  userDataContributorsFrom,
 } from '@prepmate/messaging';
 import {
   DatabaseModule,
@@ -78,11 +78,7 @@ import { SyncService } from './sync/sync.service';
     SyncSources,
     SyncStatesRepository,
     SyncWorker,
-    {
-      provide: USER_DATA_CONTRIBUTORS,
-      inject: [IngestionUserData],
-      useFactory: (data: IngestionUserData) => data.contributors,
-    },
+    userDataContributorsFrom(IngestionUserData),
   ],
 })
 export class IngestionModule {

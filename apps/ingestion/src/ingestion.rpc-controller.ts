@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   type ImportRpcData,
+  type PageRpcData,
   type LinkIntegrationRpcData,
   type PlatformRpcData,
   RPC_PATTERNS,
@@ -67,9 +68,9 @@ export class IngestionRpcController {
   }
 
   @MessagePattern(RPC_PATTERNS.ingestionRetryReady)
-  retryReady(@Payload() request: RpcRequest) {
+  retryReady(@Payload() request: RpcRequest<PageRpcData>) {
     requireAdmin(request);
-    return this.sync.retryReady();
+    return this.sync.retryReady(request.data);
   }
 
   @MessagePattern(RPC_PATTERNS.ingestionSubmissions)

@@ -6,7 +6,7 @@ import {
   MessagingServerModule,
   UserDeletedHandler,
   OutboxRelay,
-  USER_DATA_CONTRIBUTORS,
+  userDataContributorsFrom,
 } from '@prepmate/messaging';
 import { DatabaseModule, MongoReadiness, PlatformModule } from '@prepmate/platform';
 import {
@@ -94,11 +94,7 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
     ProblemsService,
     ReviewLog,
     TaxonomyService,
-    {
-      provide: USER_DATA_CONTRIBUTORS,
-      inject: [NormalizationUserData],
-      useFactory: (data: NormalizationUserData) => data.contributors,
-    },
+    userDataContributorsFrom(NormalizationUserData),
   ],
 })
 export class NormalizationModule {

@@ -7,6 +7,7 @@ import {
   type FeedbackRpcData,
   type PageRpcData,
   type ProblemIdRpcData,
+  type ProblemSummariesRpcData,
   type ProblemsListRpcData,
   type ResolveFailureRpcData,
   RPC_PATTERNS,
@@ -55,6 +56,12 @@ export class NormalizationRpcController {
   get(@Payload() request: RpcRequest<ProblemIdRpcData>) {
     requireCaller(request);
     return this.problems.get(request.data.problemId);
+  }
+
+  /** For other services (revisions due): no caller needed, the catalog is not per user. */
+  @MessagePattern(RPC_PATTERNS.problemsSummaries)
+  summaries(@Payload() request: RpcRequest<ProblemSummariesRpcData>) {
+    return this.problems.summaries(request.data.ids);
   }
 
   @MessagePattern(RPC_PATTERNS.bookmarksList)

@@ -5,7 +5,7 @@ import {
   MessagingServerModule,
   OutboxRelay,
   TopicCatalog,
-  USER_DATA_CONTRIBUTORS,
+  userDataContributorsFrom,
   UserDeletedHandler,
 } from '@prepmate/messaging';
 import { DatabaseModule, MongoReadiness, PlatformModule } from '@prepmate/platform';
@@ -50,11 +50,7 @@ import { RoadmapsService } from './roadmaps/roadmaps.service';
     RoadmapUserData,
     RoadmapsService,
     TopicCatalog,
-    {
-      provide: USER_DATA_CONTRIBUTORS,
-      inject: [RoadmapUserData],
-      useFactory: (data: RoadmapUserData) => data.contributors,
-    },
+    userDataContributorsFrom(RoadmapUserData),
   ],
 })
 export class RoadmapModule {

@@ -41,6 +41,9 @@ export class AmqpConnection implements OnApplicationShutdown {
       // peer's delayed ACK, adding ~20 ms per round trip under load.
       connectionOptions: {
         noDelay: true,
+        // amqplib applies it to the socket until the handshake is done; on expiry the attempt
+        // fails ('connect ETIMEDOUT') and the manager retries.
+        timeout: config.AMQP_CONNECT_TIMEOUT_MS,
         clientProperties: { connection_name: `${service}:${process.pid}` },
       },
     });

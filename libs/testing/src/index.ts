@@ -1,5 +1,6 @@
 export * from './broker';
 export * from './eventually';
+export * from './free-ports';
 export * from './infra-file';
 export * from './isolation';
 export * from './test-service';

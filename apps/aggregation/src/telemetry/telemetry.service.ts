@@ -7,23 +7,12 @@ import type {
   TopicStatsResponse,
 } from '@prepmate/contracts';
 import { TopicCatalog } from '@prepmate/messaging';
-import { AppError } from '@prepmate/platform';
+import { AppError, offsetPage } from '@prepmate/platform';
 import { AggregateStore } from '../aggregates/aggregate-store';
 import { performanceReport, type PerformanceReport } from '../domain/performance';
 import { CARD_STATE_NAMES, retrievability } from '../domain/revision-card';
 import { standing, topicMetrics, weakTopics } from '../domain/topic-metrics';
-
-function encodeOffset(offset: number): string {
-  return Buffer.from(String(offset)).toString('base64url');
-}
-
-function decodeOffset(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  const offset = Number(Buffer.from(cursor, 'base64url').toString());
-  if (!Number.isInteger(offset) || offset < 0)
-    throw new AppError('VALIDATION_FAILED', 'invalid cursor', { field: 'cursor' });
-  return offset;
-}
+import { ProblemSummaries } from './problem-summaries';
 
 /** Reads of a user's telemetry: stats as of now, computed from the stored aggregate. */
 @Injectable()
@@ -31,6 +20,7 @@ export class TelemetryService {
   constructor(
     private readonly aggregates: AggregateStore,
     private readonly catalog: TopicCatalog,
+    private readonly problems: ProblemSummaries,
   ) {}
 
   /** Whose stats a caller may read: their own; anyone's for mentors and admins. */
@@ -66,13 +56,7 @@ export class TelemetryService {
     limit: number,
     cursor?: string,
   ): Promise<Page<TopicStatsResponse>> {
-    const offset = decodeOffset(cursor);
-    const all = await this.allTopicStats(userId);
-    const items = all.slice(offset, offset + limit);
-    return {
-      items,
-      nextCursor: offset + limit < all.length ? encodeOffset(offset + limit) : null,
-    };
+    return offsetPage(await this.allTopicStats(userId), { limit, cursor });
   }
 
   async weakTopics(userId: string, limit: number): Promise<{ items: TopicStatsResponse[] }> {
@@ -84,28 +68,32 @@ export class TelemetryService {
     return performanceReport(aggregate.days, period, Date.now());
   }
 
-  /** Solved problems due for revision now, most overdue first. */
+  /** Solved problems due for revision now, most overdue first, with their titles and links. */
   async revisionsDue(userId: string, limit: number): Promise<{ items: RevisionResponse[] }> {
     const now = Date.now();
     const aggregate = await this.aggregates.load(userId);
-    const items = Object.entries(aggregate.problems)
+    const due = Object.entries(aggregate.problems)
       .filter(([, problem]) => problem.card !== null && problem.card.due <= now)
       .sort(([a, x], [b, y]) => x.card!.due - y.card!.due || a.localeCompare(b))
-      .slice(0, limit)
-      .map(([canonicalProblemId, problem]) => {
-        const card = problem.card!;
-        return {
-          canonicalProblemId,
-          difficulty: problem.difficulty,
-          topics: problem.topics,
-          due: new Date(card.due).toISOString(),
-          lastReview: card.lastReview === null ? null : new Date(card.lastReview).toISOString(),
-          retrievability: retrievability(card, now),
-          reps: card.reps,
-          lapses: card.lapses,
-          state: CARD_STATE_NAMES[card.state] ?? 'review',
-        };
-      });
+      .slice(0, limit);
+    const summaries = await this.problems.of(due.map(([id]) => id));
+    const items = due.map(([canonicalProblemId, problem]) => {
+      const card = problem.card!;
+      const summary = summaries.get(canonicalProblemId);
+      return {
+        canonicalProblemId,
+        title: summary?.title ?? null,
+        platforms: summary?.platforms ?? [],
+        difficulty: problem.difficulty,
+        topics: problem.topics,
+        due: new Date(card.due).toISOString(),
+        lastReview: card.lastReview === null ? null : new Date(card.lastReview).toISOString(),
+        retrievability: retrievability(card, now),
+        reps: card.reps,
+        lapses: card.lapses,
+        state: CARD_STATE_NAMES[card.state] ?? 'review',
+      };
+    });
     return { items };
   }
 }

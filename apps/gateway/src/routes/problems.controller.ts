@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -30,11 +19,10 @@ import {
   type RpcCaller,
   TopicResponse,
 } from '@prepmate/contracts';
+import { UuidParamPipe } from '@prepmate/platform';
 import { Caller, Public } from '../auth/access.decorators';
 import { ApiErrors } from '../docs/api-errors';
 import { Upstream } from '../upstream/upstream.service';
-
-const problemId = new ParseUUIDPipe();
 
 @ApiTags('problems')
 @Controller()
@@ -86,7 +74,10 @@ export class ProblemsController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: ProblemResponse })
   @ApiErrors(400, 401, 404)
-  get(@Param('id', problemId) id: string, @Caller() caller: RpcCaller): Promise<ProblemResponse> {
+  get(
+    @Param('id', UuidParamPipe) id: string,
+    @Caller() caller: RpcCaller,
+  ): Promise<ProblemResponse> {
     return this.upstream.call('normalization', RPC_PATTERNS.problemsGet, { problemId: id }, caller);
   }
 
@@ -95,7 +86,7 @@ export class ProblemsController {
   @ApiCreatedResponse({ type: BookmarkResponse })
   @ApiErrors(400, 401, 404)
   bookmark(
-    @Param('id', problemId) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: BookmarkRequest,
     @Caller() caller: RpcCaller,
   ): Promise<BookmarkResponse> {
@@ -112,7 +103,7 @@ export class ProblemsController {
   @ApiOkResponse({ type: BookmarkResponse })
   @ApiErrors(400, 401, 404)
   updateBookmark(
-    @Param('id', problemId) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: BookmarkRequest,
     @Caller() caller: RpcCaller,
   ): Promise<BookmarkResponse> {
@@ -130,7 +121,7 @@ export class ProblemsController {
   @ApiNoContentResponse()
   @ApiErrors(400, 401, 404)
   async removeBookmark(
-    @Param('id', problemId) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Caller() caller: RpcCaller,
   ): Promise<void> {
     await this.upstream.call(
@@ -147,7 +138,7 @@ export class ProblemsController {
   @ApiCreatedResponse({ type: FeedbackResponse })
   @ApiErrors(400, 401, 404)
   feedback(
-    @Param('id', problemId) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: FeedbackRequest,
     @Caller() caller: RpcCaller,
   ): Promise<FeedbackResponse> {

@@ -1,7 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   type Page,
+  PageQuery,
   PlatformParams,
   RPC_PATTERNS,
   type RpcCaller,
@@ -9,6 +10,7 @@ import {
   SyncLogsQuery,
   SyncStateResponse,
 } from '@prepmate/contracts';
+import { UuidParamPipe } from '@prepmate/platform';
 import { Caller, Roles } from '../auth/access.decorators';
 import { ApiErrors } from '../docs/api-errors';
 import { Upstream } from '../upstream/upstream.service';
@@ -43,7 +45,7 @@ export class SyncController {
   @ApiOkResponse({ type: SyncLogResponse })
   @ApiErrors(400, 401, 404)
   log(
-    @Param('syncBatchId', new ParseUUIDPipe()) syncBatchId: string,
+    @Param('syncBatchId', UuidParamPipe) syncBatchId: string,
     @Caller() caller: RpcCaller,
   ): Promise<SyncLogResponse> {
     return this.upstream.call('ingestion', RPC_PATTERNS.ingestionSyncLog, { syncBatchId }, caller);
@@ -52,9 +54,18 @@ export class SyncController {
   /** Failed syncs due for an automatic retry (what the scheduler picks next). */
   @Get('admin/sync/retry-ready')
   @Roles('admin')
-  @ApiOkResponse({ type: [SyncStateResponse] })
-  @ApiErrors(401, 403)
-  retryReady(@Caller() caller: RpcCaller): Promise<SyncStateResponse[]> {
-    return this.upstream.call('ingestion', RPC_PATTERNS.ingestionRetryReady, {}, caller);
+  @ApiOkResponse({ description: '{ items: SyncState[], nextCursor }', type: [SyncStateResponse] })
+  @ApiErrors(400, 401, 403)
+  retryReady(
+    @Query() query: PageQuery,
+    @Caller() caller: RpcCaller,
+  ): Promise<Page<SyncStateResponse>> {
+    const { limit, cursor } = query;
+    return this.upstream.call(
+      'ingestion',
+      RPC_PATTERNS.ingestionRetryReady,
+      { limit, cursor },
+      caller,
+    );
   }
 }

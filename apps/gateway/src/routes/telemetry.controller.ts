@@ -1,17 +1,18 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   type Page,
+  PageQuery,
   PerformanceQuery,
   PerformanceResponse,
   RevisionResponse,
   RevisionsQuery,
   RPC_PATTERNS,
   type RpcCaller,
-  TopicStatsQuery,
   TopicStatsResponse,
   WeakTopicsQuery,
 } from '@prepmate/contracts';
+import { UuidParamPipe } from '@prepmate/platform';
 import { Caller } from '../auth/access.decorators';
 import { ApiErrors } from '../docs/api-errors';
 import { Upstream } from '../upstream/upstream.service';
@@ -26,10 +27,7 @@ export class TelemetryController {
   @Get('topic-stats')
   @ApiOkResponse({ description: '{ items: TopicStats[], nextCursor }', type: [TopicStatsResponse] })
   @ApiErrors(400, 401)
-  mine(
-    @Query() query: TopicStatsQuery,
-    @Caller() caller: RpcCaller,
-  ): Promise<Page<TopicStatsResponse>> {
+  mine(@Query() query: PageQuery, @Caller() caller: RpcCaller): Promise<Page<TopicStatsResponse>> {
     const { limit, cursor } = query;
     return this.upstream.call(
       'aggregation',
@@ -44,8 +42,8 @@ export class TelemetryController {
   @ApiOkResponse({ description: '{ items: TopicStats[], nextCursor }', type: [TopicStatsResponse] })
   @ApiErrors(400, 401, 403)
   ofUser(
-    @Param('userId', new ParseUUIDPipe()) userId: string,
-    @Query() query: TopicStatsQuery,
+    @Param('userId', UuidParamPipe) userId: string,
+    @Query() query: PageQuery,
     @Caller() caller: RpcCaller,
   ): Promise<Page<TopicStatsResponse>> {
     const { limit, cursor } = query;

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   type Page,
@@ -7,6 +7,7 @@ import {
   type RpcCaller,
   UserResponse,
 } from '@prepmate/contracts';
+import { UuidParamPipe } from '@prepmate/platform';
 import { Caller, Roles } from '../auth/access.decorators';
 import { ApiErrors } from '../docs/api-errors';
 import { Upstream } from '../upstream/upstream.service';
@@ -22,7 +23,7 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponse })
   @ApiErrors(400, 401, 403, 404)
   user(
-    @Param('userId', new ParseUUIDPipe()) userId: string,
+    @Param('userId', UuidParamPipe) userId: string,
     @Caller() caller: RpcCaller,
   ): Promise<UserResponse> {
     return this.upstream.call('auth', RPC_PATTERNS.authGetUser, { userId }, caller);

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import type { ImportRecord } from '../domain/import-record';
 import { isAttempt } from '../domain/verdicts';
-import { SUBMISSION_MODEL, type SubmissionDocument } from './submission.schema';
+import { SUBMISSION_MODEL, type SubmissionDocument, submissionView } from './submission.schema';
 
 export interface StoreResult {
   inserted: number;
@@ -115,20 +115,8 @@ export function ingestedEventOf(
   if (!isAttempt(doc.verdict)) return null;
   return batchEvent(
     'submission.ingested',
-    {
-      submissionId: doc._id,
-      userId: doc.userId,
-      platform: doc.platform,
-      platformSubmissionId: doc.platformSubmissionId,
-      problem: doc.problem,
-      verdict: doc.verdict,
-      language: doc.language,
-      submittedAt: doc.submittedAt.toISOString(),
-      runtimeMs: doc.runtimeMs,
-      memoryKb: doc.memoryKb,
-      solveTimeSeconds: doc.solveTimeSeconds,
-      syncBatchId: doc.syncBatchId,
-    },
+    // verdict again: narrowed above to the verdicts an attempt can have
+    { submissionId: doc._id, userId: doc.userId, ...submissionView(doc), verdict: doc.verdict },
     'ingestion',
     doc.eventId,
     header,

@@ -20,6 +20,22 @@ export interface SubmissionDocument {
   createdAt: Date;
 }
 
+/** What a stored submission shows alike in its `submission.ingested` event and the API. */
+export function submissionView(doc: SubmissionDocument) {
+  return {
+    platform: doc.platform,
+    platformSubmissionId: doc.platformSubmissionId,
+    problem: doc.problem,
+    verdict: doc.verdict,
+    language: doc.language,
+    submittedAt: doc.submittedAt.toISOString(),
+    runtimeMs: doc.runtimeMs,
+    memoryKb: doc.memoryKb,
+    solveTimeSeconds: doc.solveTimeSeconds,
+    syncBatchId: doc.syncBatchId,
+  };
+}
+
 export const SUBMISSION_MODEL = 'Submission';
 
 export const SubmissionSchema = new Schema<SubmissionDocument>(

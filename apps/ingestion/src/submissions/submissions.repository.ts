@@ -3,22 +3,10 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Page, SubmissionResponse, SubmissionsRpcData } from '@prepmate/contracts';
 import { AppError } from '@prepmate/platform';
 import type { FilterQuery, Model } from 'mongoose';
-import { SUBMISSION_MODEL, type SubmissionDocument } from './submission.schema';
+import { SUBMISSION_MODEL, type SubmissionDocument, submissionView } from './submission.schema';
 
 function toResponse(doc: SubmissionDocument): SubmissionResponse {
-  return {
-    id: doc._id,
-    platform: doc.platform,
-    platformSubmissionId: doc.platformSubmissionId,
-    problem: doc.problem,
-    verdict: doc.verdict,
-    language: doc.language,
-    submittedAt: doc.submittedAt.toISOString(),
-    runtimeMs: doc.runtimeMs,
-    memoryKb: doc.memoryKb,
-    solveTimeSeconds: doc.solveTimeSeconds,
-    syncBatchId: doc.syncBatchId,
-  };
+  return { id: doc._id, ...submissionView(doc) };
 }
 
 /** Cursor of the newest-first list: the last item's time and id. */

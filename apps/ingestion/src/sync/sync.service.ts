@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
   Page,
+  PageRpcData,
   Platform,
   RpcCaller,
   SyncLogResponse,
@@ -8,7 +9,7 @@ import type {
   SyncStartedResponse,
   SyncStateResponse,
 } from '@prepmate/contracts';
-import { AppError, ROOT_LOGGER } from '@prepmate/platform';
+import { AppError, offsetPage, ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { isRetryReady } from '../domain/sync-policy';
@@ -90,11 +91,20 @@ export class SyncService {
     return started;
   }
 
-  async retryReady(): Promise<SyncStateResponse[]> {
+  /** Failed syncs due for a retry, the longest waiting first (offset cursor). */
+  async retryReady(query: PageRpcData): Promise<Page<SyncStateResponse>> {
     const now = new Date();
-    return (await this.states.failedStates())
+    const ready = (await this.states.failedStates())
       .filter((state) => isRetryReady(state, now))
-      .map((state) => toSyncStateResponse(state, true));
+      .sort(
+        (a, b) =>
+          a.nextRetryTime!.getTime() - b.nextRetryTime!.getTime() || a._id.localeCompare(b._id),
+      );
+    const page = offsetPage(ready, query);
+    return {
+      items: page.items.map((state) => toSyncStateResponse(state, true)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async state(caller: RpcCaller, platform: Platform): Promise<SyncStateResponse> {

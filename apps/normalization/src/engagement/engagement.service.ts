@@ -9,10 +9,9 @@ import type {
   ProblemResponse,
   RpcCaller,
 } from '@prepmate/contracts';
-import { AppError } from '@prepmate/platform';
+import { AppError, offsetPage } from '@prepmate/platform';
 import type { Model } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
-import type { CanonicalProblemDocument } from '../problems/canonical-problem.schema';
 import { ProblemsService } from '../problems/problems.service';
 import { ProblemCatalog } from '../problems/problem-catalog';
 import {
@@ -34,6 +33,17 @@ function toBookmark(doc: BookmarkDocument, problem?: ProblemResponse | null): Bo
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
     ...(problem !== undefined ? { problem } : {}),
+  };
+}
+
+function toFeedback(doc: FeedbackDocument) {
+  return {
+    id: doc._id,
+    problemId: doc.problemId,
+    type: doc.type,
+    comment: doc.comment,
+    status: doc.status,
+    createdAt: doc.createdAt.toISOString(),
   };
 }
 
@@ -103,20 +113,14 @@ export class EngagementService {
     docs.sort(
       (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b._id.localeCompare(a._id),
     );
-    const start = cursor ? Number(cursor) : 0;
-    if (!Number.isInteger(start) || start < 0)
-      throw new AppError('VALIDATION_FAILED', 'invalid cursor', { field: 'cursor' });
-    const page = docs.slice(start, start + limit);
-    const ids = page.map((doc) => doc.problemId);
-    const problems = ids.length
-      ? await this.catalog.problems.find({ _id: { $in: ids } }).lean<CanonicalProblemDocument[]>()
-      : [];
+    const page = offsetPage(docs, { limit, cursor });
+    const problems = await this.catalog.getMany(page.items.map((doc) => doc.problemId));
     const byId = new Map(
       (await this.problems.views(problems)).map((problem) => [problem.id, problem]),
     );
     return {
-      items: page.map((doc) => toBookmark(doc, byId.get(doc.problemId) ?? null)),
-      nextCursor: start + limit < docs.length ? String(start + limit) : null,
+      items: page.items.map((doc) => toBookmark(doc, byId.get(doc.problemId) ?? null)),
+      nextCursor: page.nextCursor,
     };
   }
 
@@ -142,15 +146,7 @@ export class EngagementService {
       { _id: request.problemId },
       { $set: { openReports: reporters, ...(flagged ? { flagged: true } : {}) } },
     );
-    return {
-      id: doc._id,
-      problemId: doc.problemId,
-      type: doc.type,
-      comment: doc.comment,
-      status: doc.status,
-      createdAt: doc.createdAt.toISOString(),
-      problemFlagged: flagged,
-    };
+    return { ...toFeedback(doc), problemFlagged: flagged };
   }
 
   async exportUser(userId: string) {
@@ -160,14 +156,7 @@ export class EngagementService {
     ]);
     return {
       bookmarks: bookmarks.map((doc) => toBookmark(doc)),
-      feedback: feedback.map((doc) => ({
-        id: doc._id,
-        problemId: doc.problemId,
-        type: doc.type,
-        comment: doc.comment,
-        status: doc.status,
-        createdAt: doc.createdAt.toISOString(),
-      })),
+      feedback: feedback.map((doc) => toFeedback(doc)),
     };
   }
 

@@ -9,7 +9,7 @@ import type {
   ResolveFailureRpcData,
   UnmappedTagResponse,
 } from '@prepmate/contracts';
-import { AppError, ROOT_LOGGER } from '@prepmate/platform';
+import { AppError, offsetPage, ROOT_LOGGER } from '@prepmate/platform';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
@@ -231,17 +231,15 @@ export class FailuresService {
     const all = [...counts.entries()].sort(
       ([ka, a], [kb, b]) => b.count - a.count || ka.localeCompare(kb),
     );
-    const start = cursor ? Number(cursor) : 0;
-    if (!Number.isInteger(start) || start < 0)
-      throw new AppError('VALIDATION_FAILED', 'invalid cursor', { field: 'cursor' });
+    const page = offsetPage(all, { limit, cursor });
     return {
-      items: all.slice(start, start + limit).map(([, { platform, tag, count, last }]) => ({
+      items: page.items.map(([, { platform, tag, count, last }]) => ({
         platform,
         tag,
         count,
         lastSeen: last.toISOString(),
       })),
-      nextCursor: start + limit < all.length ? String(start + limit) : null,
+      nextCursor: page.nextCursor,
     };
   }
 }

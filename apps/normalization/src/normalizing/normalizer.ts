@@ -259,28 +259,31 @@ export class Normalizer {
       doc.topics = [...new Set([...doc.topics, ...plan.tags.topics])];
       doc.normalizedTags = [...new Set([...doc.normalizedTags, ...plan.tags.normalizedTags])];
     }
-    await this.catalog.createProblems([...newDocs.values()]);
-    await this.catalog.addPlatforms(additions);
-    await this.review.possibleDuplicates(
-      winners.flatMap(({ decision, mapping }) =>
-        decision.possibleDuplicateOf
-          ? [
-              {
-                problemId: mapping.canonicalProblemId,
-                candidateId: decision.possibleDuplicateOf,
-                confidence: decision.confidence,
-              },
-            ]
-          : [],
+    // Four writes to four collections, independent of each other: one round trip's wait.
+    await Promise.all([
+      this.catalog.createProblems([...newDocs.values()]),
+      this.catalog.addPlatforms(additions),
+      this.review.possibleDuplicates(
+        winners.flatMap(({ decision, mapping }) =>
+          decision.possibleDuplicateOf
+            ? [
+                {
+                  problemId: mapping.canonicalProblemId,
+                  candidateId: decision.possibleDuplicateOf,
+                  confidence: decision.confidence,
+                },
+              ]
+            : [],
+        ),
       ),
-    );
-    await this.review.unmappedTags(
-      winners.map(({ plan }) => ({
-        platform: plan.platform,
-        platformProblemId: plan.problem.platformProblemId,
-        tags: plan.tags.unmapped,
-      })),
-    );
+      this.review.unmappedTags(
+        winners.map(({ plan }) => ({
+          platform: plan.platform,
+          platformProblemId: plan.problem.platformProblemId,
+          tags: plan.tags.unmapped,
+        })),
+      ),
+    ]);
 
     const created = new Map(winners.map(({ plan, mapping }) => [plan.key, mapping]));
     if (lost.size > 0) {

@@ -149,6 +149,12 @@ export class ProblemCatalog {
     );
   }
 
+  /** The problems with these ids (unknown ids are left out). */
+  getMany(ids: string[]): Promise<CanonicalProblemDocument[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.problems.find({ _id: { $in: ids } }).lean<CanonicalProblemDocument[]>();
+  }
+
   get(id: string): Promise<CanonicalProblemDocument | null> {
     return this.problems.findOne({ _id: id }).lean<CanonicalProblemDocument>();
   }

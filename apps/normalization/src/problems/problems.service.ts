@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Page, PageRpcData, ProblemResponse, ProblemsListRpcData } from '@prepmate/contracts';
+import type {
+  Page,
+  PageRpcData,
+  ProblemResponse,
+  ProblemsListRpcData,
+  ProblemSummaryResponse,
+} from '@prepmate/contracts';
 import { AppError } from '@prepmate/platform';
 import type { FilterQuery } from 'mongoose';
 import { normalizeTitle } from '../domain/titles';
@@ -14,6 +20,9 @@ import {
 } from './canonical-problem.schema';
 import { ProblemCatalog } from './problem-catalog';
 import { toProblemResponse } from './problem.mapper';
+
+/** Ids one summaries request may ask for (a page of any list). */
+const MAX_SUMMARIES = 100;
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -89,6 +98,15 @@ export class ProblemsService {
     const doc = await this.catalog.get(id);
     if (!doc) throw new AppError('NOT_FOUND', 'no such problem');
     return (await this.views([doc]))[0];
+  }
+
+  /** Title and platforms of each known problem, for other services' views. */
+  async summaries(ids: string[]): Promise<ProblemSummaryResponse[]> {
+    const docs = await this.catalog.getMany([...new Set(ids)].slice(0, MAX_SUMMARIES));
+    return docs.map((doc) => {
+      const { id, title, platforms } = toProblemResponse(doc, EMPTY_TELEMETRY);
+      return { id, title, platforms };
+    });
   }
 
   /** 404 unless the problem exists (for bookmarks and feedback). */

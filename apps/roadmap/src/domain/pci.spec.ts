@@ -69,6 +69,15 @@ describe('PCI = Σ w(completed) / Σ w', () => {
     expect(result.completedWeightSum).toBe(result.totalWeightSum);
   });
 
+  it('reports weight sums without floating-point noise (PCI still from the exact sums)', () => {
+    const tenths = [t('arrays', 0.1), t('graphs', 0.2, 'core', 0.99)];
+    const result = computePci(tenths, new Map([['arrays', m(0.95)]]));
+    expect(0.1 + 0.2).not.toBe(0.3);
+    expect(result.totalWeightSum).toBe(0.3);
+    expect(result.byLayer.core.weightTotal).toBe(0.3);
+    expect(result.pciScore).toBe(round4(0.1 / (0.1 + 0.2)));
+  });
+
   it('a threshold of 0 asks for nothing: every topic is completed, attempted or not', () => {
     expect(computePci([t('arrays', 1), t('graphs', 0.5)], new Map(), 0).pciScore).toBe(1);
   });

@@ -38,6 +38,12 @@ export interface PciResult {
   byLayer: Record<Layer, LayerProgress>;
 }
 
+/**
+ * Weight sums are reported to 6 decimals, so 0.9 + 0.8 + … reads 14.7 and not
+ * 14.699999999999998; PCI itself is computed from the exact sums.
+ */
+const WEIGHT_DECIMALS = 6;
+
 const NOT_STARTED: TopicMastery = { mastery: 0, totalAttempts: 0 };
 
 export function round(value: number, decimals: number): number {
@@ -98,11 +104,18 @@ export function computePci(
     };
   });
   const pci = total === 0 ? 0 : completed === topics.length ? 1 : completedWeight / total;
+  for (const layer of Object.values(byLayer)) {
+    layer.weightCompleted = round(layer.weightCompleted, WEIGHT_DECIMALS);
+    layer.weightTotal = round(layer.weightTotal, WEIGHT_DECIMALS);
+  }
   return {
     pciScore: round(pci, 4),
     completionPercentage: round(100 * pci, 2),
-    completedWeightSum: completed === topics.length ? total : completedWeight,
-    totalWeightSum: total,
+    completedWeightSum: round(
+      completed === topics.length ? total : completedWeight,
+      WEIGHT_DECIMALS,
+    ),
+    totalWeightSum: round(total, WEIGHT_DECIMALS),
     topicsCompleted: completed,
     topicsTotal: topics.length,
     topicProgresses,

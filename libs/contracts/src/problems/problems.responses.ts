@@ -31,6 +31,16 @@ export class ProblemPlatformResponse {
   firstSeen?: string;
 }
 
+/** What other services show of a canonical problem: its title and where to solve it. */
+export class ProblemSummaryResponse {
+  @ApiProperty()
+  id!: string;
+  @ApiProperty()
+  title!: string;
+  @ApiProperty({ type: [ProblemPlatformResponse] })
+  platforms!: ProblemPlatformResponse[];
+}
+
 export class AggregateTelemetryResponse {
   @ApiProperty()
   totalSubmissions!: number;

@@ -18,6 +18,11 @@ export interface ProblemIdRpcData {
   problemId: string;
 }
 
+/** Canonical problems by id, for other services (at most 100 ids). */
+export interface ProblemSummariesRpcData {
+  ids: string[];
+}
+
 export interface BookmarkRpcData extends ProblemIdRpcData {
   notes?: string;
 }

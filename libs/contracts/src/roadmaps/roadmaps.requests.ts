@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -95,15 +95,8 @@ export class CreateRoadmapRequest {
   topics!: RoadmapTopicInput[];
 }
 
-export class AddRoadmapTopicsRequest {
-  @ApiProperty({ type: [RoadmapTopicInput] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => RoadmapTopicInput)
-  topics!: RoadmapTopicInput[];
-}
+/** Topics added to a custom roadmap: the same list, and rules, as when creating one. */
+export class AddRoadmapTopicsRequest extends PickType(CreateRoadmapRequest, ['topics'] as const) {}
 
 export class UpdateRoadmapTopicRequest {
   @ApiPropertyOptional()

@@ -33,6 +33,7 @@ export const RPC_PATTERNS = {
   topicsAddAlias: 'normalization.add_alias',
   problemsList: 'normalization.problems',
   problemsGet: 'normalization.problem',
+  problemsSummaries: 'normalization.problem_summaries',
   bookmarksList: 'normalization.bookmarks',
   bookmarksPut: 'normalization.bookmark_put',
   bookmarksUpdate: 'normalization.bookmark_update',

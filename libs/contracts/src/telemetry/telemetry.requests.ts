@@ -1,26 +1,10 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageQuery } from '../http/pagination';
 
 export const PERFORMANCE_PERIODS = ['7d', '30d', '90d', 'all'] as const;
 export type PerformancePeriodName = (typeof PERFORMANCE_PERIODS)[number];
-
-/** `?limit=` (1–100, default 20) and `?cursor=` over topic stats. */
-export class TopicStatsQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-}
 
 export class WeakTopicsQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 5 })
@@ -39,12 +23,5 @@ export class PerformanceQuery {
   period: PerformancePeriodName = '30d';
 }
 
-export class RevisionsQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-}
+/** `?limit=` of the due revisions, as every list's (1–100, default 20). */
+export class RevisionsQuery extends PickType(PageQuery, ['limit'] as const) {}

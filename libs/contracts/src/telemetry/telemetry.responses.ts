@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Difficulty } from '../events/submission.events';
+import { ProblemPlatformResponse } from '../problems/problems.responses';
 
 class ByDifficulty {
   @ApiProperty() easy!: number;
@@ -75,6 +76,14 @@ export class PerformanceResponse {
 
 export class RevisionResponse {
   @ApiProperty() canonicalProblemId!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'null only while the problem catalog cannot be reached',
+  })
+  title!: string | null;
+  @ApiProperty({ type: [ProblemPlatformResponse], description: 'where to solve it again' })
+  platforms!: ProblemPlatformResponse[];
   @ApiProperty({ enum: ['easy', 'medium', 'hard'] }) difficulty!: Difficulty;
   @ApiProperty({ type: [String] }) topics!: string[];
   @ApiProperty() due!: string;

@@ -1,3 +1,5 @@
+import type { FactoryProvider, Type } from '@nestjs/common';
+
 /**
  * What a service holds about a user, for `GET /me/export` and `DELETE /me`. A service that
  * owns user data provides contributors under USER_DATA_CONTRIBUTORS; the `user.export` and
@@ -13,6 +15,20 @@ export interface UserDataContributor {
 }
 
 export const USER_DATA_CONTRIBUTORS = Symbol('USER_DATA_CONTRIBUTORS');
+
+/** A provider that lists a service's contributors (one per kind of record it keeps). */
+export interface UserDataSource {
+  readonly contributors: UserDataContributor[];
+}
+
+/** Provides USER_DATA_CONTRIBUTORS from the service's UserDataSource provider. */
+export function userDataContributorsFrom(source: Type<UserDataSource>): FactoryProvider {
+  return {
+    provide: USER_DATA_CONTRIBUTORS,
+    inject: [source],
+    useFactory: (data: UserDataSource) => data.contributors,
+  };
+}
 
 /** Deletes the user's records through every contributor, one after the other; returns how many. */
 export async function deleteUserData(

@@ -71,6 +71,16 @@ export class ServiceConfig {
   @Min(0)
   AMQP_QUEUE_EXPIRES_MS = 0;
 
+  /**
+   * How long connecting to the broker (TCP and the AMQP handshake) may take before the attempt
+   * is given up and retried: a broker that accepts the socket but never answers must not
+   * leave the service waiting forever.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  AMQP_CONNECT_TIMEOUT_MS = 10_000;
+
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 

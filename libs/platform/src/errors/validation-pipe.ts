@@ -2,11 +2,18 @@ import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { ErrorDetail } from '@prepmate/contracts';
 import { AppError } from './app-error';
 
-function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
+/** `topics[2].layer`: array items by index in brackets, object fields after a dot. */
+function path(prefix: string, property: string): string {
+  if (!prefix) return property;
+  return /^\d+$/.test(property) ? `${prefix}[${property}]` : `${prefix}.${property}`;
+}
+
+/** class-validator's error tree as one detail per failed constraint, each with its field path. */
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const field = path(prefix, error.property);
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
 
@@ -18,6 +25,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => AppError.validation(flatten(errors)),
+    exceptionFactory: (errors) => AppError.validation(flattenValidationErrors(errors)),
   });
 }
