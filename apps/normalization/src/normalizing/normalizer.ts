@@ -170,7 +170,7 @@ export class Normalizer {
       });
     }
     const pool: CanonicalCandidate[] = (
-      await this.catalog.candidates(plans.map((plan) => plan.normalizedTitle))
+      await this.catalog.candidates(plans)
     ).map(toCandidate);
     const now = new Date();
     const fresh = new Map<string, { plan: Plan; candidate: CanonicalCandidate }>();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { chunkedBulkWrite, insertNew } from '@prepmate/platform';
+import type { Platform } from '@prepmate/contracts';
 import type { Model } from 'mongoose';
 import type { CanonicalCandidate } from '../domain/matching';
 import { TitleIndex } from '../domain/title-index';
@@ -93,12 +94,22 @@ export class ProblemCatalog {
     this.mappings.set(doc._id, doc);
   }
 
-  /** Canonical problems whose title equals or resembles (≥ 0.85) one of these normalized titles. */
-  async candidates(normalizedTitles: string[]): Promise<CanonicalProblemDocument[]> {
-    const titles = [...new Set(normalizedTitles)];
-    if (titles.length === 0) return [];
+  /**
+   * Canonical problems whose title equals or resembles (≥ 0.85) the title of one of these new
+   * platform problems. Similar ones that already have a problem of the same platform cannot
+   * take it (§3) and are not read; exact titles always come from the database.
+   */
+  async candidates(
+    wanted: Array<{ normalizedTitle: string; platform: Platform }>,
+  ): Promise<CanonicalProblemDocument[]> {
+    if (wanted.length === 0) return [];
+    const titles = [...new Set(wanted.map(({ normalizedTitle }) => normalizedTitle))];
     const index = await this.titleIndex();
-    const similarIds = [...new Set(titles.flatMap((title) => index.similar(title)))];
+    const similarIds = [
+      ...new Set(
+        wanted.flatMap(({ normalizedTitle, platform }) => index.similar(normalizedTitle, platform)),
+      ),
+    ];
     // One query for both: exact titles from the database, similar ones by id from the index.
     const filter =
       similarIds.length > 0
@@ -112,9 +123,14 @@ export class ProblemCatalog {
       return this.titles.index;
     const index = new TitleIndex();
     const docs = await this.problems
-      .find({}, { normalizedTitle: 1 })
-      .lean<Pick<CanonicalProblemDocument, '_id' | 'normalizedTitle'>[]>();
-    for (const doc of docs) index.add(doc._id, doc.normalizedTitle);
+      .find({}, { normalizedTitle: 1, platforms: 1 })
+      .lean<Pick<CanonicalProblemDocument, '_id' | 'normalizedTitle' | 'platforms'>[]>();
+    for (const doc of docs)
+      index.add(
+        doc._id,
+        doc.normalizedTitle,
+        doc.platforms.map((entry) => entry.platform),
+      );
     this.titles = { index, loadedAt: Date.now() };
     return index;
   }
@@ -122,7 +138,12 @@ export class ProblemCatalog {
   async createProblems(docs: CanonicalProblemDocument[]): Promise<void> {
     if (docs.length === 0) return;
     await this.problems.collection.insertMany(docs as never[], { ordered: false });
-    for (const doc of docs) this.titles?.index.add(doc._id, doc.normalizedTitle);
+    for (const doc of docs)
+      this.titles?.index.add(
+        doc._id,
+        doc.normalizedTitle,
+        doc.platforms.map((entry) => entry.platform),
+      );
   }
 
   /** Adds a platform's problem to existing canonical problems (and its tags and topics). */
@@ -147,6 +168,8 @@ export class ProblemCatalog {
         },
       })),
     );
+    for (const { canonicalId, entry } of additions)
+      this.titles?.index.addPlatform(canonicalId, entry.platform);
   }
 
   /** The problems with these ids (unknown ids are left out). */
