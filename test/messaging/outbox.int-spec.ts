@@ -73,7 +73,39 @@ describe('the outbox', () => {
       expect.arrayContaining([a.eventId, b.eventId]),
     );
     const stored = await states.collection.findOne({ _id: 'state-2' as never });
-    expect(stored?.pendingEvents).toEqual([]);
+    expect(stored).toMatchObject({ pendingEvents: [], outboxPending: false });
+  });
+
+  it('keeps, flagged, an event written while the relay was publishing', async () => {
+    const states = service!.app.get(ProbeStates).model;
+    const relay = service!.app.get(OutboxRelay);
+    const publisher = service!.app.get(EventPublisher);
+    const [first, late] = [ingestedEvent(5), ingestedEvent(6)];
+    await states.updateOne({ _id: 'state-4' }, withPendingEvents({ $set: { value: 1 } }, first), {
+      upsert: true,
+    });
+    const publish = publisher.publish.bind(publisher);
+    const spy = jest.spyOn(publisher, 'publish').mockImplementationOnce(async (event) => {
+      await publish(event);
+      // another state change lands between the relay's read and its removal
+      await states.updateOne({ _id: 'state-4' }, withPendingEvents({ $set: { value: 2 } }, late));
+    });
+    try {
+      expect(await relay.relay(states, ['state-4'])).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    const stored = await states.collection.findOne({ _id: 'state-4' as never });
+    expect(stored?.pendingEvents.map((event: EventEnvelope) => event.eventId)).toEqual([
+      late.eventId,
+    ]);
+    expect(stored?.outboxPending).toBe(true);
+    // the next relay sends it and empties the outbox
+    expect(await relay.relay(states, ['state-4'])).toBe(1);
+    expect(await states.collection.findOne({ _id: 'state-4' as never })).toMatchObject({
+      pendingEvents: [],
+      outboxPending: false,
+    });
   });
 
   it('leaves young events to the fast path and publishes them once they are old', async () => {

@@ -1,6 +1,7 @@
 import type { ServiceName } from '@prepmate/contracts';
 import {
   deleteSystemTopology,
+  dropDatabasesWithPrefix,
   eventually,
   freePortBlock,
   isolatedEnv,
@@ -8,16 +9,25 @@ import {
 } from '@prepmate/testing';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Starts `node <args>` from the repository root; its stderr is shown with a name prefix. */
+/** Where the services of a benchmark write their logs (one file per service, replaced each run). */
+export const BENCH_LOG_DIR = join(REPO_ROOT, '.local', 'bench', 'logs');
+
+/**
+ * Starts `node <args>` from the repository root; its log (stdout) goes to
+ * `BENCH_LOG_DIR/<name>.log` and its stderr is shown with a name prefix.
+ */
 export function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  mkdirSync(BENCH_LOG_DIR, { recursive: true });
+  const log = openSync(join(BENCH_LOG_DIR, `${name}.log`), 'w');
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', log, 'pipe'],
   });
+  closeSync(log);
   child.stderr?.on('data', (chunk: Buffer) =>
     process.stderr.write(`[${name}] ${chunk.toString()}`),
   );
@@ -53,7 +63,7 @@ export interface BenchSystem {
   readonly origin: string;
   /** The processes, the system's and any a benchmark adds (stopped with the system). */
   readonly children: ChildProcess[];
-  /** Stops the processes and deletes the system's queues and exchanges. */
+  /** Stops the processes and deletes the system's queues, exchanges and databases. */
   stop(): Promise<void>;
 }
 
@@ -76,7 +86,8 @@ export async function startBenchSystem(
     AMQP_QUEUE_PREFIX: `${prefix}.`,
     MONGO_DB_PREFIX: prefix,
     REDIS_KEY_PREFIX: `${prefix}:`,
-    LOG_LEVEL: 'warn',
+    // quiet by default; LOG_LEVEL=info npm run bench -- … shows what each service did
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     NODE_ENV: 'development',
     JWT_DEV_KEYS_DIR: join(REPO_ROOT, '.local', 'bench', 'keys'),
     INTEGRATION_DEV_KEY_FILE: join(REPO_ROOT, '.local', 'bench', 'integration-key'),
@@ -100,8 +111,9 @@ export async function startBenchSystem(
     children,
     async stop() {
       await stopProcesses(children);
-      // quorum queues left behind pile up in the broker across runs
+      // quorum queues left behind pile up in the broker across runs, databases in PostgreSQL
       await deleteSystemTopology(AMQP_EXCHANGE, `${prefix}.`);
+      if (process.env.MONGO_URL) await dropDatabasesWithPrefix(process.env.MONGO_URL, prefix);
     },
   };
   try {

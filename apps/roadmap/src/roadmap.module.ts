@@ -28,11 +28,16 @@ import {
 } from './roadmaps/roadmap.schema';
 import { RoadmapStore } from './roadmaps/roadmap-store';
 import { RoadmapsService } from './roadmaps/roadmaps.service';
+import { RoadmapConfig } from './roadmap.config';
 
 /** The roadmap service: roadmaps, the mastery projection and PCI. */
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'roadmap', readiness: [MongoReadiness, AmqpReadiness] }),
+    PlatformModule.forRoot({
+      service: 'roadmap',
+      config: RoadmapConfig,
+      readiness: [MongoReadiness, AmqpReadiness],
+    }),
     DatabaseModule,
     MessagingServerModule,
     MongooseModule.forFeature([

@@ -1,4 +1,5 @@
 export * from './broker';
+export * from './databases';
 export * from './eventually';
 export * from './free-ports';
 export * from './infra-file';

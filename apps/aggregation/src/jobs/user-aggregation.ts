@@ -59,28 +59,40 @@ export class UserAggregation {
       ? this.recomputeFrom(current, all)
       : advance(current, pending, () => all, this.config.bkt);
 
-    if (result.changedTopics.length > 0) {
-      await this.aggregates.setMasteries(
+    const changed = result.changedTopics.length > 0;
+    // The population beside the aggregate gets the mastery of every topic these attempts
+    // touched, not only the changed ones: a retry after a crash between the two writes finds
+    // nothing changed, and still repairs it. Both writes go out together; the attempts stay
+    // pending until both are stored.
+    await Promise.all([
+      this.aggregates.setMasteries(
         userId,
-        result.changedTopics
-          .filter((topic) => result.aggregate.topics[topic])
-          .map((topic) => ({ topic, mastery: result.aggregate.topics[topic].mastery })),
-      );
-      await this.aggregates.save(userId, result.aggregate, this.event(userId, result));
-      this.failpoint();
-      await this.relay
-        .relay(this.aggregates.model, [userId])
-        .catch((error: Error) =>
-          this.log.warn(
-            { err: error.message, userId },
-            'topic.aggregated left to the outbox sweep',
-          ),
-        );
-    }
-    await this.attempts.markApplied(
-      userId,
-      pending.map((attempt) => attempt.submissionId),
-    );
+        masteriesOf(result.aggregate, [
+          ...result.changedTopics,
+          ...pending.flatMap((attempt) => attempt.topics),
+        ]),
+      ),
+      changed
+        ? this.aggregates.save(userId, result.aggregate, this.event(userId, result))
+        : undefined,
+    ]);
+    if (changed) this.failpoint();
+    await Promise.all([
+      changed
+        ? this.relay
+            .relay(this.aggregates.model, [userId])
+            .catch((error: Error) =>
+              this.log.warn(
+                { err: error.message, userId },
+                'topic.aggregated left to the outbox sweep',
+              ),
+            )
+        : undefined,
+      this.attempts.markApplied(
+        userId,
+        pending.map((attempt) => attempt.submissionId),
+      ),
+    ]);
     this.log.info(
       {
         userId,
@@ -138,4 +150,14 @@ export class UserAggregation {
       process.kill(process.pid, 'SIGKILL');
     }
   }
+}
+
+/** The mastery of each of these topics the aggregate has (each topic once). */
+function masteriesOf(
+  aggregate: UserAggregate,
+  topics: string[],
+): Array<{ topic: string; mastery: number }> {
+  return [...new Set(topics)]
+    .filter((topic) => aggregate.topics[topic])
+    .map((topic) => ({ topic, mastery: aggregate.topics[topic].mastery }));
 }

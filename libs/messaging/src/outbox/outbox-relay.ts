@@ -176,8 +176,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * Publishes each document's events in order (documents in parallel), then removes the
-   * confirmed ones with `$pullAll` of the exact stored elements (FerretDB's `$pull` matches
-   * whole elements only). A document's first failure stops its remaining events.
+   * confirmed ones. On the fast path a document that still holds exactly the events read
+   * (the common case) is emptied and unflagged by one update whose filter is its whole
+   * outbox. Otherwise (the sweep, a failed publish, events added meanwhile) the confirmed
+   * ones are removed with `$pullAll` of the exact stored elements (FerretDB's `$pull` matches
+   * whole elements only) and the flag is dropped by a second, conditional update. A
+   * document's first failure stops its remaining events.
    */
   private async publishAndRemove(
     collection: Collection<OutboxDocument>,
@@ -202,7 +206,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         return { doc, confirmed };
       }),
     );
+    const emptied = releaseLease ? new Set<unknown>() : await this.emptyWhole(collection, sent);
     const operations: mongo.AnyBulkWriteOperation<OutboxDocument>[] = sent
+      .filter(({ doc }) => !emptied.has(doc._id))
       .filter(({ confirmed }) => confirmed.length > 0 || releaseLease)
       .map(({ doc, confirmed }) => ({
         updateOne: {
@@ -216,12 +222,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     await chunkedBulkWrite(collection, operations);
     // A document whose outbox is now empty drops its flag (a conditional update, so an event
     // added meanwhile keeps it flagged).
-    const emptied = sent.filter(
-      ({ doc, confirmed }) => confirmed.length === doc.pendingEvents.length,
+    const drained = sent.filter(
+      ({ doc, confirmed }) =>
+        !emptied.has(doc._id) && confirmed.length === doc.pendingEvents.length,
     );
     await chunkedBulkWrite(
       collection,
-      emptied.map(({ doc }) => ({
+      drained.map(({ doc }) => ({
         updateOne: {
           filter: { _id: doc._id, pendingEvents: { $size: 0 } },
           update: { $set: { outboxPending: false } },
@@ -229,5 +236,28 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       })),
     );
     return sent.reduce((total, { confirmed }) => total + confirmed.length, 0);
+  }
+
+  /**
+   * Empties and unflags, one update each, the documents whose every event was confirmed and
+   * whose outbox still equals what was read; returns their ids (the others are left as they are).
+   */
+  private async emptyWhole(
+    collection: Collection<OutboxDocument>,
+    sent: Array<{ doc: OutboxDocument; confirmed: EventEnvelope[] }>,
+  ): Promise<Set<unknown>> {
+    const whole = sent.filter(
+      ({ doc, confirmed }) => confirmed.length > 0 && confirmed.length === doc.pendingEvents.length,
+    );
+    const results = await Promise.all(
+      whole.map(({ doc }) =>
+        collection.updateOne({ _id: doc._id, pendingEvents: doc.pendingEvents } as Document, {
+          $set: { pendingEvents: [], outboxPending: false },
+        }),
+      ),
+    );
+    return new Set(
+      whole.filter((_, i) => results[i].modifiedCount === 1).map(({ doc }) => doc._id),
+    );
   }
 }
