@@ -58,10 +58,6 @@ export class AggregationConfig extends ServiceConfig {
    * 10 000 attempts took ~2 500 inserts and 100 users' freshness p99 was ~16 s on FerretDB;
    * at 256 (256 small events in memory) both fall sharply (numbers in the pipeline benchmark).
    */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
   override AMQP_PREFETCH = 256;
 
   @Probability() BKT_P_INIT = 0.2;

@@ -22,9 +22,5 @@ export class NormalizationConfig extends ServiceConfig {
    * submissions per second on FerretDB; 256 keeps memory small (256 events) and amortizes
    * the database round trips.
    */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
   override AMQP_PREFETCH = 256;
 }

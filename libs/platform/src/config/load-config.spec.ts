@@ -7,6 +7,11 @@ class WithSecret extends ServiceConfig {
   SECRET!: string;
 }
 
+/** A service that only changes a default keeps every check of the base setting. */
+class WithBiggerPrefetch extends ServiceConfig {
+  override AMQP_PREFETCH = 256;
+}
+
 describe('loadConfig', () => {
   it('applies per-service defaults', () => {
     const config = loadConfig(ServiceConfig, 'roadmap', {});
@@ -25,6 +30,14 @@ describe('loadConfig', () => {
     expect(config.HTTP_PORT).toBe(4100);
     expect(config.AMQP_PREFETCH).toBe(8);
     expect(config.MONGO_URL).toBe('mongodb://db:27017');
+  });
+
+  it('validates an overridden default with the base class rules', () => {
+    expect(loadConfig(WithBiggerPrefetch, 'roadmap', {}).AMQP_PREFETCH).toBe(256);
+    expect(loadConfig(WithBiggerPrefetch, 'roadmap', { AMQP_PREFETCH: '8' }).AMQP_PREFETCH).toBe(8);
+    expect(() => loadConfig(WithBiggerPrefetch, 'roadmap', { AMQP_PREFETCH: '5000' })).toThrow(
+      /AMQP_PREFETCH="5000"/,
+    );
   });
 
   it('names every bad variable in one error', () => {
