@@ -169,9 +169,7 @@ export class Normalizer {
         ownDifficulty: platformDifficulty(platform, problem),
       });
     }
-    const pool: CanonicalCandidate[] = (
-      await this.catalog.candidates(plans)
-    ).map(toCandidate);
+    const pool: CanonicalCandidate[] = (await this.catalog.candidates(plans)).map(toCandidate);
     const now = new Date();
     const fresh = new Map<string, { plan: Plan; candidate: CanonicalCandidate }>();
     const decided = plans.map((plan) => {
