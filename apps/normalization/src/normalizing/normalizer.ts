@@ -12,6 +12,7 @@ import { platformDifficulty } from '../domain/difficulty';
 import { type CanonicalCandidate, decideMatch } from '../domain/matching';
 import type { MappedTags } from '../domain/tags';
 import { normalizeTitle } from '../domain/titles';
+import { settleTheirMapping } from '../domain/unfinished-mapping';
 import { FailureStore } from '../failures/failure-store';
 import { ReviewLog } from '../failures/review-log';
 import { type CanonicalProblemDocument } from '../problems/canonical-problem.schema';
@@ -217,45 +218,19 @@ export class Normalizer {
 
     // Canonical problems: new ones that a winning mapping points to, and platforms added to existing ones.
     const newDocs = new Map<string, CanonicalProblemDocument>();
-    const additions: Parameters<ProblemCatalog['addPlatforms']>[0] = [];
+    const additions: PlatformAddition[] = [];
     for (const { plan, mapping } of winners) {
-      const entry = {
-        platform: plan.platform,
-        platformProblemId: plan.problem.platformProblemId,
-        url: plan.problem.url,
-        firstSeen: now,
-      };
       const created = fresh.get(mapping.canonicalProblemId);
-      if (!created) {
-        additions.push({
-          canonicalId: mapping.canonicalProblemId,
-          entry,
-          topics: plan.tags.topics,
-          tags: plan.tags.normalizedTags,
-        });
-        continue;
-      }
-      let doc = newDocs.get(mapping.canonicalProblemId);
-      if (!doc) {
-        const origin = created.plan;
-        doc = {
-          _id: created.candidate.id,
-          title: origin.problem.title.trim(),
-          normalizedTitle: origin.normalizedTitle,
-          difficulty: created.candidate.difficulty,
-          topics: [...origin.tags.topics],
-          normalizedTags: [...origin.tags.normalizedTags],
-          platforms: [],
-          interviewFrequency: null,
-          openReports: 0,
-          flagged: false,
-          createdAt: now,
-        };
-        newDocs.set(doc._id, doc);
-      }
-      doc.platforms.push(entry);
-      doc.topics = [...new Set([...doc.topics, ...plan.tags.topics])];
-      doc.normalizedTags = [...new Set([...doc.normalizedTags, ...plan.tags.normalizedTags])];
+      if (created)
+        withPlatform(
+          newDocs,
+          created.candidate.id,
+          created.plan,
+          created.candidate.difficulty,
+          plan,
+          now,
+        );
+      else additions.push(additionOf(mapping.canonicalProblemId, plan, now));
     }
     // Four writes to four collections, independent of each other: one round trip's wait.
     await Promise.all([
@@ -285,7 +260,10 @@ export class Normalizer {
 
     const created = new Map(winners.map(({ plan, mapping }) => [plan.key, mapping]));
     if (lost.size > 0) {
-      const theirs = await this.catalog.findMappings([...lost]);
+      const theirs = await this.catalog.findMappings([...lost], { remember: false });
+      const plansByKey = new Map(plans.map((plan) => [plan.key, plan]));
+      await this.finishTheirs(theirs, plansByKey, now);
+      this.catalog.rememberMappings(theirs.values());
       for (const [key, mapping] of theirs) created.set(key, mapping);
       this.log.info(
         { problems: lost.size },
@@ -300,4 +278,101 @@ export class Normalizer {
     }
     return { created, failures };
   }
+
+  /**
+   * Mappings another consumer inserted first are reused once their canonical problem lists
+   * the platform problem. One still missing it while young is being written (this batch fails
+   * and is retried); an old one was left by a consumer that died between its mapping and its
+   * problem write, and that write is finished here (the review records are not redone).
+   */
+  private async finishTheirs(
+    theirs: Map<string, ProblemMappingDocument>,
+    plansByKey: Map<string, Plan>,
+    now: Date,
+  ): Promise<void> {
+    const ids = [...new Set([...theirs.values()].map((mapping) => mapping.canonicalProblemId))];
+    const problems = new Map((await this.catalog.getMany(ids)).map((doc) => [doc._id, doc]));
+    const missing = new Map<string, CanonicalProblemDocument>();
+    const additions: PlatformAddition[] = [];
+    for (const [key, mapping] of theirs) {
+      const plan = plansByKey.get(key)!;
+      const action = settleTheirMapping({
+        platform: plan.platform,
+        platformProblemId: plan.problem.platformProblemId,
+        mappingAgeMs: now.getTime() - new Date(mapping.createdAt).getTime(),
+        problem: problems.get(mapping.canonicalProblemId) ?? null,
+      });
+      if (action === 'wait')
+        throw new Error(
+          `the canonical problem of ${key} is still being written by another consumer`,
+        );
+      if (action === 'create-problem')
+        withPlatform(missing, mapping.canonicalProblemId, plan, mapping.difficulty, plan, now);
+      if (action === 'add-platform')
+        additions.push(additionOf(mapping.canonicalProblemId, plan, now));
+    }
+    if (missing.size === 0 && additions.length === 0) return;
+    await Promise.all([
+      this.catalog.createProblems([...missing.values()]),
+      this.catalog.addPlatforms(additions),
+    ]);
+    this.log.warn(
+      { created: missing.size, platformsAdded: additions.length },
+      'finished canonical problems a consumer left unwritten (it died after inserting their mappings)',
+    );
+  }
+}
+
+type PlatformAddition = Parameters<ProblemCatalog['addPlatforms']>[0][number];
+
+function entryOf(plan: Plan, now: Date) {
+  return {
+    platform: plan.platform,
+    platformProblemId: plan.problem.platformProblemId,
+    url: plan.problem.url,
+    firstSeen: now,
+  };
+}
+
+function additionOf(canonicalId: string, plan: Plan, now: Date): PlatformAddition {
+  return {
+    canonicalId,
+    entry: entryOf(plan, now),
+    topics: plan.tags.topics,
+    tags: plan.tags.normalizedTags,
+  };
+}
+
+/**
+ * Adds `plan`'s platform problem to the new canonical problem `id` in `docs`, creating it from
+ * `origin` (the platform problem it was created for) when it is not there yet.
+ */
+function withPlatform(
+  docs: Map<string, CanonicalProblemDocument>,
+  id: string,
+  origin: Plan,
+  difficulty: Difficulty,
+  plan: Plan,
+  now: Date,
+): void {
+  let doc = docs.get(id);
+  if (!doc) {
+    doc = {
+      _id: id,
+      title: origin.problem.title.trim(),
+      normalizedTitle: origin.normalizedTitle,
+      difficulty,
+      topics: [...origin.tags.topics],
+      normalizedTags: [...origin.tags.normalizedTags],
+      platforms: [],
+      interviewFrequency: null,
+      openReports: 0,
+      flagged: false,
+      createdAt: now,
+    };
+    docs.set(id, doc);
+  }
+  doc.platforms.push(entryOf(plan, now));
+  doc.topics = [...new Set([...doc.topics, ...plan.tags.topics])];
+  doc.normalizedTags = [...new Set([...doc.normalizedTags, ...plan.tags.normalizedTags])];
 }

@@ -57,8 +57,15 @@ export class ProblemCatalog {
     return found;
   }
 
-  /** Mappings by id (`platform:platformProblemId`), from the cache or one query for the rest. */
-  async findMappings(keys: string[]): Promise<Map<string, ProblemMappingDocument>> {
+  /**
+   * Mappings by id (`platform:platformProblemId`), from the cache or one query for the rest.
+   * Those read are cached unless `remember` is false (the caller caches them once it has
+   * checked them, with `rememberMappings`).
+   */
+  async findMappings(
+    keys: string[],
+    { remember = true }: { remember?: boolean } = {},
+  ): Promise<Map<string, ProblemMappingDocument>> {
     const found = new Map<string, ProblemMappingDocument>();
     const missing: string[] = [];
     for (const key of keys) {
@@ -72,10 +79,14 @@ export class ProblemCatalog {
         .lean<ProblemMappingDocument[]>();
       for (const doc of docs) {
         found.set(doc._id, doc);
-        this.remember(doc);
+        if (remember) this.remember(doc);
       }
     }
     return found;
+  }
+
+  rememberMappings(docs: Iterable<ProblemMappingDocument>): void {
+    for (const doc of docs) this.remember(doc);
   }
 
   /**
