@@ -49,7 +49,8 @@ function unusable(problem: PlatformProblem): string | null {
  * platform problems, match each against canonical problems with equal or similar titles
  * (confidence decides: map, create and flag a possible duplicate, or create); insert the
  * mappings first — the unique index settles races between consumers, and a loser reuses the
- * winner's mapping — then create or extend the canonical problems; store every submission's
+ * winner's mapping (finishing the winner's problem write if the winner died before it) — then
+ * create or extend the canonical problems; store every submission's
  * normalized record with its event; hold submissions whose problem cannot be normalized.
  * A batch costs a handful of round trips however many submissions it carries.
  */
