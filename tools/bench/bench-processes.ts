@@ -34,15 +34,19 @@ export function startProcess(name: string, args: string[], env: NodeJS.ProcessEn
   return child;
 }
 
-/** Resolves once `url` answers 2xx (the polling of libs/testing's `eventually`). */
+/**
+ * Resolves once `url` answers 2xx (the polling of libs/testing's `eventually`); on timeout
+ * the error carries the last answer (a readiness report names the dependency that is down).
+ */
 export async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   await eventually(
     () =>
       fetch(url).then(
-        (response) => response.ok,
-        () => false,
+        async (response) =>
+          response.ok ? 'ok' : `HTTP ${response.status} ${(await response.text()).slice(0, 500)}`,
+        (error: Error) => `no answer (${error.message})`,
       ),
-    Boolean,
+    (answer) => answer === 'ok',
     { timeoutMs, intervalMs: 250, what: `${url} to answer` },
   );
 }
@@ -117,7 +121,10 @@ export async function startBenchSystem(
     },
   };
   try {
-    for (const { port } of ports) await waitFor(`http://127.0.0.1:${port}/health/ready`, 90_000);
+    for (const { service, port } of ports)
+      await waitFor(`http://127.0.0.1:${port}/health/ready`, 90_000).catch((error: Error) => {
+        throw new Error(`${service} did not get ready: ${error.message}`);
+      });
   } catch (error) {
     await system.stop();
     throw error;
