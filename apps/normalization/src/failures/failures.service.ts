@@ -77,7 +77,9 @@ export class FailuresService {
    */
   async resolve(request: ResolveFailureRpcData): Promise<ResolveFailureResponse> {
     if (!request.canonicalProblemId === !request.create)
-      throw new AppError('VALIDATION_FAILED', 'give exactly one of canonicalProblemId and create');
+      throw new AppError('VALIDATION_FAILED', 'give exactly one of canonicalProblemId and create', {
+        field: 'canonicalProblemId',
+      });
     const failure = await this.model
       .findOne({ _id: request.failureId })
       .lean<NormalizationFailureDocument>();

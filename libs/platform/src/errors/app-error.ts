@@ -28,9 +28,15 @@ export class AppError extends Error {
       code: this.code,
       message: this.message,
       ...(this.options.field ? { field: this.options.field } : {}),
-      ...(this.options.details ? { details: this.options.details } : {}),
+      ...(this.details ? { details: this.details } : {}),
       ...(requestId ? { requestId } : {}),
     };
+  }
+
+  /** A validation failure always lists its problems (API.md); a single one is its own list. */
+  private get details(): ErrorDetail[] | undefined {
+    if (this.options.details || this.code !== 'VALIDATION_FAILED') return this.options.details;
+    return [{ field: this.options.field ?? 'body', message: this.message }];
   }
 
   static notFound(what: string): AppError {

@@ -20,6 +20,16 @@ describe('toErrorBody', () => {
     });
   });
 
+  it('lists a single validation failure in details too', () => {
+    const error = new AppError('VALIDATION_FAILED', 'invalid cursor', { field: 'cursor' });
+    expect(toErrorBody(error).body).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: 'invalid cursor',
+      field: 'cursor',
+      details: [{ field: 'cursor', message: 'invalid cursor' }],
+    });
+  });
+
   it('maps Nest HTTP exceptions by status', () => {
     expect(toErrorBody(new NotFoundException('Cannot GET /x')).body.code).toBe('NOT_FOUND');
     expect(toErrorBody(new BadRequestException()).status).toBe(400);
