@@ -484,6 +484,24 @@ describe('aggregation and roadmaps through the gateway', () => {
     expect(performance.body.summary.attempts).toBe(ATTEMPTS + 1);
   });
 
+  it('answers a cursor no list handed out with a 400 that names it, on every kind of list', async () => {
+    const lists: Array<[string, { token: string }]> = [
+      ['/submissions?cursor=not-a-cursor', student], // time cursor (ingestion)
+      ['/telemetry/topic-stats?cursor=x', student], // offset cursors
+      ['/problems/bookmarks?cursor=-1', student],
+      ['/admin/tags/unmapped?cursor=1.5', admin],
+      ['/admin/sync/retry-ready?cursor=x', admin],
+    ];
+    for (const [path, caller] of lists) {
+      const response = await system.api('GET', path, { token: caller.token });
+      expectErrorShape(response, 400, 'VALIDATION_FAILED');
+      expect({ path, error: response.body.error }).toMatchObject({
+        path,
+        error: { field: 'cursor', details: [{ field: 'cursor', message: expect.any(String) }] },
+      });
+    }
+  });
+
   // Last: it stops the normalization service.
   it('still lists revisions due, without titles, while the problem catalog is down', async () => {
     const normalization = system.services.get('normalization')!;
