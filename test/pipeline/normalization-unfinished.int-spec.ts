@@ -68,6 +68,29 @@ describe('a mapping whose canonical problem a dead consumer never wrote', () => 
     createdAt: new Date(Date.now() - ageMs),
   });
 
+  const insertMapping = (platformProblemId: string, canonicalProblemId: string, ageMs: number) =>
+    db
+      .collection('problem_mappings')
+      .insertOne(mapping(platformProblemId, canonicalProblemId, ageMs) as never);
+
+  /** Submission n of the Codeforces problem `platformProblemId`, as ingestion announces it. */
+  const publishSubmission = (
+    n: number,
+    problem: { platformProblemId: string; title: string; url?: string },
+  ) =>
+    service.app.get(EventPublisher).publish(
+      ingestedEvent(n, {
+        submissionId: `${prefix}-sub-${n}`,
+        problem: {
+          difficulty: null,
+          rating: 1500,
+          tags: ['dp'],
+          url: null,
+          ...problem,
+        },
+      }),
+    );
+
   const normalizedRecord = (submissionId: string) =>
     eventually(
       () => db.collection('normalized_submissions').findOne({ _id: submissionId as never }),
@@ -76,21 +99,12 @@ describe('a mapping whose canonical problem a dead consumer never wrote', () => 
     );
 
   it('creates the missing canonical problem when the mapping is old', async () => {
-    await db
-      .collection('problem_mappings')
-      .insertOne(mapping('1800A', 'lost-problem-1', 60_000) as never);
-    const event = ingestedEvent(1, {
-      submissionId: `${prefix}-sub-1`,
-      problem: {
-        platformProblemId: '1800A',
-        title: 'Lost Problem',
-        difficulty: null,
-        rating: 1500,
-        tags: ['dp'],
-        url: 'https://codeforces.com/problemset/problem/1800/A',
-      },
+    await insertMapping('1800A', 'lost-problem-1', 60_000);
+    await publishSubmission(1, {
+      platformProblemId: '1800A',
+      title: 'Lost Problem',
+      url: 'https://codeforces.com/problemset/problem/1800/A',
     });
-    await service.app.get(EventPublisher).publish(event);
 
     const record = await normalizedRecord(`${prefix}-sub-1`);
     expect(record?.canonicalProblemId).toBe('lost-problem-1');
@@ -126,22 +140,8 @@ describe('a mapping whose canonical problem a dead consumer never wrote', () => 
       flagged: false,
       createdAt: new Date(),
     });
-    await db
-      .collection('problem_mappings')
-      .insertOne(mapping('1800B', 'existing-problem', 60_000) as never);
-    await service.app.get(EventPublisher).publish(
-      ingestedEvent(2, {
-        submissionId: `${prefix}-sub-2`,
-        problem: {
-          platformProblemId: '1800B',
-          title: 'Shared Problem',
-          difficulty: null,
-          rating: 1500,
-          tags: ['dp'],
-          url: null,
-        },
-      }),
-    );
+    await insertMapping('1800B', 'existing-problem', 60_000);
+    await publishSubmission(2, { platformProblemId: '1800B', title: 'Shared Problem' });
 
     const record = await normalizedRecord(`${prefix}-sub-2`);
     expect(record?.canonicalProblemId).toBe('existing-problem');
@@ -155,23 +155,9 @@ describe('a mapping whose canonical problem a dead consumer never wrote', () => 
   });
 
   it('waits while the mapping is young, then finishes it once it has settled', async () => {
-    await db
-      .collection('problem_mappings')
-      .insertOne(mapping('1800C', 'lost-problem-3', 0) as never);
+    await insertMapping('1800C', 'lost-problem-3', 0);
     const before = failedBatches;
-    await service.app.get(EventPublisher).publish(
-      ingestedEvent(3, {
-        submissionId: `${prefix}-sub-3`,
-        problem: {
-          platformProblemId: '1800C',
-          title: 'Young Problem',
-          difficulty: null,
-          rating: 1500,
-          tags: ['dp'],
-          url: null,
-        },
-      }),
-    );
+    await publishSubmission(3, { platformProblemId: '1800C', title: 'Young Problem' });
     // its writer might still be running: the batch fails and is retried, nothing is stored
     await eventually(
       () => failedBatches,
