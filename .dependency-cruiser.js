@@ -1,5 +1,5 @@
 /**
- * Import direction (STYLE.md): apps may import libs, libs never import apps, an app never
+ * Import direction: apps may import libs, libs never import apps, an app never
  * imports another app, and the domain of one service is its own. `npm run lint` fails on
  * any violation.
  */

@@ -11,7 +11,7 @@ import { startRabbitMqServer, startRedisServer } from './local-servers';
 import { amqpAnswers, commandExists, hostPortOf, isPortOpen, runCommand } from './probe';
 import { type ProgressLog, withProgress } from './progress';
 
-/** How a dependency was found: the order of ARCHITECTURE.md "Infrastructure for running and testing". */
+/** How a dependency was found: the order the README gives ("Two commands"). */
 export type InfrastructureSource =
   'environment' | 'standard-port' | 'container' | 'compose' | 'local-server';
 
