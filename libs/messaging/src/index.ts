@@ -22,3 +22,4 @@ export * from './rpc/system-rpc.controller';
 export * from './rpc/rpc-caller';
 export * from './idempotency/write-batcher';
 export * from './rpc/user-deleted.handler';
+export * from './rpc/rpc-signature';

@@ -77,6 +77,7 @@ export class RabbitMqTransport
     const rpcQueue = rpcQueueName(this.service, this.config.AMQP_QUEUE_PREFIX);
     const rpc = new RpcResponder(
       (pattern) => this.rpcHandler(pattern),
+      this.config.rpcSigningSecrets,
       this.log.child({ queue: rpcQueue }),
     );
     this.channel = this.connection.createChannel({

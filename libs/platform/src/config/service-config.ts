@@ -1,9 +1,25 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * The RPC signing secret of development and test runs (every process of one machine shares
+ * it without configuration). Production refuses to start without its own secret.
+ */
+export const DEV_RPC_SIGNING_SECRET = 'prepmate-development-only-rpc-signing-secret';
 
 /**
  * Configuration every service reads from its environment. Property names are the
@@ -127,6 +143,33 @@ export class ServiceConfig {
   @IsInt()
   @Min(1)
   PROCESSED_EVENTS_RETENTION_HOURS = 24 * 7;
+
+  /**
+   * Shared secret that signs every RPC request (HMAC-SHA256 of the body, caller included);
+   * each service refuses a request without a valid signature. At least 32 characters;
+   * required in production, a development secret otherwise (docs/security.md).
+   */
+  @ValidateIf(
+    (config: ServiceConfig) =>
+      config.NODE_ENV === 'production' || config.RPC_SIGNING_SECRET !== undefined,
+  )
+  @IsString({ message: 'is required in production' })
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  RPC_SIGNING_SECRET?: string;
+
+  /** Comma-separated secrets being rotated out: still accepted, never used to sign. */
+  @IsOptional()
+  @IsString()
+  RPC_PREVIOUS_SIGNING_SECRETS?: string;
+
+  /** The secret that signs, then those that are still accepted. */
+  get rpcSigningSecrets(): string[] {
+    const previous = (this.RPC_PREVIOUS_SIGNING_SECRETS ?? '')
+      .split(',')
+      .map((secret) => secret.trim())
+      .filter(Boolean);
+    return [this.RPC_SIGNING_SECRET ?? DEV_RPC_SIGNING_SECRET, ...previous];
+  }
 
   get retryDelaysMs(): number[] {
     return this.AMQP_RETRY_DELAYS_MS.split(',').map(Number);

@@ -1,0 +1,41 @@
+import { EnvBoolean, parseEnvBoolean } from './env-boolean';
+import { loadConfig } from './load-config';
+import { ServiceConfig } from './service-config';
+
+class WithFlag extends ServiceConfig {
+  @EnvBoolean()
+  FEATURE_ON = false;
+}
+
+describe('parseEnvBoolean', () => {
+  it.each([
+    ['true', true],
+    ['TRUE', true],
+    [' 1 ', true],
+    ['false', false],
+    ['False', false],
+    ['0', false],
+    [true, true],
+    [false, false],
+  ])('%p is %p', (raw, expected) => {
+    expect(parseEnvBoolean(raw)).toBe(expected);
+  });
+
+  it.each(['yes', 'off', 'no', '2', 'tru', 'falsey'])('leaves %p for the validator', (raw) => {
+    expect(parseEnvBoolean(raw)).toBe(raw);
+  });
+});
+
+describe('@EnvBoolean in a config class', () => {
+  it('reads "false" as false (Boolean("false") would be true)', () => {
+    expect(loadConfig(WithFlag, 'auth', { FEATURE_ON: 'false' }).FEATURE_ON).toBe(false);
+    expect(loadConfig(WithFlag, 'auth', { FEATURE_ON: 'true' }).FEATURE_ON).toBe(true);
+    expect(loadConfig(WithFlag, 'auth', {}).FEATURE_ON).toBe(false);
+  });
+
+  it('refuses anything else, naming the variable', () => {
+    expect(() => loadConfig(WithFlag, 'auth', { FEATURE_ON: 'yes' })).toThrow(
+      /FEATURE_ON="yes": must be true or false/,
+    );
+  });
+});
