@@ -23,3 +23,4 @@ export * from './rpc/rpc-caller';
 export * from './idempotency/write-batcher';
 export * from './rpc/user-deleted.handler';
 export * from './rpc/rpc-signature';
+export * from './rpc/user-tombstones';
