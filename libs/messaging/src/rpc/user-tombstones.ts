@@ -29,12 +29,17 @@ export class UserTombstones {
     return this.connection.collection<TombstoneDocument>('user_tombstones');
   }
 
+  /** Idempotent: the RPC and the event may mark the same user at once (a lost upsert race is fine). */
   async mark(userId: string): Promise<void> {
-    await this.collection.updateOne(
-      { _id: userId },
-      { $setOnInsert: { deletedAt: new Date() } },
-      { upsert: true },
-    );
+    try {
+      await this.collection.updateOne(
+        { _id: userId },
+        { $setOnInsert: { deletedAt: new Date() } },
+        { upsert: true },
+      );
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
     this.remember(userId);
   }
 
