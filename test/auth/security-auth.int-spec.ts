@@ -1,14 +1,16 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { type RpcReply, RPC_PATTERNS } from '@prepmate/contracts';
-import { RabbitMqTransport, RpcClient, signRpcBody } from '@prepmate/messaging';
-import { AppError, DEV_RPC_SIGNING_SECRET } from '@prepmate/platform';
+import { RabbitMqTransport, RpcClient, signMessage } from '@prepmate/messaging';
+import { AppError, DEV_MESSAGE_SIGNING_SECRET } from '@prepmate/platform';
 import {
   connectRaw,
   deleteSystemTopology,
+  eventually,
   isolatedEnv,
   startTestService,
   type TestService,
 } from '@prepmate/testing';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -321,13 +323,13 @@ describe('security: identities, sessions and roles', () => {
       });
       const forged = await rawRpc(
         attack,
-        signRpcBody(Buffer.from('{}'), 'a guessed secret 0123456789abcdef'),
+        signMessage('rpc', Buffer.from('{}'), 'a guessed secret 0123456789abcdef'),
       );
       expect(forged.ok).toBe(false);
       const expired = { ...attack, expiresAt: Date.now() - 120_000 };
       const replayed = await rawRpc(
         expired,
-        signRpcBody(Buffer.from(JSON.stringify(expired)), DEV_RPC_SIGNING_SECRET),
+        signMessage('rpc', Buffer.from(JSON.stringify(expired)), DEV_MESSAGE_SIGNING_SECRET),
       );
       expect(replayed).toMatchObject({ ok: false, error: { message: 'RPC request has expired' } });
       expect((await login(victim.email)).user.role).toBe('student');
@@ -347,49 +349,85 @@ describe('security: identities, sessions and roles', () => {
     });
   });
 
-  describe('point 6: a deleted account stops writing at once', () => {
-    it('refuses its access token and its data writes, even over a signed RPC', async () => {
-      const ingestion = await startTestService({
+  describe('points 4 and 6: with ingestion running', () => {
+    let ingestion: TestService;
+
+    beforeAll(async () => {
+      ingestion = await startTestService({
         module: IngestionModule,
         transport: RabbitMqTransport,
         env: shared,
       });
-      try {
-        await ingestion.app.get(RabbitMqTransport).waitUntilConsuming();
-        const user = await register();
-        const caller = { userId: user.id, role: 'student' as const };
-        const body = { platform: 'codeforces', submissions: [] };
-        const importAs = () =>
-          rpc()
-            .request(
-              'ingestion',
-              RPC_PATTERNS.ingestionImport,
-              { format: 'prepmate', body },
-              { caller },
-            )
-            .then(
-              () => 'ok',
-              (error: AppError) => error.code,
-            );
-        expect(await importAs()).not.toBe('NOT_FOUND');
-        const deleted = await api('DELETE', '/me', { token: user.token });
-        expect(deleted.status).toBe(202);
-        expect(deleted.body.deleted).toHaveProperty('ingestion');
-        // Before: the token stayed valid for up to 15 minutes and imports were stored.
-        expectErrorShape(
-          await api('POST', '/submissions/import', { token: user.token, body }),
-          401,
-          'UNAUTHENTICATED',
+      await ingestion.app.get(RabbitMqTransport).waitUntilConsuming();
+    });
+
+    afterAll(async () => {
+      await ingestion.app
+        .get<Connection>(getConnectionToken())
+        .dropDatabase()
+        .catch(() => undefined);
+      await ingestion.close();
+    });
+
+    const body = { platform: 'codeforces', submissions: [] };
+    /** An import sent straight to ingestion over a signed RPC: a write that passed the gateway. */
+    const importAs = (userId: string) =>
+      rpc()
+        .request(
+          'ingestion',
+          RPC_PATTERNS.ingestionImport,
+          { format: 'prepmate', body },
+          { caller: { userId, role: 'student' } },
+        )
+        .then(
+          () => 'ok',
+          (error: AppError) => error.code,
         );
-        // A write that still reaches ingestion (a queued job, an event in flight) meets the tombstone.
-        expect(await importAs()).toBe('NOT_FOUND');
+
+    it('a deleted account: its access token and its data writes are refused at once', async () => {
+      const user = await register();
+      expect(await importAs(user.id)).not.toBe('NOT_FOUND');
+      const deleted = await api('DELETE', '/me', { token: user.token });
+      expect(deleted.status).toBe(202);
+      expect(deleted.body.deleted).toHaveProperty('ingestion');
+      // Before: the token stayed valid for up to 15 minutes and imports were stored.
+      expectErrorShape(
+        await api('POST', '/submissions/import', { token: user.token, body }),
+        401,
+        'UNAUTHENTICATED',
+      );
+      // A write that still reaches ingestion (a queued job, an event in flight) meets the tombstone.
+      expect(await importAs(user.id)).toBe('NOT_FOUND');
+    });
+
+    it('a forged user.deleted published onto the exchange is dead-lettered, not obeyed', async () => {
+      const victim = await register();
+      const connection = await connectRaw();
+      try {
+        const channel = await connection.createChannel();
+        const forged = {
+          eventId: randomUUID(),
+          type: 'user.deleted',
+          version: 1,
+          occurredAt: new Date().toISOString(),
+          producer: 'auth',
+          correlationId: randomUUID(),
+          payload: { userId: victim.id },
+        };
+        channel.publish(AMQP_EXCHANGE, 'user.deleted', Buffer.from(JSON.stringify(forged)), {
+          contentType: 'application/json',
+        });
+        const dlq = `${prefix}.ingestion.user.deleted.dlq`;
+        await eventually(
+          () => channel.checkQueue(dlq).then((queue) => queue.messageCount),
+          (count) => count === 1,
+          { what: 'the forged event in the dead-letter queue' },
+        );
       } finally {
-        await ingestion.app
-          .get<Connection>(getConnectionToken())
-          .dropDatabase()
-          .catch(() => undefined);
-        await ingestion.close();
+        await connection.close();
       }
+      // Before: ingestion deleted the victim's data and tombstoned them (imports then 404).
+      expect(await importAs(victim.id)).not.toBe('NOT_FOUND');
     });
   });
 

@@ -2,7 +2,7 @@
  * Operator command for roles (docs/security.md):
  *   npm run admin -- grant <email> admin|mentor|student
  * The account must exist (register first). Talks to the running auth service over the
- * broker (AMQP_URL, AMQP_QUEUE_PREFIX) and signs the request with RPC_SIGNING_SECRET, as
+ * broker (AMQP_URL, AMQP_QUEUE_PREFIX) and signs the request with MESSAGE_SIGNING_SECRET, as
  * the services do; the change is audited as `operator:<OS user>`.
  */
 import { Module } from '@nestjs/common';

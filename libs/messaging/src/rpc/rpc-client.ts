@@ -14,7 +14,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AmqpConnection } from '../amqp-connection';
 import { rpcDuration, rpcRequests } from '../messaging.metrics';
 import { HEADERS, rpcQueueName } from '../topology/names';
-import { signRpcBody } from './rpc-signature';
+import { signMessage } from '../signing/message-signature';
 
 const DIRECT_REPLY_TO = 'amq.rabbitmq.reply-to';
 
@@ -35,7 +35,7 @@ export interface RpcCallOptions {
  * no running replica is returned by the broker (mandatory) and fails at once with
  * UPSTREAM_UNAVAILABLE (503); one not answered in time fails with UPSTREAM_TIMEOUT (504) and
  * expires in the queue, so a late replica never works on it. Never hangs. Every request is
- * signed with the RPC secret (`rpc-signature.ts`), the caller's identity included.
+ * signed with the RPC secret (`signing/message-signature.ts`), the caller's identity included.
  */
 @Injectable()
 export class RpcClient implements BeforeApplicationShutdown {
@@ -115,7 +115,7 @@ export class RpcClient implements BeforeApplicationShutdown {
         headers: {
           [HEADERS.requestId]: context?.requestId,
           [HEADERS.correlationId]: context?.correlationId,
-          [HEADERS.rpcSignature]: signRpcBody(body, this.config.rpcSigningSecrets[0]),
+          [HEADERS.signature]: signMessage('rpc', body, this.config.messageSigningSecrets[0]),
         },
         timeout: timeoutMs,
       })

@@ -4,7 +4,7 @@ import type { Channel, ConsumeMessage } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { HEADERS } from '../topology/names';
-import { isValidRpcSignature } from './rpc-signature';
+import { isValidMessageSignature } from '../signing/message-signature';
 
 export type RpcHandlerFn = (request: RpcRequest) => Promise<unknown>;
 
@@ -57,8 +57,8 @@ export class RpcResponder {
   }
 
   private async answer(message: ConsumeMessage): Promise<RpcReply> {
-    const signature = message.properties.headers?.[HEADERS.rpcSignature] as unknown;
-    if (!isValidRpcSignature(message.content, signature, this.secrets)) {
+    const signature = message.properties.headers?.[HEADERS.signature] as unknown;
+    if (!isValidMessageSignature('rpc', message.content, signature, this.secrets)) {
       this.log.warn(
         { type: message.properties.type as unknown, signed: signature !== undefined },
         'refused an RPC request without a valid signature',

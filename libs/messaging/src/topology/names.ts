@@ -38,6 +38,6 @@ export const HEADERS = {
   replayed: 'x-prepmate-replayed',
   correlationId: 'x-correlation-id',
   requestId: 'x-request-id',
-  /** HMAC of an RPC request's body with the shared RPC signing secret (`rpc/rpc-signature.ts`). */
-  rpcSignature: 'x-prepmate-signature',
+  /** HMAC of an RPC request's or event's body with the signing secret (`signing/`). */
+  signature: 'x-prepmate-signature',
 } as const;

@@ -70,6 +70,7 @@ export class RabbitMqTransport
         this.processed,
         this.publisher,
         this.config.retryDelaysMs,
+        this.config.messageSigningSecrets,
         this.log.child({ queue }),
       );
       return { type, queue, delivery };
@@ -77,7 +78,7 @@ export class RabbitMqTransport
     const rpcQueue = rpcQueueName(this.service, this.config.AMQP_QUEUE_PREFIX);
     const rpc = new RpcResponder(
       (pattern) => this.rpcHandler(pattern),
-      this.config.rpcSigningSecrets,
+      this.config.messageSigningSecrets,
       this.log.child({ queue: rpcQueue }),
     );
     this.channel = this.connection.createChannel({

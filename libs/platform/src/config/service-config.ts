@@ -16,10 +16,10 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /**
- * The RPC signing secret of development and test runs (every process of one machine shares
+ * The message signing secret of development and test runs (every process of one machine shares
  * it without configuration). Production refuses to start without its own secret.
  */
-export const DEV_RPC_SIGNING_SECRET = 'prepmate-development-only-rpc-signing-secret';
+export const DEV_MESSAGE_SIGNING_SECRET = 'prepmate-development-only-message-signing-secret';
 
 /**
  * Configuration every service reads from its environment. Property names are the
@@ -145,30 +145,30 @@ export class ServiceConfig {
   PROCESSED_EVENTS_RETENTION_HOURS = 24 * 7;
 
   /**
-   * Shared secret that signs every RPC request (HMAC-SHA256 of the body, caller included);
-   * each service refuses a request without a valid signature. At least 32 characters;
+   * Shared secret that signs every RPC request (HMAC-SHA256 of the body, caller included)
+   * and every event; each service refuses a request or event without a valid signature. At least 32 characters;
    * required in production, a development secret otherwise (docs/security.md).
    */
   @ValidateIf(
     (config: ServiceConfig) =>
-      config.NODE_ENV === 'production' || config.RPC_SIGNING_SECRET !== undefined,
+      config.NODE_ENV === 'production' || config.MESSAGE_SIGNING_SECRET !== undefined,
   )
   @IsString({ message: 'is required in production' })
   @MinLength(32, { message: 'must be at least 32 characters' })
-  RPC_SIGNING_SECRET?: string;
+  MESSAGE_SIGNING_SECRET?: string;
 
   /** Comma-separated secrets being rotated out: still accepted, never used to sign. */
   @IsOptional()
   @IsString()
-  RPC_PREVIOUS_SIGNING_SECRETS?: string;
+  MESSAGE_PREVIOUS_SIGNING_SECRETS?: string;
 
   /** The secret that signs, then those that are still accepted. */
-  get rpcSigningSecrets(): string[] {
-    const previous = (this.RPC_PREVIOUS_SIGNING_SECRETS ?? '')
+  get messageSigningSecrets(): string[] {
+    const previous = (this.MESSAGE_PREVIOUS_SIGNING_SECRETS ?? '')
       .split(',')
       .map((secret) => secret.trim())
       .filter(Boolean);
-    return [this.RPC_SIGNING_SECRET ?? DEV_RPC_SIGNING_SECRET, ...previous];
+    return [this.MESSAGE_SIGNING_SECRET ?? DEV_MESSAGE_SIGNING_SECRET, ...previous];
   }
 
   get retryDelaysMs(): number[] {
