@@ -7,7 +7,7 @@ import { eventHandlerDuration, eventsConsumed } from '../messaging.metrics';
 import type { EventPublisher } from '../publishing/event-publisher';
 import { withoutBrokerBookkeeping } from '../topology/headers';
 import { HEADERS, deadLetterQueueName, retryQueueName } from '../topology/names';
-import { isValidMessageSignature } from '../signing/message-signature';
+import { checkMessageSignature, type SignatureCheck } from '../signing/message-signature';
 import { nextFailureStep } from './retry-policy';
 
 export type EventHandlerFn = (event: EventEnvelope) => Promise<void>;
@@ -39,7 +39,7 @@ export class EventDelivery {
     private readonly processed: ProcessedEventStore,
     private readonly publisher: EventPublisher,
     private readonly retryDelaysMs: readonly number[],
-    private readonly signingSecrets: readonly string[],
+    private readonly signatures: SignatureCheck,
     private readonly log: Logger,
   ) {}
 
@@ -50,7 +50,14 @@ export class EventDelivery {
       return;
     }
     const signature = message.properties.headers?.[HEADERS.signature] as unknown;
-    if (!isValidMessageSignature('event', message.content, signature, this.signingSecrets)) {
+    const verdict = checkMessageSignature('event', message.content, signature, this.signatures);
+    if (verdict === 'unsigned') {
+      this.log.warn(
+        { type: event.type, eventId: event.eventId },
+        'unsigned event accepted (ACCEPT_UNSIGNED_MESSAGES is on)',
+      );
+    }
+    if (verdict === 'refused') {
       this.log.warn(
         { type: event.type, eventId: event.eventId, signed: signature !== undefined },
         'refused an event without a valid signature; dead-lettering',

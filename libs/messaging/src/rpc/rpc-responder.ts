@@ -4,7 +4,7 @@ import type { Channel, ConsumeMessage } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { HEADERS } from '../topology/names';
-import { isValidMessageSignature } from '../signing/message-signature';
+import { checkMessageSignature, type SignatureCheck } from '../signing/message-signature';
 
 export type RpcHandlerFn = (request: RpcRequest) => Promise<unknown>;
 
@@ -28,7 +28,7 @@ const REFUSED: RpcReply = {
 export class RpcResponder {
   constructor(
     private readonly findHandler: (pattern: string) => RpcHandlerFn | undefined,
-    private readonly secrets: readonly string[],
+    private readonly signatures: SignatureCheck,
     private readonly log: Logger,
   ) {}
 
@@ -58,12 +58,19 @@ export class RpcResponder {
 
   private async answer(message: ConsumeMessage): Promise<RpcReply> {
     const signature = message.properties.headers?.[HEADERS.signature] as unknown;
-    if (!isValidMessageSignature('rpc', message.content, signature, this.secrets)) {
+    const verdict = checkMessageSignature('rpc', message.content, signature, this.signatures);
+    if (verdict === 'refused') {
       this.log.warn(
         { type: message.properties.type as unknown, signed: signature !== undefined },
         'refused an RPC request without a valid signature',
       );
       return REFUSED;
+    }
+    if (verdict === 'unsigned') {
+      this.log.warn(
+        { type: message.properties.type as unknown },
+        'unsigned RPC request accepted (ACCEPT_UNSIGNED_MESSAGES is on)',
+      );
     }
     let request: RpcRequest;
     try {

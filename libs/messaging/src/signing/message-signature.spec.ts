@@ -1,4 +1,4 @@
-import { isValidMessageSignature, signMessage } from './message-signature';
+import { checkMessageSignature, isValidMessageSignature, signMessage } from './message-signature';
 
 const secret = 'a'.repeat(32);
 const previous = 'b'.repeat(32);
@@ -27,5 +27,16 @@ describe('message signatures', () => {
     for (const missing of [undefined, '', 'v1=', 'v0=abc', 42, signature.slice(0, -1)]) {
       expect(isValidMessageSignature('rpc', body, missing, [secret])).toBe(false);
     }
+  });
+
+  it('lets a message without any signature through only while the rollout switch is on', () => {
+    const strict = { secrets: [secret], acceptUnsigned: false };
+    const rollout = { secrets: [secret], acceptUnsigned: true };
+    expect(checkMessageSignature('event', body, undefined, strict)).toBe('refused');
+    expect(checkMessageSignature('event', body, undefined, rollout)).toBe('unsigned');
+    expect(checkMessageSignature('event', body, 'v1=wrong', rollout)).toBe('refused');
+    expect(checkMessageSignature('event', body, signMessage('event', body, secret), strict)).toBe(
+      'valid',
+    );
   });
 });

@@ -17,6 +17,27 @@ export function signMessage(kind: SignedKind, body: Buffer, secret: string): str
   return `${VERSION}=${mac}`;
 }
 
+/** How a receiver checks signatures: the accepted secrets, and the rollout switch. */
+export interface SignatureCheck {
+  secrets: readonly string[];
+  /** ACCEPT_UNSIGNED_MESSAGES: a message with no signature at all passes (a wrong one never). */
+  acceptUnsigned: boolean;
+}
+
+/**
+ * `valid`; `unsigned` (no signature, let through only while ACCEPT_UNSIGNED_MESSAGES is on,
+ * during the rolling upgrade that introduces signing); or `refused`.
+ */
+export function checkMessageSignature(
+  kind: SignedKind,
+  body: Buffer,
+  signature: unknown,
+  check: SignatureCheck,
+): 'valid' | 'unsigned' | 'refused' {
+  if (signature === undefined) return check.acceptUnsigned ? 'unsigned' : 'refused';
+  return isValidMessageSignature(kind, body, signature, check.secrets) ? 'valid' : 'refused';
+}
+
 /**
  * True when `signature` is the signature of (`kind`, `body`) under one of `secrets` (the
  * current secret first, then those being rotated out). Compared in constant time.

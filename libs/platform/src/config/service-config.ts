@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
+import { EnvBoolean } from './env-boolean';
 import {
   IsIn,
   IsInt,
@@ -161,6 +162,14 @@ export class ServiceConfig {
   @IsOptional()
   @IsString()
   MESSAGE_PREVIOUS_SIGNING_SECRETS?: string;
+
+  /**
+   * Only for the rolling upgrade that introduces signing: messages that carry no signature
+   * (from not-yet-upgraded replicas) are accepted and logged; a wrong signature is still
+   * refused. Turn it off once every service runs signed (docs/security.md).
+   */
+  @EnvBoolean()
+  ACCEPT_UNSIGNED_MESSAGES = false;
 
   /** The secret that signs, then those that are still accepted. */
   get messageSigningSecrets(): string[] {
