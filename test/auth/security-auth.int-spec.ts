@@ -1,4 +1,4 @@
-import { getConnectionToken } from '@nestjs/mongoose';
+import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
 import { type RpcReply, RPC_PATTERNS } from '@prepmate/contracts';
 import { RabbitMqTransport, RpcClient, signMessage } from '@prepmate/messaging';
 import { AppError, DEV_MESSAGE_SIGNING_SECRET } from '@prepmate/platform';
@@ -7,6 +7,8 @@ import {
   deleteSystemTopology,
   eventually,
   isolatedEnv,
+  REPO_ROOT,
+  runCommand,
   startTestService,
   type TestService,
 } from '@prepmate/testing';
@@ -14,11 +16,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Connection } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import { AuthModule } from '../../apps/auth/src/auth.module';
 import { configureGateway } from '../../apps/gateway/src/configure-gateway';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { IngestionModule } from '../../apps/ingestion/src/ingestion.module';
+import {
+  REFRESH_FAMILY_MODEL,
+  type RefreshFamilyDocument,
+} from '../../apps/auth/src/tokens/refresh-family.schema';
 import { grantRole } from '../../tools/admin/grant-role';
 import { apiClient, expectErrorShape } from './gateway-client';
 
@@ -461,6 +467,62 @@ describe('security: identities, sessions and roles', () => {
             item.type === 'refresh.reuse_detected' && item.subjectId === user.id,
         ).length,
       ).toBeGreaterThanOrEqual(8);
+    });
+  });
+
+  describe('point 8, the interleaving itself', () => {
+    it("a revocation landing between a rotation's new token and its family check leaves no live token", async () => {
+      const user = await register();
+      const first = await api('POST', '/auth/refresh', {
+        body: { refreshToken: user.refreshToken },
+      });
+      const families = auth.app.get<Model<RefreshFamilyDocument>>(
+        getModelToken(REFRESH_FAMILY_MODEL),
+      );
+      const original = families.updateOne.bind(families);
+      // The rotation's first family write is its extension: before it runs, the old token is
+      // reused (which revokes the family), exactly the interleaving that left a live token.
+      const spy = jest.spyOn(families, 'updateOne').mockImplementationOnce(((
+        ...args: unknown[]
+      ) => {
+        const reuse = api('POST', '/auth/refresh', { body: { refreshToken: user.refreshToken } });
+        return reuse.then(() => (original as (...a: unknown[]) => unknown)(...args));
+      }) as never);
+      try {
+        const rotation = await api('POST', '/auth/refresh', {
+          body: { refreshToken: first.body.refreshToken },
+        });
+        expectErrorShape(rotation, 401, 'UNAUTHENTICATED');
+      } finally {
+        spy.mockRestore();
+      }
+    });
+  });
+
+  describe('operator command', () => {
+    it('npm run admin -- grant promotes an existing account, and fails on an unknown one', async () => {
+      const user = await register();
+      const env = { ...process.env, ...shared, LOG_LEVEL: 'silent' };
+      const run = (args: string[]) =>
+        runCommand(
+          'node',
+          [
+            'node_modules/ts-node/dist/bin.js',
+            '--transpile-only',
+            '-r',
+            'tsconfig-paths/register',
+            'tools/admin/main.ts',
+            ...args,
+          ],
+          { cwd: REPO_ROOT, env, timeoutMs: 60_000 },
+        );
+      const granted = await run(['grant', user.email, 'mentor']);
+      expect(granted).toMatchObject({ code: 0 });
+      expect(granted.stdout).toContain(`${user.email} (${user.id}) is now mentor`);
+      expect((await login(user.email)).user.role).toBe('mentor');
+      const unknown = await run(['grant', `nobody-${prefix}@example.com`, 'admin']);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('grant failed');
     });
   });
 
