@@ -21,6 +21,7 @@ import { AuthModule } from '../../apps/auth/src/auth.module';
 import { configureGateway } from '../../apps/gateway/src/configure-gateway';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { IngestionModule } from '../../apps/ingestion/src/ingestion.module';
+import { SubmissionStore } from '../../apps/ingestion/src/submissions/submission-store';
 import {
   REFRESH_FAMILY_MODEL,
   type RefreshFamilyDocument,
@@ -404,6 +405,40 @@ describe('security: identities, sessions and roles', () => {
       );
       // A write that still reaches ingestion (a queued job, an event in flight) meets the tombstone.
       expect(await importAs(user.id)).toBe('NOT_FOUND');
+    });
+
+    it('an import that raced the deletion (passed the check, stored after it) is erased', async () => {
+      const user = await register();
+      const store = ingestion.app.get(SubmissionStore);
+      const original = store.store.bind(store);
+      // The account is deleted after the import passed the tombstone check, before it stores.
+      const spy = jest.spyOn(store, 'store').mockImplementationOnce(async (...args) => {
+        expect((await api('DELETE', '/me', { token: user.token })).status).toBe(202);
+        return original(...args);
+      });
+      try {
+        const imported = await api('POST', '/submissions/import', {
+          token: user.token,
+          body: {
+            platform: 'codeforces',
+            submissions: [
+              {
+                platformSubmissionId: '900001',
+                problem: { platformProblemId: '4A', title: 'Watermelon' },
+                verdict: 'accepted',
+                submittedAt: '2026-03-01T10:00:00Z',
+              },
+            ],
+          },
+        });
+        expect(imported.status).toBe(202);
+        expect(imported.body.inserted).toBe(1);
+      } finally {
+        spy.mockRestore();
+      }
+      const db = ingestion.app.get<Connection>(getConnectionToken()).db!;
+      expect(await db.collection('submissions').countDocuments({ userId: user.id })).toBe(0);
+      expect(await db.collection('sync_logs').countDocuments({ userId: user.id })).toBe(0);
     });
 
     it('a forged user.deleted published onto the exchange is dead-lettered, not obeyed', async () => {

@@ -25,6 +25,7 @@ export class SubmissionNormalizedHandler {
         const live = await tombstones.keepLive(items);
         if (live.length > 0) await attempts.insert(live);
         const users = [...new Set(live.map((item) => item.userId))];
+        await tombstones.eraseIfDeleted(users);
         await Promise.all(users.map((userId) => queue.schedule(userId)));
         return items.map(() => true);
       },

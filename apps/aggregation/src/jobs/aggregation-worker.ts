@@ -70,7 +70,9 @@ export class AggregationWorker implements OnApplicationBootstrap, OnApplicationS
   private async process(job: Job<UserJobData>): Promise<unknown> {
     if (job.name === USER_JOB) {
       if (await this.tombstones.isDeleted(job.data.userId)) return { skipped: 'user deleted' };
-      return this.aggregation.run(job.data.userId, job.data.recompute === true);
+      const outcome = await this.aggregation.run(job.data.userId, job.data.recompute === true);
+      await this.tombstones.eraseIfDeleted([job.data.userId]);
+      return outcome;
     }
     if (job.name === RECOMPUTE_SCAN_JOB) {
       const users = await this.aggregates.activeSince(

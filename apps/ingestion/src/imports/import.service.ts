@@ -64,6 +64,8 @@ export class ImportService {
         errors: rejected,
       },
     );
+    // The account may have been deleted while this import was being stored.
+    await this.tombstones.eraseIfDeleted([caller.userId]);
     this.log.info(
       {
         syncBatchId,

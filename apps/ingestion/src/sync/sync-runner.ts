@@ -72,6 +72,8 @@ export class SyncRunner {
         recordsFailed: fetched.rejected.length,
         errors: fetched.rejected,
       });
+      // The account may have been deleted while this sync was being stored.
+      await this.tombstones.eraseIfDeleted([userId]);
       this.log.info(
         {
           syncBatchId,

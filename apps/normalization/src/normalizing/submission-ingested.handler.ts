@@ -27,10 +27,11 @@ export class SubmissionIngestedHandler {
       async (items) => {
         // Submissions of a deleted user still in flight are dropped, not normalized.
         const live = await tombstones.keepLive(items);
-        if (live.length === items.length) return normalizer.normalizeBatch(items);
-        const outcomes = new Map(
-          (await normalizer.normalizeBatch(live)).map((outcome) => [outcome.submissionId, outcome]),
-        );
+        const normalized = await normalizer.normalizeBatch(live);
+        // A user deleted while the batch was written: what was stored for them goes again.
+        await tombstones.eraseIfDeleted(live.map((item) => item.userId));
+        if (live.length === items.length) return normalized;
+        const outcomes = new Map(normalized.map((outcome) => [outcome.submissionId, outcome]));
         return items.map(
           (item) =>
             outcomes.get(item.submissionId) ?? {

@@ -17,5 +17,6 @@ export class TopicAggregatedHandler {
     // A deleted user's late event must not recreate their mastery snapshot or progress.
     if (await this.tombstones.isDeleted(event.payload.userId)) return;
     await this.progress.onTopicAggregated(event.payload);
+    await this.tombstones.eraseIfDeleted([event.payload.userId]);
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectConnection } from '@nestjs/mongoose';
 import { AppError } from '@prepmate/platform';
 import type { Connection } from 'mongoose';
+import { deleteUserData, USER_DATA_CONTRIBUTORS, type UserDataContributor } from './user-data';
 
 interface TombstoneDocument {
   _id: string;
@@ -16,14 +18,20 @@ const CACHE_LIMIT = 50_000;
  * user, in each service's own database). It is written before the user's data is deleted —
  * by the `user.delete` RPC and by `user.deleted` — and every writer that creates user data
  * (imports, syncs, the event consumers) checks it first, so events still in flight and
- * queued jobs of a deleted user do not bring their data back (docs/security.md).
+ * queued jobs of a deleted user do not bring their data back; after writing, it calls
+ * `eraseIfDeleted`, which deletes again what a write that raced the deletion stored (the
+ * deletion marks first and deletes second, so either its delete comes after the write or
+ * the recheck sees its mark; docs/security.md).
  * A positive answer is cached for good; a negative one is always asked again.
  */
 @Injectable()
 export class UserTombstones {
   private readonly deleted = new Set<string>();
 
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+  constructor(
+    @InjectConnection() private readonly connection: Connection,
+    private readonly moduleRef: ModuleRef,
+  ) {}
 
   private get collection() {
     return this.connection.collection<TombstoneDocument>('user_tombstones');
@@ -76,6 +84,25 @@ export class UserTombstones {
   async keepLive<T extends { userId: string }>(items: T[]): Promise<T[]> {
     const deleted = await this.deletedAmong(items.map((item) => item.userId));
     return deleted.size === 0 ? items : items.filter((item) => !deleted.has(item.userId));
+  }
+
+  /**
+   * After a write: deletes the data of those of `userIds` deleted meanwhile (a write that
+   * passed the check while the deletion ran). Returns how many records went.
+   */
+  async eraseIfDeleted(userIds: Iterable<string>): Promise<number> {
+    const deleted = await this.deletedAmong(userIds);
+    let erased = 0;
+    for (const userId of deleted) erased += await deleteUserData(this.contributors, userId);
+    return erased;
+  }
+
+  private get contributors(): UserDataContributor[] {
+    try {
+      return this.moduleRef.get<UserDataContributor[]>(USER_DATA_CONTRIBUTORS, { strict: false });
+    } catch {
+      return [];
+    }
   }
 
   private remember(userId: string): void {
