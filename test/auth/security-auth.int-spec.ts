@@ -22,6 +22,7 @@ import { configureGateway } from '../../apps/gateway/src/configure-gateway';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { IngestionModule } from '../../apps/ingestion/src/ingestion.module';
 import { SubmissionStore } from '../../apps/ingestion/src/submissions/submission-store';
+import { RefreshTokens } from '../../apps/auth/src/tokens/refresh-tokens';
 import {
   REFRESH_FAMILY_MODEL,
   type RefreshFamilyDocument,
@@ -587,6 +588,63 @@ describe('security: identities, sessions and roles', () => {
         '127.0.0.1',
       );
       expectErrorShape(await api('GET', '/admin/audit', { token: user.token }), 403, 'FORBIDDEN');
+    });
+
+    it("joins the user's export, and outlives the account without client addresses", async () => {
+      const user = await register();
+      await api('POST', '/auth/login', { body: { email: user.email, password: 'wrong one' } });
+      const caller = { userId: user.id, role: 'student' as const };
+      const exported = await rpc().request<{ auditLog: Array<{ type: string; client: string }> }>(
+        'auth',
+        RPC_PATTERNS.userExport,
+        {},
+        { caller },
+      );
+      expect(exported.auditLog).toEqual([
+        expect.objectContaining({ type: 'login.failed', client: '127.0.0.1' }),
+      ]);
+      expect((await api('DELETE', '/me', { token: user.token })).status).toBe(202);
+      const root = await admin();
+      const audit = await api('GET', '/admin/audit?limit=100', { token: root.token });
+      const kept = audit.body.items.filter(
+        (item: { subjectId: string }) => item.subjectId === user.id,
+      );
+      expect(kept.map((item: { type: string }) => item.type).sort()).toEqual([
+        'account.deleted',
+        'login.failed',
+      ]);
+      expect(kept.every((item: { client: string | null }) => item.client === null)).toBe(true);
+    });
+  });
+
+  describe('point 10: refresh tokens are cleaned up', () => {
+    it('the sweep deletes expired tokens and families and keeps live ones', async () => {
+      const user = await register();
+      const db = auth.app.get<Connection>(getConnectionToken()).db!;
+      const past = new Date(Date.now() - 60_000);
+      await db.collection('refresh_tokens').insertOne({
+        _id: `expired-${prefix}` as never,
+        familyId: `expired-family-${prefix}`,
+        userId: user.id,
+        expiresAt: past,
+        usedAt: null,
+        revokedAt: null,
+      });
+      await db.collection('refresh_families').insertOne({
+        _id: `expired-family-${prefix}` as never,
+        userId: user.id,
+        revokedAt: null,
+        expiresAt: past,
+      });
+      const removed = await auth.app.get(RefreshTokens).sweepExpired();
+      expect(removed.tokens).toBeGreaterThanOrEqual(1);
+      expect(removed.families).toBeGreaterThanOrEqual(1);
+      expect(await db.collection('refresh_tokens').countDocuments({ userId: user.id })).toBe(1);
+      expect(await db.collection('refresh_families').countDocuments({ userId: user.id })).toBe(1);
+      const refreshed = await api('POST', '/auth/refresh', {
+        body: { refreshToken: user.refreshToken },
+      });
+      expect(refreshed.status).toBe(200);
     });
   });
 
