@@ -14,7 +14,7 @@ const LARGE_BODY_ROUTES = ['/api/v1/submissions/import'];
  */
 export function configureGateway(app: NestExpressApplication): void {
   const config = app.get(GatewayConfig);
-  if (config.TRUST_PROXY) app.set('trust proxy', true);
+  if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: false }));
   app.enableCors({

@@ -4,6 +4,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { UserTombstones } from '@prepmate/messaging';
 import { ROOT_LOGGER } from '@prepmate/platform';
 import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -37,6 +38,7 @@ export class AggregationWorker implements OnApplicationBootstrap, OnApplicationS
     private readonly aggregation: UserAggregation,
     private readonly aggregates: AggregateStore,
     private readonly queue: AggregationQueue,
+    private readonly tombstones: UserTombstones,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'aggregation-worker' });
@@ -66,8 +68,12 @@ export class AggregationWorker implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async process(job: Job<UserJobData>): Promise<unknown> {
-    if (job.name === USER_JOB)
-      return this.aggregation.run(job.data.userId, job.data.recompute === true);
+    if (job.name === USER_JOB) {
+      if (await this.tombstones.isDeleted(job.data.userId)) return { skipped: 'user deleted' };
+      const outcome = await this.aggregation.run(job.data.userId, job.data.recompute === true);
+      await this.tombstones.eraseIfDeleted([job.data.userId]);
+      return outcome;
+    }
     if (job.name === RECOMPUTE_SCAN_JOB) {
       const users = await this.aggregates.activeSince(
         new Date(Date.now() - this.config.AGGREGATION_ACTIVE_WINDOW_MS),

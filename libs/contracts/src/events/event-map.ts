@@ -8,7 +8,11 @@ import type {
   SubmissionIngestedPayload,
   SubmissionNormalizedPayload,
 } from './submission.events';
-import type { UserDeletedPayload, UserRegisteredPayload } from './user.events';
+import type {
+  AuditRecordedPayload,
+  UserDeletedPayload,
+  UserRegisteredPayload,
+} from './user.events';
 
 /**
  * Event type → payload. The routing key of an event is its type. Adding an event here
@@ -32,6 +36,7 @@ export interface EventPayloads {
   'pci.recomputed': PciRecomputedPayload;
   /** A pair's synergy score reached the unlock threshold: published once per pair, ever. */
   'synergy.chat_unlocked': SynergyChatUnlockedPayload;
+  'audit.recorded': AuditRecordedPayload;
 }
 
 export type EventType = keyof EventPayloads;
@@ -46,6 +51,7 @@ export const EVENT_VERSIONS: { [T in EventType]: number } = {
   'topic.aggregated': 1,
   'pci.recomputed': 1,
   'synergy.chat_unlocked': 1,
+  'audit.recorded': 1,
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_VERSIONS) as EventType[];

@@ -9,11 +9,12 @@ import type { EventType } from './event-map';
  * ingestion ← user.deleted; normalization ← submission.ingested, user.deleted;
  * aggregation ← submission.normalized, user.deleted; roadmap ← topic.aggregated,
  * user.deleted; synergy ← topic.aggregated, pci.recomputed, user.deleted;
- * advisory ← pci.recomputed, user.deleted.
+ * advisory ← pci.recomputed, user.deleted; auth ← audit.recorded (admin actions the
+ * gateway saw, for the audit log).
  */
 export const EVENT_SUBSCRIPTIONS: Record<ServiceName, readonly EventType[]> = {
   gateway: [],
-  auth: [],
+  auth: ['audit.recorded'],
   ingestion: ['user.deleted'],
   normalization: ['submission.ingested', 'user.deleted'],
   aggregation: ['submission.normalized', 'user.deleted'],
