@@ -36,6 +36,7 @@ export interface EventPayloads {
   'pci.recomputed': PciRecomputedPayload;
   /** A pair's synergy score reached the unlock threshold: published once per pair, ever. */
   'synergy.chat_unlocked': SynergyChatUnlockedPayload;
+  /** An admin changed something through the gateway (another service's data): auth appends it to the audit log. */
   'audit.recorded': AuditRecordedPayload;
 }
 

@@ -15,4 +15,5 @@ export const EVENT_PRODUCERS: { [T in EventType]: ServiceName } = {
   'topic.aggregated': 'aggregation',
   'pci.recomputed': 'roadmap',
   'synergy.chat_unlocked': 'synergy',
+  'audit.recorded': 'gateway',
 };
