@@ -2,6 +2,8 @@ import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json } from 'express';
 import helmet from 'helmet';
+import { AccessTokenVerifier } from './auth/access-token-verifier';
+import { authenticateBeforeBody } from './auth/authenticate-before-body';
 import { setupSwagger } from './docs/swagger';
 import { GatewayConfig } from './gateway.config';
 
@@ -9,7 +11,8 @@ import { GatewayConfig } from './gateway.config';
 const LARGE_BODY_ROUTES = ['/api/v1/submissions/import'];
 
 /**
- * The public edge: helmet headers, the CORS allow-list, body limits (413 beyond), public
+ * The public edge: helmet headers, the CORS allow-list, body limits (413 beyond; the large
+ * import body is read only once its bearer token verifies), public
  * routes under /api/v1 (probes, metrics and docs stay at the root), Swagger.
  */
 export function configureGateway(app: NestExpressApplication): void {
@@ -22,7 +25,9 @@ export function configureGateway(app: NestExpressApplication): void {
     credentials: true,
     exposedHeaders: ['x-request-id', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining'],
   });
-  for (const route of LARGE_BODY_ROUTES) app.use(route, json({ limit: config.IMPORT_BODY_LIMIT }));
+  const verifier = app.get(AccessTokenVerifier);
+  for (const route of LARGE_BODY_ROUTES)
+    app.use(route, authenticateBeforeBody(verifier, json({ limit: config.IMPORT_BODY_LIMIT })));
   app.setGlobalPrefix('api/v1', {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
