@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type {
-  IntegrationResponse,
-  LinkIntegrationRpcData,
-  Platform,
-  RpcCaller,
+import {
+  type IntegrationResponse,
+  type LinkIntegrationRpcData,
+  type Platform,
+  type RpcCaller,
   SESSION_COOKIE_PATTERN,
 } from '@prepmate/contracts';
 import { AppError, ROOT_LOGGER } from '@prepmate/platform';
