@@ -239,8 +239,8 @@ export class ProblemCatalog implements OnModuleInit {
     if (confirmations.length === 0) return;
     await chunkedBulkWrite(
       this.problems.collection,
+      // The entry first: a problem is never seen confirmed with its confirming entry hidden.
       confirmations.flatMap(({ canonicalId, index, entry, confirmTitle }) => [
-        ...(confirmTitle ? [this.confirmOp(canonicalId, confirmTitle)] : []),
         {
           updateOne: {
             filter: {
@@ -251,6 +251,7 @@ export class ProblemCatalog implements OnModuleInit {
             update: { $set: { [`platforms.${index}.verified`]: true } },
           },
         },
+        ...(confirmTitle ? [this.confirmOp(canonicalId, confirmTitle)] : []),
       ]),
     );
     await this.indexConfirmed(
