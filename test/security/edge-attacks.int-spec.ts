@@ -13,6 +13,7 @@ import { RecordedPlatformServer } from '../platforms/recorded-platform-server';
  */
 const NEW_PROBLEMS_PER_DAY = 6;
 const LOOKUPS_PER_IMPORT = 5;
+const CUSTOM_ROADMAPS = 4;
 
 function prepmateRecord(id: string, problem: Record<string, unknown>, minute = 0) {
   return {
@@ -48,6 +49,7 @@ describe('attacks on the edge and the shared catalog', () => {
           NEW_PROBLEMS_PER_USER_PER_DAY: String(NEW_PROBLEMS_PER_DAY),
           INTEGRATION_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
         },
+        roadmap: { CUSTOM_ROADMAPS_PER_USER: String(CUSTOM_ROADMAPS) },
       },
     });
     admin = await system.register('root');
@@ -421,6 +423,64 @@ describe('attacks on the edge and the shared catalog', () => {
         .collection('unmapped_tag_counts')
         .countDocuments({ tag: { $in: tags } });
       expect(stored).toBe(2);
+    });
+  });
+
+  describe('point 10: custom roadmaps', () => {
+    it('limits custom roadmaps per user, even created all at once (was unlimited)', async () => {
+      const create = (name: string) =>
+        system.api('POST', '/roadmaps/custom', {
+          token: trudy.token,
+          body: { name, topics: [{ topic: 'arrays', weight: 1, layer: 'core' }] },
+        });
+      const answers = await Promise.all(
+        Array.from({ length: CUSTOM_ROADMAPS + 3 }, (_, i) => create(`Plan ${i}`)),
+      );
+      const statuses = answers.map((answer) => answer.status).sort();
+      expect(statuses).toEqual([
+        ...Array.from({ length: CUSTOM_ROADMAPS }, () => 201),
+        ...Array.from({ length: 3 }, () => 409),
+      ]);
+      const refused = answers.find((answer) => answer.status === 409)!;
+      expectErrorShape(refused, 409, 'QUOTA_EXCEEDED');
+      expect(refused.body.error.message).toContain(String(CUSTOM_ROADMAPS));
+      // Another user's places are their own.
+      const other = await system.api('POST', '/roadmaps/custom', {
+        token: victim.token,
+        body: { name: 'Mine', topics: [{ topic: 'arrays', weight: 1, layer: 'core' }] },
+      });
+      expect(other.status).toBe(201);
+    });
+
+    it('pages GET /roadmaps and GET /roadmaps/pci with a cursor (was one unbounded list)', async () => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = `/roadmaps?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const page = await system.api('GET', query, { token: trudy.token });
+        expect(page.status).toBe(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.body.items.map((r: any) => r.id));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      // Three official roadmaps and Trudy's own; never another user's.
+      expect(seen).toHaveLength(3 + CUSTOM_ROADMAPS);
+      expect(new Set(seen).size).toBe(seen.length);
+
+      const first = await system.api('GET', '/roadmaps/pci?limit=3', { token: trudy.token });
+      expect(first.body.items).toHaveLength(3);
+      const rest = await system.api(
+        'GET',
+        `/roadmaps/pci?limit=3&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+        { token: trudy.token },
+      );
+      expect(rest.body).toMatchObject({ nextCursor: null });
+      expect([...first.body.items, ...rest.body.items]).toHaveLength(CUSTOM_ROADMAPS);
+      expectErrorShape(
+        await system.api('GET', '/roadmaps?limit=500', { token: trudy.token }),
+        400,
+        'VALIDATION_FAILED',
+      );
     });
   });
 });
