@@ -8,6 +8,7 @@ import { authenticateBeforeBody } from './auth/authenticate-before-body';
 import { setupSwagger } from './docs/swagger';
 import { GatewayConfig } from './gateway.config';
 import { OPS_ONLY_PATHS, OpsListener } from './health/ops-listener';
+import { NulCharacterPipe } from './input/nul-character.pipe';
 
 /** Routes that accept large bodies (bulk imports); every other route takes JSON_BODY_LIMIT. */
 const LARGE_BODY_ROUTES = ['/api/v1/submissions/import'];
@@ -51,5 +52,7 @@ export function configureGateway(app: NestExpressApplication): void {
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });
+  // Before the validation pipe every service adds (pipes run in the order they are added).
+  app.useGlobalPipes(new NulCharacterPipe());
   setupSwagger(app);
 }
