@@ -266,7 +266,6 @@ export class Normalizer {
             confirmed.get(mapping.canonicalProblemId) ?? true,
           ),
         );
-      this.trust.remember(plan.key, plan.verified, plan.vouchers);
     }
     // Four writes to four collections, independent of each other: one round trip's wait.
     await Promise.all([
@@ -294,6 +293,8 @@ export class Normalizer {
       ),
     ]);
 
+    // Only once written: a batch that fails here is retried and must settle them again.
+    for (const { plan } of winners) this.trust.remember(plan.key, plan.verified, plan.vouchers);
     const created = new Map(winners.map(({ plan, mapping }) => [plan.key, mapping]));
     if (lost.size > 0) {
       const theirs = await this.catalog.findMappings([...lost], { remember: false });
