@@ -98,6 +98,8 @@ export async function startBenchSystem(
     JWT_DEV_KEYS_DIR: join(REPO_ROOT, '.local', 'bench', 'keys'),
     INTEGRATION_DEV_KEY_FILE: join(REPO_ROOT, '.local', 'bench', 'integration-key'),
     RATE_LIMIT_USER_PER_MINUTE: '100000',
+    // The benchmarks fill the catalog through one user's imports (2 000 new problems each).
+    NEW_PROBLEMS_PER_USER_PER_DAY: '1000000',
     ...env,
   };
   const ports = ['gateway' as const, ...services].map((service, i) => ({
