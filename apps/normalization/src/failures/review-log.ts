@@ -20,13 +20,27 @@ export class ReviewLog implements OnModuleInit {
     @InjectModel(UNMAPPED_TAG_MODEL) readonly unmapped: Model<UnmappedTagDocument>,
   ) {}
 
-  /** Tags stored one document per occurrence (before the counts) are folded into the counts once. */
+  /**
+   * Tags stored one document per occurrence (before the counts) are folded into the counts
+   * once: the collection is first renamed to a name of this replica's, so of replicas starting
+   * together only one folds it.
+   */
   async onModuleInit(): Promise<void> {
-    const legacy = this.unmapped.db.collection(LEGACY_UNMAPPED_TAGS_COLLECTION);
+    const db = this.unmapped.db;
+    const exists = await db
+      .db!.listCollections({ name: LEGACY_UNMAPPED_TAGS_COLLECTION })
+      .toArray();
+    if (exists.length === 0) return;
+    const mine = `${LEGACY_UNMAPPED_TAGS_COLLECTION}_folding_${uuidv7().replace(/-/g, '')}`;
+    try {
+      await db.db!.renameCollection(LEGACY_UNMAPPED_TAGS_COLLECTION, mine);
+    } catch {
+      return; // another replica took it
+    }
+    const legacy = db.collection(mine);
     const docs = await legacy
       .find({}, { projection: { platform: 1, tag: 1, platformProblemId: 1, seenAt: 1 } })
       .toArray();
-    if (docs.length === 0) return;
     await this.count(
       docs.map((doc) => ({
         platform: doc.platform as Platform,
@@ -35,7 +49,7 @@ export class ReviewLog implements OnModuleInit {
         seenAt: doc.seenAt instanceof Date ? doc.seenAt : new Date(),
       })),
     );
-    await legacy.drop().catch(() => undefined);
+    await legacy.drop();
   }
 
   async possibleDuplicates(
