@@ -16,7 +16,7 @@ type Document = mongo.Document;
 type AnyDoc = { _id: unknown; [field: string]: unknown };
 
 /**
- * The FerretDB patch of libs/infra/ferretdb (docs/architecture.md "FerretDB notes"): `_id`
+ * The FerretDB patches of libs/infra/ferretdb (docs/architecture.md "FerretDB notes"): `_id`
  * equality and `_id: { $in }` go down to PostgreSQL as `=` / `= ANY` on the unique _id
  * index. Two FerretDBs built from the same module, the stock one and the patched one, each
  * on its own PostgreSQL database, hold the same documents; every query answers the same
@@ -168,6 +168,18 @@ describe('the FerretDB _id pushdown patch', () => {
     expect(await side.collection.countDocuments({ _id: { $in: ['pad-02998'] } } as Document)).toBe(
       0,
     );
+  });
+
+  it('sets a sub-document holding the same values under other keys (identical-keys.patch)', async () => {
+    const setOver = async (side: Side) => {
+      await side.collection.insertOne({ _id: 'counts', counts: { '100': 1 } });
+      const filter = { _id: 'counts' } as Document;
+      await side.collection.updateOne(filter, { $set: { counts: { '200': 1 } } });
+      return (await side.collection.findOne(filter))?.counts;
+    };
+    expect(await setOver(sides.patched!)).toEqual({ '200': 1 });
+    // The stock build drops the write: why the patch exists.
+    expect(await setOver(sides.stock!)).toEqual({ '100': 1 });
   });
 
   it('plans an index scan for _id equality and $in, where the stock build scans', async () => {

@@ -16,7 +16,10 @@ import {
   RedisReadiness,
 } from '@prepmate/platform';
 import { AggregateStore } from './aggregates/aggregate-store';
+import { MasteryPopulation } from './aggregates/mastery-population';
 import {
+  MASTERY_HISTOGRAM_MODEL,
+  MasteryHistogramSchema,
   TOPIC_MASTERY_MODEL,
   TopicMasterySchema,
   USER_AGGREGATE_MODEL,
@@ -55,6 +58,7 @@ import { TelemetryService } from './telemetry/telemetry.service';
       { name: PENDING_ATTEMPT_MODEL, schema: PendingAttemptSchema },
       { name: USER_AGGREGATE_MODEL, schema: UserAggregateSchema },
       { name: TOPIC_MASTERY_MODEL, schema: TopicMasterySchema },
+      { name: MASTERY_HISTOGRAM_MODEL, schema: MasteryHistogramSchema },
     ]),
   ],
   controllers: [AggregationRpcController, SubmissionNormalizedHandler, UserDeletedHandler],
@@ -64,6 +68,7 @@ import { TelemetryService } from './telemetry/telemetry.service';
     AggregationUserData,
     AggregationWorker,
     AttemptStore,
+    MasteryPopulation,
     ProblemSummaries,
     TelemetryService,
     TopicCatalog,
