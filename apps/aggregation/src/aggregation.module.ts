@@ -1,3 +1,4 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import {
@@ -12,6 +13,8 @@ import {
   DatabaseModule,
   MongoReadiness,
   PlatformModule,
+  bullRootOptions,
+  processorOptionsProvider,
   RedisModule,
   RedisReadiness,
 } from '@prepmate/platform';
@@ -36,7 +39,7 @@ import {
 } from './attempts/attempt.schema';
 import { AttemptStore } from './attempts/attempt-store';
 import { SubmissionNormalizedHandler } from './attempts/submission-normalized.handler';
-import { AggregationQueue } from './jobs/aggregation-queue';
+import { AGGREGATION_QUEUE, AggregationQueue } from './jobs/aggregation-queue';
 import { AggregationWorker } from './jobs/aggregation-worker';
 import { UserAggregation } from './jobs/user-aggregation';
 import { ProblemSummaries } from './telemetry/problem-summaries';
@@ -53,6 +56,8 @@ import { TelemetryService } from './telemetry/telemetry.service';
     DatabaseModule,
     MessagingServerModule,
     RedisModule,
+    BullModule.forRootAsync({ inject: [AggregationConfig], useFactory: bullRootOptions }),
+    BullModule.registerQueue({ name: AGGREGATION_QUEUE }),
     MongooseModule.forFeature([
       { name: ATTEMPT_MODEL, schema: AttemptSchema },
       { name: PENDING_ATTEMPT_MODEL, schema: PendingAttemptSchema },
@@ -67,6 +72,11 @@ import { TelemetryService } from './telemetry/telemetry.service';
     AggregationQueue,
     AggregationUserData,
     AggregationWorker,
+    processorOptionsProvider(AggregationWorker, AGGREGATION_QUEUE, AggregationConfig, (config) => ({
+      concurrency: config.AGGREGATION_WORKER_CONCURRENCY,
+      lockDuration: config.AGGREGATION_JOB_LOCK_MS,
+      stalledInterval: config.AGGREGATION_JOB_LOCK_MS,
+    })),
     AttemptStore,
     MasteryPopulation,
     ProblemSummaries,

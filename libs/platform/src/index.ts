@@ -22,3 +22,4 @@ export * from './redis/redis.module';
 export * from './redis/redis.readiness';
 export * from './redis/redis.tokens';
 export * from './http/access-metadata';
+export * from './jobs/bullmq';
