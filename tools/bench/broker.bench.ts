@@ -152,10 +152,14 @@ async function runClaims(): Promise<{ databasePerSec: number; redisPerSec: numbe
   const timed = async (claim: (n: number) => Promise<boolean>) => {
     let fresh = 0;
     const started = process.hrtime.bigint();
-    await publishWindowed(CLAIMS, async (n) => void (fresh += (await claim(n)) ? 1 : 0));
+    await publishWindowed(CLAIMS, async (n) => {
+      if (await claim(n)) fresh += 1;
+    });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     let again = 0;
-    await publishWindowed(CLAIMS, async (n) => void (again += (await claim(n)) ? 1 : 0));
+    await publishWindowed(CLAIMS, async (n) => {
+      if (await claim(n)) again += 1;
+    });
     if (fresh !== CLAIMS || again !== 0)
       throw new Error(`claims: ${fresh} fresh of ${CLAIMS}, then ${again} claimed twice`);
     return CLAIMS / seconds;
