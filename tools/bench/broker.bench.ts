@@ -141,7 +141,7 @@ const RETENTION_MS = 168 * 3_600_000;
  * libs/messaging does), (b) as one Redis pipeline of `SET key 1 NX PX <retention>` per batch.
  * Each is claimed twice: the second pass must find every claim taken.
  */
-async function runClaims(): Promise<{ databasePerSec: number; redisPerSec: number }> {
+export async function runClaims(): Promise<{ databasePerSec: number; redisPerSec: number }> {
   const { prefix } = isolatedEnv('bench-claims');
   const connection = await mongoose
     .createConnection(process.env.MONGO_URL!, { dbName: `${prefix}_claims` })
