@@ -1,5 +1,5 @@
 /**
- * Import direction (STYLE.md): apps may import libs, libs never import apps, an app never
+ * Import direction: apps may import libs, libs never import apps, an app never
  * imports another app, and the domain of one service is its own. `npm run lint` fails on
  * any violation.
  */
@@ -45,6 +45,20 @@ module.exports = {
       to: { path: '^libs/messaging/' },
     },
     {
+      name: 'domain-is-framework-free',
+      severity: 'error',
+      comment:
+        'apps/*/src/domain holds plain rules: no framework, database, messaging or platform code, and nothing of its app outside domain/ (see docs/architecture.md).',
+      from: { path: '^apps/[^/]+/src/domain/', pathNot: '\\.spec\\.ts$' },
+      to: {
+        path: [
+          '^node_modules/(@nestjs|mongoose|mongodb|amqplib|amqp-connection-manager|bullmq|ioredis|express|pino)(/|$)',
+          '^libs/(messaging|platform|infra|testing)/',
+          '^apps/[^/]+/src/(?!domain/)',
+        ],
+      },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
@@ -53,7 +67,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|node_modules|coverage)/' },
+    exclude: { path: '(^|/)(dist|coverage)/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
   },

@@ -19,7 +19,14 @@ export default tseslint.config(
   prettier,
   {
     files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
+      // A promise nobody awaits loses its error (an unacked message, an unlogged failure).
+      '@typescript-eslint/no-floating-promises': 'error',
+      // One role per file: a file past 300 lines usually holds two.
+      'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',

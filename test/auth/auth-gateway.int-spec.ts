@@ -1,5 +1,5 @@
 import { getConnectionToken } from '@nestjs/mongoose';
-import { RabbitMqTransport } from '@prepmate/messaging';
+import { RabbitMqTransport, RpcClient } from '@prepmate/messaging';
 import {
   connectRaw,
   deleteSystemTopology,
@@ -16,6 +16,7 @@ import type { Connection } from 'mongoose';
 import { AuthModule } from '../../apps/auth/src/auth.module';
 import { configureGateway } from '../../apps/gateway/src/configure-gateway';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { grantRole } from '../../tools/admin/grant-role';
 import { apiClient, expectErrorShape } from './gateway-client';
 
 describe('auth through the gateway', () => {
@@ -42,7 +43,6 @@ describe('auth through the gateway', () => {
         ...shared,
         MONGO_DB: `${prefix}_auth`,
         JWT_DEV_KEYS_DIR: keysDir,
-        ADMIN_EMAILS: `root-${prefix}@example.com`,
       },
     });
     gateway = await startTestService({
@@ -266,18 +266,21 @@ describe('auth through the gateway', () => {
         403,
         'FORBIDDEN',
       );
-      const admin = await register({ email: `root-${prefix}@example.com` });
-      expect(admin.user.role).toBe('admin');
-      const page = await api('GET', '/admin/users?limit=2', { token: admin.accessToken });
+      const root = await register({ email: `root-${prefix}@example.com` });
+      expect(root.user.role).toBe('student');
+      await grantRole(gateway.app.get(RpcClient), root.email, 'admin', 'test');
+      const admin = await api('POST', '/auth/login', { body: { email: root.email, password } });
+      expect(admin.body.user.role).toBe('admin');
+      const page = await api('GET', '/admin/users?limit=2', { token: admin.body.accessToken });
       expect(page.status).toBe(200);
       expect(page.body.items).toHaveLength(2);
       expect(typeof page.body.nextCursor).toBe('string');
       const next = await api('GET', `/admin/users?limit=2&cursor=${page.body.nextCursor}`, {
-        token: admin.accessToken,
+        token: admin.body.accessToken,
       });
       expect(next.body.items[0].id > page.body.items[1].id).toBe(true);
       expectErrorShape(
-        await api('GET', '/admin/users?limit=500', { token: admin.accessToken }),
+        await api('GET', '/admin/users?limit=500', { token: admin.body.accessToken }),
         400,
         'VALIDATION_FAILED',
       );
@@ -424,7 +427,10 @@ describe('auth through the gateway', () => {
         401,
         'UNAUTHENTICATED',
       );
-      expectErrorShape(await api('GET', '/auth/me', { token: user.accessToken }), 404, 'NOT_FOUND');
+      // The deny-list refuses the deleted account's still-unexpired token at the gateway.
+      const after = await api('GET', '/auth/me', { token: user.accessToken });
+      expectErrorShape(after, 401, 'UNAUTHENTICATED');
+      expect(after.body.error.message).toBe('access token has been revoked');
     });
   });
 

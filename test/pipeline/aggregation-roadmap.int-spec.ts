@@ -29,7 +29,7 @@ function attemptOf(event: EventEnvelope<'submission.normalized'>): Attempt {
   };
 }
 
-/** PCI by PRODUCT §5, from the masteries the telemetry API reports. */
+/** PCI by docs/product.md#roadmaps-and-pci, from the masteries the telemetry API reports. */
 function expectedPci(
   topics: Array<{ topic: string; weight: number; completionThreshold?: number }>,
   mastery: Map<string, number>,

@@ -434,6 +434,29 @@ describe('ingestion and normalization through the gateway', () => {
     );
     expect(resolved.status).toBe(201);
     expect(resolved.body).toMatchObject({ failureId: failure.id, republished: 2 });
+    // The admin action reaches auth's audit log (gateway → audit.recorded → auth); the refused
+    // attempt (400) does not.
+    const audited = await eventually(
+      async () =>
+        (await system.api('GET', '/admin/audit?limit=100', { token: admin.token })).body
+          .items as Array<{
+          type: string;
+          actorId: string;
+          details: { action: string; path: string; status: number };
+        }>,
+      (items) => items.some((item) => item.type === 'admin.action'),
+      { what: 'the resolve to be audited' },
+    );
+    expect(audited.filter((item) => item.type === 'admin.action')).toEqual([
+      expect.objectContaining({
+        actorId: admin.userId,
+        details: {
+          action: 'POST /api/v1/admin/normalization/failures/:id/resolve',
+          path: `/api/v1/admin/normalization/failures/${failure.id}/resolve`,
+          status: 201,
+        },
+      }),
+    ]);
     const counted = await eventually(
       () =>
         normalizedOf(student.userId).filter((e) =>

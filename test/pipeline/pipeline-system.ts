@@ -1,7 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { BackendServiceName } from '@prepmate/contracts';
-import { RabbitMqTransport } from '@prepmate/messaging';
+import { RabbitMqTransport, RpcClient } from '@prepmate/messaging';
 import {
   deleteSystemTopology,
   isolatedEnv,
@@ -9,6 +9,7 @@ import {
   type TestService,
 } from '@prepmate/testing';
 import type { Connection } from 'mongoose';
+import { grantRole } from '../../tools/admin/grant-role';
 import { configureGateway } from '../../apps/gateway/src/configure-gateway';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { apiClient } from '../auth/gateway-client';
@@ -23,7 +24,10 @@ export interface PipelineSystem {
   services: Map<BackendServiceName, TestService>;
   api: ReturnType<typeof apiClient>;
   db(service: BackendServiceName): Connection;
-  /** Registers a user and returns its access token (emails of `admins` become admins). */
+  /**
+   * Registers a user and returns its access token; the names in `admins` are then made
+   * admins by the operator command's RPC and logged in again.
+   */
   register(name: string): Promise<{ token: string; userId: string }>;
   stop(): Promise<void>;
 }
@@ -51,7 +55,7 @@ export async function startPipeline(
     RATE_LIMIT_USER_PER_MINUTE: '10000',
   };
   const services = new Map<BackendServiceName, TestService>();
-  const adminEmails = (options.admins ?? []).map((name) => `${name}-${prefix}@example.com`);
+  const admins = new Set(options.admins ?? []);
   for (const [name, module] of Object.entries(SERVICE_MODULES) as Array<
     [BackendServiceName, Type<unknown>]
   >) {
@@ -61,7 +65,6 @@ export async function startPipeline(
       transport: RabbitMqTransport,
       env: {
         ...shared,
-        ...(name === 'auth' ? { ADMIN_EMAILS: adminEmails.join(',') } : {}),
         ...(options.env?.[name] as Record<string, string> | undefined),
       },
     });
@@ -83,11 +86,17 @@ export async function startPipeline(
     api,
     db: (service) => services.get(service)!.app.get<Connection>(getConnectionToken()),
     async register(name) {
-      const response = await api('POST', '/auth/register', {
-        body: { email: `${name}-${prefix}@example.com`, password: 'correct horse battery', name },
-      });
+      const credentials = {
+        email: `${name}-${prefix}@example.com`,
+        password: 'correct horse battery',
+      };
+      let response = await api('POST', '/auth/register', { body: { ...credentials, name } });
       if (response.status !== 201)
         throw new Error(`register ${name}: ${JSON.stringify(response.body)}`);
+      if (admins.has(name)) {
+        await grantRole(gateway.app.get(RpcClient), credentials.email, 'admin', 'test');
+        response = await api('POST', '/auth/login', { body: credentials });
+      }
       return {
         token: response.body.accessToken as string,
         userId: response.body.user.id as string,

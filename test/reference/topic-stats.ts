@@ -15,7 +15,7 @@ function comparePlatformIds(a: string, b: string): number {
 }
 
 /**
- * PRODUCT §4 read plainly, for tests to compare against: sort the user's whole history,
+ * docs/product.md#topic-statistics read plainly, for tests to compare against: sort the user's whole history,
  * then compute each metric of one topic from its list of attempts, without any of the
  * service's incremental state.
  */

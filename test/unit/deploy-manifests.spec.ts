@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
 import { parse, parseAllDocuments } from 'yaml';
@@ -32,6 +33,7 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'v1/Namespace': Namespace,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
   'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
+  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
 };
 
 function manifests(): Array<{ file: string; manifest: Manifest }> {
@@ -109,6 +111,43 @@ describe('Kubernetes manifests (deploy/k8s/base)', () => {
     },
   );
 
+  it('admits only the gateway from outside the namespace', () => {
+    const policies = all
+      .filter(({ manifest }) => manifest.kind === 'NetworkPolicy')
+      .map(
+        ({ manifest }) =>
+          manifest.spec as {
+            podSelector: { matchLabels?: Record<string, string> };
+            ingress: Array<{ from?: Array<Record<string, unknown>>; ports?: unknown[] }>;
+          },
+      );
+    const everyPod = policies.filter((policy) => !policy.podSelector.matchLabels);
+    expect(everyPod).toHaveLength(1);
+    expect(everyPod[0].ingress).toEqual([{ from: [{ podSelector: {} }] }]);
+    const open = policies.filter((policy) =>
+      policy.ingress.some((rule) => rule.from === undefined),
+    );
+    expect(open.map((policy) => policy.podSelector.matchLabels)).toEqual([
+      { 'app.kubernetes.io/name': 'gateway' },
+    ]);
+  });
+
+  it('gives every service its own broker user (its own AMQP_URL Secret)', () => {
+    for (const { manifest } of all.filter(({ manifest }) => manifest.kind === 'Deployment')) {
+      const container = (
+        manifest.spec as {
+          template: { spec: { containers: Array<{ env: Array<Record<string, unknown>> }> } };
+        }
+      ).template.spec.containers[0];
+      expect(container.env).toContainEqual({
+        name: 'AMQP_URL',
+        valueFrom: {
+          secretKeyRef: { name: `prepmate-amqp-${manifest.metadata.name}`, key: 'AMQP_URL' },
+        },
+      });
+    }
+  });
+
   it('autoscales the gateway and every consumer', () => {
     const scaled = all
       .filter(({ manifest }) => manifest.kind === 'HorizontalPodAutoscaler')
@@ -157,6 +196,17 @@ describe('docker-compose.yml', () => {
     const valid = validate(compose);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
+  });
+
+  it('publishes ports on 127.0.0.1 only, with a broker user of its own', () => {
+    const raw = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+      services: Record<string, { ports?: string[]; environment?: Record<string, string> }>;
+    };
+    for (const [name, service] of Object.entries(raw.services)) {
+      for (const port of service.ports ?? []) expect(`${name} ${port}`).toMatch(/ 127\.0\.0\.1:/);
+    }
+    expect(raw.services.rabbitmq.environment?.RABBITMQ_DEFAULT_USER).toBe('prepmate');
+    expect(raw.services.auth.environment?.AMQP_URL).not.toMatch(/guest/);
   });
 
   it('runs MongoDB, RabbitMQ, Redis and the eight services, each with a health check', () => {

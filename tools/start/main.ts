@@ -12,7 +12,7 @@ function say(line: string): void {
 }
 
 /**
- * `npm start`: provisions MongoDB, RabbitMQ and Redis (ARCHITECTURE.md's order), starts the
+ * `npm start`: provisions MongoDB, RabbitMQ and Redis (in the order the README gives), starts the
  * eight services as separate processes, waits until every one is ready, prints the gateway
  * and docs URLs, and on Ctrl-C / SIGTERM stops the services and then what it provisioned.
  */

@@ -10,7 +10,7 @@ function Probability(): PropertyDecorator {
 
 /** Aggregation's own settings on top of every service's. */
 export class AggregationConfig extends ServiceConfig {
-  /** Debounce window of the per-user aggregation job (PRODUCT §4: 5 s). */
+  /** Debounce window of the per-user aggregation job (docs/product.md#topic-statistics: 5 s). */
   @Type(() => Number)
   @IsInt()
   @Min(0)

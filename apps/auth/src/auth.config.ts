@@ -30,9 +30,11 @@ export class AuthConfig extends TokenClaimsConfig {
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
-  /** Comma-separated emails that are admins (on registration, login and at start). */
-  @IsString()
-  ADMIN_EMAILS = '';
+  /** How often expired refresh tokens and families are deleted (FerretDB has no TTL index). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  REFRESH_TOKEN_SWEEP_INTERVAL_MS = 60 * 60_000;
 
   @Type(() => Number)
   @IsInt()
@@ -52,12 +54,4 @@ export class AuthConfig extends TokenClaimsConfig {
 
   @IsIn(['argon2id'])
   PASSWORD_HASH = 'argon2id' as const;
-
-  get adminEmails(): Set<string> {
-    return new Set(
-      this.ADMIN_EMAILS.split(',')
-        .map((email) => email.trim().toLowerCase())
-        .filter(Boolean),
-    );
-  }
 }

@@ -1,9 +1,9 @@
-import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json } from 'express';
 import helmet from 'helmet';
 import { setupSwagger } from './docs/swagger';
 import { GatewayConfig } from './gateway.config';
+import { applyRoutePrefix } from './route-prefix';
 
 /** Routes that accept large bodies (bulk imports); every other route takes JSON_BODY_LIMIT. */
 const LARGE_BODY_ROUTES = ['/api/v1/submissions/import'];
@@ -14,7 +14,7 @@ const LARGE_BODY_ROUTES = ['/api/v1/submissions/import'];
  */
 export function configureGateway(app: NestExpressApplication): void {
   const config = app.get(GatewayConfig);
-  if (config.TRUST_PROXY) app.set('trust proxy', true);
+  if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: false }));
   app.enableCors({
@@ -23,12 +23,6 @@ export function configureGateway(app: NestExpressApplication): void {
     exposedHeaders: ['x-request-id', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining'],
   });
   for (const route of LARGE_BODY_ROUTES) app.use(route, json({ limit: config.IMPORT_BODY_LIMIT }));
-  app.setGlobalPrefix('api/v1', {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-      { path: 'metrics', method: RequestMethod.GET },
-    ],
-  });
+  applyRoutePrefix(app);
   setupSwagger(app);
 }

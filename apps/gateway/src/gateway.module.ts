@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
 import { AmqpReadiness, MessagingModule } from '@prepmate/messaging';
-import { PlatformModule, RedisModule, RedisReadiness } from '@prepmate/platform';
+import { AccessRevocations, PlatformModule, RedisModule, RedisReadiness } from '@prepmate/platform';
+import { AdminAuditInterceptor } from './audit/admin-audit.interceptor';
 import { AccessTokenVerifier } from './auth/access-token-verifier';
 import { AccessGuard } from './auth/access.guard';
 import { JwksCache } from './auth/jwks-cache';
@@ -32,6 +34,17 @@ import { Upstream } from './upstream/upstream.service';
     }),
     MessagingModule,
     RedisModule,
+    JwtModule.registerAsync({
+      inject: [GatewayConfig],
+      useFactory: (config: GatewayConfig) => ({
+        verifyOptions: {
+          algorithms: ['RS256'],
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
+          clockTolerance: config.JWT_CLOCK_SKEW_SECONDS,
+        },
+      }),
+    }),
   ],
   controllers: [
     AuthController,
@@ -47,6 +60,7 @@ import { Upstream } from './upstream/upstream.service';
     UsersController,
   ],
   providers: [
+    AccessRevocations,
     AccessTokenVerifier,
     FixedWindowLimiter,
     JwksCache,
@@ -54,6 +68,7 @@ import { Upstream } from './upstream/upstream.service';
     Upstream,
     UserDataService,
     { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_INTERCEPTOR, useClass: AdminAuditInterceptor },
   ],
 })
 export class GatewayModule {}

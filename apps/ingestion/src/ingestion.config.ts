@@ -44,7 +44,7 @@ export class IngestionConfig extends ServiceConfig {
   @IsString()
   INTEGRATION_DEV_KEY_FILE = '.local/keys/integration-key';
 
-  /** The unit of the sync backoff: retry n waits 2^n of these (PRODUCT.md §2: a minute). */
+  /** The unit of the sync backoff: retry n waits 2^n of these (docs/product.md#ingestion: a minute). */
   @Type(() => Number)
   @IsInt()
   @Min(10)

@@ -6,6 +6,7 @@ export * from './errors/error-body';
 export * from './errors/error-codes';
 export * from './events/event-envelope';
 export * from './events/event-map';
+export * from './events/producers';
 export * from './events/progress.events';
 export * from './events/submission.events';
 export * from './events/subscriptions';

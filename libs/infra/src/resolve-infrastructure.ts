@@ -11,7 +11,7 @@ import { startRabbitMqServer, startRedisServer } from './local-servers';
 import { amqpAnswers, commandExists, hostPortOf, isPortOpen, runCommand } from './probe';
 import { type ProgressLog, withProgress } from './progress';
 
-/** How a dependency was found: the order of ARCHITECTURE.md "Infrastructure for running and testing". */
+/** How a dependency was found: the order the README gives ("Two commands"). */
 export type InfrastructureSource =
   'environment' | 'standard-port' | 'container' | 'compose' | 'local-server';
 
@@ -99,7 +99,12 @@ export async function resolveInfrastructure(options: ResolveOptions): Promise<In
       options.log(`${name}: docker compose up`);
       await composeUp([name], options.composeFile);
       stops.push(() => composeStop([name], options.composeFile));
-      return { url: spec.url, source: 'compose', provider: 'docker compose' };
+      // docker-compose.yml gives the broker its own user instead of guest/guest.
+      const url =
+        name === 'rabbitmq'
+          ? `amqp://prepmate:${encodeURIComponent(env.RABBITMQ_PASSWORD || 'prepmate-local')}@127.0.0.1:5672`
+          : spec.url;
+      return { url, source: 'compose', provider: 'docker compose' };
     }
     return startLocal(name);
   }

@@ -22,3 +22,5 @@ export * from './rpc/system-rpc.controller';
 export * from './rpc/rpc-caller';
 export * from './idempotency/write-batcher';
 export * from './rpc/user-deleted.handler';
+export * from './signing/message-signature';
+export * from './rpc/user-tombstones';

@@ -22,4 +22,6 @@ export * from './redis/redis.module';
 export * from './redis/redis.readiness';
 export * from './redis/redis.tokens';
 export * from './http/access-metadata';
+export * from './redis/access-revocations';
+export * from './config/env-boolean';
 export * from './jobs/bullmq';

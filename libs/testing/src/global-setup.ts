@@ -13,7 +13,7 @@ declare global {
 
 /**
  * Jest global setup of the integration tests: real MongoDB (or FerretDB), RabbitMQ and
- * Redis, found or started in ARCHITECTURE.md's order; their URLs go into the environment
+ * Redis, found or started in the order the README gives ("Two commands"); their URLs go into the environment
  * every test file inherits.
  */
 export default async function globalSetup(): Promise<void> {

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type { EventEnvelope, SubmissionNormalizedPayload } from '@prepmate/contracts';
-import { WriteBatcher } from '@prepmate/messaging';
+import { UserTombstones, WriteBatcher } from '@prepmate/messaging';
 import { AggregationQueue } from '../jobs/aggregation-queue';
 import { AttemptStore } from './attempt-store';
 
@@ -18,11 +18,14 @@ const CONCURRENT_BATCHES = 2;
 export class SubmissionNormalizedHandler {
   private readonly batcher: WriteBatcher<SubmissionNormalizedPayload, boolean>;
 
-  constructor(attempts: AttemptStore, queue: AggregationQueue) {
+  constructor(attempts: AttemptStore, queue: AggregationQueue, tombstones: UserTombstones) {
     this.batcher = new WriteBatcher(
       async (items) => {
-        await attempts.insert(items);
-        const users = [...new Set(items.map((item) => item.userId))];
+        // Attempts of a deleted user still in flight are dropped (acknowledged, not stored).
+        const live = await tombstones.keepLive(items);
+        if (live.length > 0) await attempts.insert(live);
+        const users = [...new Set(live.map((item) => item.userId))];
+        await tombstones.eraseIfDeleted(users);
         await Promise.all(users.map((userId) => queue.schedule(userId)));
         return items.map(() => true);
       },

@@ -12,7 +12,7 @@ export interface Attempt {
   solveTimeSeconds: number | null;
 }
 
-/** Where an attempt sits in a user's history: PRODUCT §4 order, made total by the id. */
+/** Where an attempt sits in a user's history: docs/product.md#topic-statistics order, made total by the id. */
 export interface OrderKey {
   at: number;
   platformSubmissionId: string;

@@ -2,7 +2,7 @@ import { attempt } from '../../../../test/factories/attempts';
 import { bktUpdate, DEFAULT_BKT } from './bkt';
 import { recompute } from './user-aggregate';
 
-describe('BKT mastery (PRODUCT §4)', () => {
+describe('BKT mastery (docs/product.md#topic-statistics)', () => {
   it('a correct easy answer from the prior: Bayes posterior, then the transition', () => {
     const posterior = (0.2 * 0.95) / (0.2 * 0.95 + 0.8 * 0.3);
     expect(bktUpdate(0.2, true, 'easy', DEFAULT_BKT)).toBeCloseTo(

@@ -1,6 +1,6 @@
 import type { Difficulty } from '@prepmate/contracts';
 
-/** Bayesian Knowledge Tracing parameters (PRODUCT §4); all configurable. */
+/** Bayesian Knowledge Tracing parameters (docs/product.md#topic-statistics); all configurable. */
 export interface BktParams {
   initial: number;
   transit: number;

@@ -1,5 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
+import { UserTombstones } from '@prepmate/messaging';
 import { ROOT_LOGGER } from '@prepmate/platform';
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
@@ -30,6 +31,7 @@ export class AggregationWorker extends WorkerHost {
     private readonly aggregation: UserAggregation,
     private readonly aggregates: AggregateStore,
     private readonly queue: AggregationQueue,
+    private readonly tombstones: UserTombstones,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     super();
@@ -37,8 +39,12 @@ export class AggregationWorker extends WorkerHost {
   }
 
   async process(job: Job<UserJobData>): Promise<unknown> {
-    if (job.name === USER_JOB)
-      return this.aggregation.run(job.data.userId, job.data.recompute === true);
+    if (job.name === USER_JOB) {
+      if (await this.tombstones.isDeleted(job.data.userId)) return { skipped: 'user deleted' };
+      const outcome = await this.aggregation.run(job.data.userId, job.data.recompute === true);
+      await this.tombstones.eraseIfDeleted([job.data.userId]);
+      return outcome;
+    }
     if (job.name === RECOMPUTE_SCAN_JOB) {
       const users = await this.aggregates.activeSince(
         new Date(Date.now() - this.config.AGGREGATION_ACTIVE_WINDOW_MS),

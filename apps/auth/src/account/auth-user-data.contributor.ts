@@ -1,21 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import type { UserDataContributor } from '@prepmate/messaging';
+import type { UserDataContributor, UserDataSource } from '@prepmate/messaging';
+import { AuditLog } from '../audit/audit-log';
 import { toUserResponse } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
 
-/** Auth's part of `GET /me/export`: the profile. Deletion goes through `auth.delete_account`. */
+/**
+ * Auth's part of `GET /me/export`: the profile and the user's audit entries. Deletion goes
+ * through `auth.delete_account`, which erases the profile and keeps the audit entries
+ * without client addresses (a security record; docs/security.md), so both delete nothing here.
+ */
 @Injectable()
-export class AuthUserData implements UserDataContributor {
-  readonly name = 'account';
+export class AuthUserData implements UserDataSource {
+  readonly contributors: UserDataContributor[];
 
-  constructor(private readonly users: UsersRepository) {}
-
-  async exportUser(userId: string) {
-    const user = await this.users.findById(userId);
-    return user ? { ...toUserResponse(user), lastLogin: user.lastLogin } : null;
-  }
-
-  async deleteUser(): Promise<number> {
-    return 0;
+  constructor(users: UsersRepository, audit: AuditLog) {
+    this.contributors = [
+      {
+        name: 'account',
+        exportUser: async (userId) => {
+          const user = await users.findById(userId);
+          return user ? { ...toUserResponse(user), lastLogin: user.lastLogin } : null;
+        },
+        deleteUser: () => Promise.resolve(0),
+      },
+      {
+        name: 'auditLog',
+        exportUser: (userId) => audit.forUser(userId),
+        deleteUser: () => Promise.resolve(0),
+      },
+    ];
   }
 }

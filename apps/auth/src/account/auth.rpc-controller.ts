@@ -1,23 +1,30 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  type GrantRoleRpcData,
+  type ListAuditRpcData,
   type ListUsersRpcData,
   type LoginRpcData,
   type RefreshRpcData,
   type RegisterRpcData,
   RPC_PATTERNS,
   type RpcRequest,
+  type SetUserAccessRpcData,
   type UpdateMeRpcData,
 } from '@prepmate/contracts';
-import { requireCaller } from '@prepmate/messaging';
+import { requireAdmin, requireCaller } from '@prepmate/messaging';
+import { AuditLog } from '../audit/audit-log';
 import { SigningKeys } from '../keys/signing-keys';
 import { AuthService } from './auth.service';
+import { UserAccessService } from './user-access.service';
 
 /** Auth's RPCs: each unpacks the request and calls the service. Bodies were validated by the gateway. */
 @Controller()
 export class AuthRpcController {
   constructor(
     private readonly auth: AuthService,
+    private readonly access: UserAccessService,
+    private readonly audit: AuditLog,
     private readonly keys: SigningKeys,
   ) {}
 
@@ -64,6 +71,24 @@ export class AuthRpcController {
   @MessagePattern(RPC_PATTERNS.authDeleteAccount)
   deleteAccount(@Payload() request: RpcRequest) {
     return this.auth.deleteAccount(requireCaller(request));
+  }
+
+  @MessagePattern(RPC_PATTERNS.authSetUserAccess)
+  setUserAccess(@Payload() request: RpcRequest<SetUserAccessRpcData>) {
+    const { userId, role, isActive } = request.data;
+    return this.access.setAccess(requireAdmin(request), userId, { role, isActive });
+  }
+
+  /** The operator command's RPC (`npm run admin -- grant`); no route of the gateway sends it. */
+  @MessagePattern(RPC_PATTERNS.authGrantRole)
+  grantRole(@Payload() request: RpcRequest<GrantRoleRpcData>) {
+    return this.access.grantRole(requireAdmin(request), request.data.email, request.data.role);
+  }
+
+  @MessagePattern(RPC_PATTERNS.authAuditList)
+  auditList(@Payload() request: RpcRequest<ListAuditRpcData>) {
+    requireAdmin(request);
+    return this.audit.page(request.data.limit, request.data.cursor);
   }
 
   @MessagePattern(RPC_PATTERNS.authJwks)

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type {
   AuthTokensResponse,
   LoginRpcData,
@@ -7,26 +7,32 @@ import type {
   RpcCaller,
   UpdateMeRpcData,
   UserResponse,
-  UserRole,
 } from '@prepmate/contracts';
 import { createEvent, OutboxRelay } from '@prepmate/messaging';
-import { AppError, ROOT_LOGGER } from '@prepmate/platform';
+import { AccessRevocations, AppError, ROOT_LOGGER } from '@prepmate/platform';
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
-import { AuthConfig } from '../auth.config';
+import { AuditLog } from '../audit/audit-log';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { AccessTokens } from '../tokens/access-tokens';
 import { RefreshTokens } from '../tokens/refresh-tokens';
 import { toUserResponse } from '../users/user.mapper';
 import type { UserDocument } from '../users/user.schema';
-import { UsersRepository } from '../users/users.repository';
+import { profileChanges, UsersRepository } from '../users/users.repository';
 import { LoginThrottle } from './login-throttle';
 
 const WRONG_CREDENTIALS = () => new AppError('UNAUTHENTICATED', 'email or password is incorrect');
+const INVALID_REFRESH = () =>
+  new AppError('UNAUTHENTICATED', 'refresh token is invalid or expired');
 
-/** Accounts and sessions: registration, login, token refresh, logout, profile, deletion. */
+/**
+ * Accounts and sessions: registration, login, token refresh, logout, profile, deletion.
+ * Every account starts as a student: roles are granted only by an admin or the operator
+ * command (`user-access.service.ts`), never at registration.
+ */
 @Injectable()
-export class AuthService implements OnModuleInit, OnApplicationBootstrap {
+export class AuthService implements OnModuleInit {
   private readonly log: Logger;
 
   constructor(
@@ -35,8 +41,9 @@ export class AuthService implements OnModuleInit, OnApplicationBootstrap {
     private readonly accessTokens: AccessTokens,
     private readonly refreshTokens: RefreshTokens,
     private readonly throttle: LoginThrottle,
+    private readonly revocations: AccessRevocations,
+    private readonly audit: AuditLog,
     private readonly relay: OutboxRelay,
-    private readonly config: AuthConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'auth' });
@@ -47,31 +54,24 @@ export class AuthService implements OnModuleInit, OnApplicationBootstrap {
     this.relay.register(this.users.model);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    const promoted = await this.users.promoteAdmins([...this.config.adminEmails]);
-    if (promoted > 0) this.log.info({ promoted }, 'promoted ADMIN_EMAILS to admin');
-  }
-
   async register(data: RegisterRpcData): Promise<AuthTokensResponse> {
     const id = uuidv7();
-    const role: UserRole = this.config.adminEmails.has(data.email.toLowerCase())
-      ? 'admin'
-      : 'student';
     const user = {
       _id: id,
       email: data.email,
       emailKey: data.email.toLowerCase(),
       name: data.name,
       passwordHash: await this.passwords.hash(data.password),
-      role,
+      role: 'student' as const,
       targetCompanies: [],
       preparationTargetDate: null,
       isActive: true,
+      deletedAt: null,
       lastLogin: new Date(),
     };
     const event = createEvent(
       'user.registered',
-      { userId: id, email: data.email, name: data.name, role },
+      { userId: id, email: data.email, name: data.name, role: user.role },
       'auth',
     );
     if (!(await this.users.insert(user, [event]))) {
@@ -80,27 +80,52 @@ export class AuthService implements OnModuleInit, OnApplicationBootstrap {
       });
     }
     this.relay.relaySoon(this.users.model, [id]);
-    this.log.info({ userId: id, role }, 'user registered');
+    this.log.info({ userId: id }, 'user registered');
     return this.session((await this.users.findById(id))!);
   }
 
+  /**
+   * The attempt is counted before the password is checked (so parallel guesses cannot all
+   * pass the limit); a success clears the count. Both outcomes are audited.
+   */
   async login(data: LoginRpcData): Promise<AuthTokensResponse> {
-    await this.throttle.assertAllowed(data.ip, data.email);
+    await this.throttle.attempt(data.ip, data.email);
     const user = await this.users.findByEmail(data.email);
     if (!(await this.passwords.verifyOrWaste(user?.passwordHash, data.password)) || !user) {
-      await this.throttle.recordFailure(data.ip, data.email);
+      await this.audit.record({
+        type: 'login.failed',
+        subjectId: user?._id ?? null,
+        client: data.ip,
+        details: user ? {} : { emailHash: emailHash(data.email) },
+      });
       throw WRONG_CREDENTIALS();
     }
     await this.throttle.reset(data.ip, data.email);
-    const role: UserRole = this.config.adminEmails.has(user.emailKey) ? 'admin' : user.role;
-    const updated = await this.users.update(user._id, { lastLogin: new Date(), role });
-    return this.session(updated ?? user);
+    await this.users.touchLogin(user._id);
+    await this.audit.record({
+      type: 'login.succeeded',
+      actorId: user._id,
+      subjectId: user._id,
+      client: data.ip,
+    });
+    return this.session(user);
   }
 
   async refresh(refreshToken: string): Promise<AuthTokensResponse> {
     const rotated = await this.refreshTokens.rotate(refreshToken);
+    if (!rotated.ok) {
+      if (rotated.reuse) {
+        this.log.warn(rotated.reuse, 'refresh token reused: family revoked');
+        await this.audit.record({
+          type: 'refresh.reuse_detected',
+          subjectId: rotated.reuse.userId,
+          details: { familyId: rotated.reuse.familyId },
+        });
+      }
+      throw INVALID_REFRESH();
+    }
     const user = await this.users.findById(rotated.userId);
-    if (!user) throw new AppError('UNAUTHENTICATED', 'refresh token is invalid or expired');
+    if (!user) throw INVALID_REFRESH();
     return this.session(user, rotated.refreshToken);
   }
 
@@ -112,8 +137,9 @@ export class AuthService implements OnModuleInit, OnApplicationBootstrap {
     return toUserResponse(await this.existing(caller.userId));
   }
 
-  async updateMe(caller: RpcCaller, changes: UpdateMeRpcData): Promise<UserResponse> {
-    const updated = await this.users.update(caller.userId, changes);
+  /** Only the profile fields, picked by name: a role or flag in the data never reaches `$set`. */
+  async updateMe(caller: RpcCaller, data: UpdateMeRpcData): Promise<UserResponse> {
+    const updated = await this.users.updateProfile(caller.userId, profileChanges(data));
     if (!updated) throw AppError.notFound('user');
     return toUserResponse(updated);
   }
@@ -132,12 +158,23 @@ export class AuthService implements OnModuleInit, OnApplicationBootstrap {
     return { items: page.items.map(toUserResponse), nextCursor: page.nextCursor };
   }
 
-  /** Erases the account and queues `user.deleted`, which every service acts on. */
+  /**
+   * Erases the account and queues `user.deleted`, which every service acts on; the user's
+   * access tokens are refused from now on (the deny-list) and their refresh tokens deleted.
+   * Their audit entries stay, without client addresses (docs/security.md).
+   */
   async deleteAccount(caller: RpcCaller): Promise<{ deleted: number }> {
     const event = createEvent('user.deleted', { userId: caller.userId }, 'auth');
     if (!(await this.users.deactivate(caller.userId, event))) throw AppError.notFound('user');
+    await this.revocations.revokeTokensOf(caller.userId, this.accessTokens.ttlSeconds);
     const tokens = await this.refreshTokens.deleteForUser(caller.userId);
     this.relay.relaySoon(this.users.model, [caller.userId]);
+    await this.audit.record({
+      type: 'account.deleted',
+      actorId: caller.userId,
+      subjectId: caller.userId,
+    });
+    await this.audit.forgetClient(caller.userId);
     this.log.info({ userId: caller.userId }, 'account deleted');
     return { deleted: 1 + tokens };
   }
@@ -157,4 +194,9 @@ export class AuthService implements OnModuleInit, OnApplicationBootstrap {
       expiresIn: this.accessTokens.ttlSeconds,
     };
   }
+}
+
+/** A failed login for an unknown email is recorded by the email's hash, not the address. */
+function emailHash(email: string): string {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('base64url');
 }

@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
 import type { UserRole } from '@prepmate/contracts';
-import { SignJWT } from 'jose';
 import { AuthConfig } from '../auth.config';
 import { SigningKeys } from '../keys/signing-keys';
 
-/** Short-lived RS256 JWTs: `sub` user id, `role`, issuer, audience, `kid` in the header. */
+/**
+ * Short-lived RS256 JWTs signed with `@nestjs/jwt`: `sub` user id, `role`, issuer,
+ * audience, `iat`, `exp`, and the signing key's `kid` in the header (JwtModule in
+ * auth.module.ts holds the algorithm and claims).
+ */
 @Injectable()
 export class AccessTokens {
   constructor(
+    private readonly jwt: JwtService,
     private readonly keys: SigningKeys,
     private readonly config: AuthConfig,
   ) {}
@@ -18,13 +23,6 @@ export class AccessTokens {
 
   issue(userId: string, role: UserRole): Promise<string> {
     const { key, kid } = this.keys.signingKey;
-    return new SignJWT({ role })
-      .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
-      .setSubject(userId)
-      .setIssuer(this.config.JWT_ISSUER)
-      .setAudience(this.config.JWT_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime(`${this.config.ACCESS_TOKEN_TTL_SECONDS}s`)
-      .sign(key);
+    return this.jwt.signAsync({ role }, { privateKey: key, keyid: kid, subject: userId });
   }
 }

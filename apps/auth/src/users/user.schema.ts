@@ -13,7 +13,10 @@ export interface UserDocument extends OutboxFields {
   role: UserRole;
   targetCompanies: string[];
   preparationTargetDate: string | null;
+  /** False when an admin locked the account, or it was deleted. */
   isActive: boolean;
+  /** Set when the user deleted the account (its personal fields are erased). */
+  deletedAt: Date | null;
   lastLogin: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -32,6 +35,7 @@ export const UserSchema = new Schema<UserDocument>(
     targetCompanies: { type: [String], default: [] },
     preparationTargetDate: { type: String, default: null },
     isActive: { type: Boolean, default: true },
+    deletedAt: { type: Date, default: null },
     lastLogin: { type: Date, default: null },
   },
   { collection: 'users', timestamps: true, versionKey: false },

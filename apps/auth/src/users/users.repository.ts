@@ -1,10 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { EventEnvelope, Page } from '@prepmate/contracts';
+import type { EventEnvelope, Page, UpdateMeRpcData } from '@prepmate/contracts';
 import type { OutboxFields } from '@prepmate/messaging';
 import { withPendingEvents } from '@prepmate/messaging';
 import type { Model } from 'mongoose';
+import type { AccountAccess } from '../domain/access-change';
 import { USER_MODEL, type UserDocument } from './user.schema';
+
+/** The profile fields a user may change about themselves: nothing else reaches `$set`. */
+export type ProfileChanges = Pick<
+  UserDocument,
+  'name' | 'targetCompanies' | 'preparationTargetDate'
+>;
+
+/** Copies the profile fields from request data, by name; any other key is dropped. */
+export function profileChanges(data: UpdateMeRpcData): Partial<ProfileChanges> {
+  const changes: Partial<ProfileChanges> = {};
+  if (typeof data.name === 'string') changes.name = data.name;
+  if (Array.isArray(data.targetCompanies))
+    changes.targetCompanies = data.targetCompanies.filter((company) => typeof company === 'string');
+  if (data.preparationTargetDate === null || typeof data.preparationTargetDate === 'string')
+    changes.preparationTargetDate = data.preparationTargetDate;
+  return changes;
+}
 
 /** Users in auth's own database. Email uniqueness is the unique index on `emailKey`. */
 @Injectable()
@@ -35,27 +53,39 @@ export class UsersRepository {
     return this.model.findOne({ _id: id, isActive: true }).lean<UserDocument>();
   }
 
-  async update(
-    id: string,
-    changes: Partial<
-      Pick<
-        UserDocument,
-        'name' | 'targetCompanies' | 'preparationTargetDate' | 'role' | 'lastLogin'
-      >
-    >,
-  ): Promise<UserDocument | null> {
+  /** An account active or locked, never a deleted one (for admins). */
+  async findManageable(where: { id: string } | { email: string }): Promise<UserDocument | null> {
+    const filter = 'id' in where ? { _id: where.id } : { emailKey: where.email.toLowerCase() };
+    const user = await this.model.findOne(filter).lean<UserDocument>();
+    return user && !user.deletedAt && user.passwordHash !== '' ? user : null;
+  }
+
+  /** Changes the user's own profile fields (only those: `profileChanges` picks them). */
+  updateProfile(id: string, changes: Partial<ProfileChanges>): Promise<UserDocument | null> {
     return this.model
       .findOneAndUpdate({ _id: id, isActive: true }, { $set: changes }, { new: true })
       .lean<UserDocument>();
   }
 
-  async promoteAdmins(emails: string[]): Promise<number> {
-    if (emails.length === 0) return 0;
-    const result = await this.model.updateMany(
-      { emailKey: { $in: emails }, role: { $ne: 'admin' } },
-      { $set: { role: 'admin' } },
+  async touchLogin(id: string): Promise<void> {
+    await this.model.updateOne({ _id: id, isActive: true }, { $set: { lastLogin: new Date() } });
+  }
+
+  /**
+   * Sets role and active flag only if they are still what the caller read (a concurrent
+   * change makes this a no-op: false).
+   */
+  async setAccess(id: string, from: AccountAccess, to: AccountAccess): Promise<boolean> {
+    const result = await this.model.updateOne(
+      { _id: id, role: from.role, isActive: from.isActive },
+      { $set: { role: to.role, isActive: to.isActive } },
     );
-    return result.modifiedCount;
+    return result.modifiedCount === 1;
+  }
+
+  /** Active admins (admins are few; this is the last-admin rule's check). */
+  countActiveAdmins(): Promise<number> {
+    return this.model.countDocuments({ role: 'admin', isActive: true });
   }
 
   /**
@@ -69,6 +99,7 @@ export class UsersRepository {
         {
           $set: {
             isActive: false,
+            deletedAt: new Date(),
             email: '',
             emailKey: `deleted:${id}`,
             name: '',

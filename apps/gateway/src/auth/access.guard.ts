@@ -1,10 +1,11 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { RpcCaller, UserRole } from '@prepmate/contracts';
-import { AppError, setContextUser } from '@prepmate/platform';
+import { AccessRevocations, AppError, setContextUser } from '@prepmate/platform';
 import type { Response } from 'express';
 import { GatewayConfig } from '../gateway.config';
 import { FixedWindowLimiter } from '../rate-limit/fixed-window-limiter';
+import { clientKey } from '../rate-limit/client-key';
 import { bucketsFor } from '../rate-limit/rate-limit-policy';
 import { AccessTokenVerifier } from './access-token-verifier';
 import {
@@ -15,7 +16,8 @@ import {
 } from './access.decorators';
 
 /**
- * Every request, in order: identify the caller from the bearer token (if any), spend the
+ * Every request, in order: identify the caller from the bearer token (if any; a token of a
+ * deleted, locked or demoted account is refused by the deny-list), spend the
  * caller's rate-limit budget (an invalid token counts against the IP, so guessing tokens is
  * throttled too), then require authentication unless the route is public, then the roles.
  */
@@ -25,6 +27,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: AccessTokenVerifier,
     private readonly limiter: FixedWindowLimiter,
+    private readonly revocations: AccessRevocations,
     private readonly config: GatewayConfig,
   ) {}
 
@@ -50,7 +53,11 @@ export class AccessGuard implements CanActivate {
     const token = bearerToken(request.headers.authorization);
     if (token) {
       try {
-        caller = await this.verifier.verify(token);
+        const verified = await this.verifier.verify(token);
+        if (await this.revocations.isRevoked(verified.caller.userId, verified.issuedAt)) {
+          throw new AppError('UNAUTHENTICATED', 'access token has been revoked');
+        }
+        caller = verified.caller;
       } catch (error) {
         authError =
           error instanceof AppError
@@ -89,7 +96,12 @@ export class AccessGuard implements CanActivate {
       anonymousPerMinute: this.config.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
       advisoryPerMinute: this.config.RATE_LIMIT_ADVISORY_PER_MINUTE,
     };
-    for (const bucket of bucketsFor(request.path, caller, request.ip ?? 'unknown', limits)) {
+    for (const bucket of bucketsFor(
+      request.path,
+      caller,
+      clientKey(request.ip ?? 'unknown'),
+      limits,
+    )) {
       const decision = await this.limiter.consume(bucket);
       response.setHeader('x-ratelimit-limit', String(bucket.limit));
       response.setHeader('x-ratelimit-remaining', String(decision.remaining));

@@ -1,40 +1,70 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type JsonWebKeySetResponse, RPC_PATTERNS } from '@prepmate/contracts';
-import { importJWK, type KeyLike } from 'jose';
+import { ROOT_LOGGER } from '@prepmate/platform';
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
+import type { Logger } from 'pino';
+import { GatewayConfig } from '../gateway.config';
 import { Upstream } from '../upstream/upstream.service';
 
 /** An unknown `kid` triggers at most one refetch per this interval (forged kids cannot flood auth). */
 const REFETCH_INTERVAL_MS = 10_000;
 
 /**
- * The verification keys, fetched from auth (RPC `auth.jwks`) and cached; a token signed with
- * a key not seen yet (a rotation) makes it refetch.
+ * The verification keys (PEM), fetched from auth (RPC `auth.jwks`) and cached for
+ * JWKS_CACHE_TTL_SECONDS: after that the next token refetches the set, so a key auth no
+ * longer serves (rotated out, or removed after a leak) stops verifying within the TTL. A
+ * token signed with a key not seen yet (a rotation) refetches early. When auth cannot be
+ * reached, the last set keeps serving (logged), so a short auth outage does not log
+ * everyone out.
  */
 @Injectable()
 export class JwksCache {
-  private keys = new Map<string, KeyLike | Uint8Array>();
-  private lastFetch = 0;
+  private keys = new Map<string, string>();
+  private fetchedAt = 0;
+  private lastAttempt = 0;
   private fetching?: Promise<void>;
+  private readonly log: Logger;
 
-  constructor(private readonly upstream: Upstream) {}
+  constructor(
+    private readonly upstream: Upstream,
+    private readonly config: GatewayConfig,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'jwks-cache' });
+  }
 
-  async keyFor(kid: string): Promise<KeyLike | Uint8Array | undefined> {
-    const known = this.keys.get(kid);
-    if (known) return known;
-    if (Date.now() - this.lastFetch < REFETCH_INTERVAL_MS && this.keys.size > 0) return undefined;
+  /** The public key (PEM) of `kid`, or undefined when auth does not serve it. */
+  async keyFor(kid: string): Promise<string | undefined> {
+    const now = Date.now();
+    const fresh = now - this.fetchedAt < this.config.JWKS_CACHE_TTL_SECONDS * 1000;
+    if (fresh) {
+      const known = this.keys.get(kid);
+      if (known) return known;
+      if (now - this.lastAttempt < REFETCH_INTERVAL_MS) return undefined;
+    }
     this.fetching ??= this.refresh().finally(() => (this.fetching = undefined));
     await this.fetching;
     return this.keys.get(kid);
   }
 
   private async refresh(): Promise<void> {
-    const set = await this.upstream.call<JsonWebKeySetResponse>('auth', RPC_PATTERNS.authJwks, {});
-    const entries = await Promise.all(
-      set.keys.map(
-        async (jwk) => [String(jwk.kid), await importJWK(jwk as never, 'RS256')] as const,
-      ),
+    this.lastAttempt = Date.now();
+    let set: JsonWebKeySetResponse;
+    try {
+      set = await this.upstream.call<JsonWebKeySetResponse>('auth', RPC_PATTERNS.authJwks, {});
+    } catch (error) {
+      if (this.keys.size === 0) throw error;
+      this.log.warn({ err: (error as Error).message }, 'JWKS refresh failed; keeping the last set');
+      return;
+    }
+    this.keys = new Map(
+      set.keys.map((jwk) => [
+        String(jwk.kid),
+        createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' })
+          .export({ type: 'spki', format: 'pem' })
+          .toString(),
+      ]),
     );
-    this.keys = new Map(entries);
-    this.lastFetch = Date.now();
+    this.fetchedAt = Date.now();
   }
 }

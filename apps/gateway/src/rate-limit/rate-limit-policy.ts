@@ -13,7 +13,7 @@ export interface RateBucket {
 }
 
 /**
- * Which counter a request spends (PRODUCT.md §8): an authenticated user's own (100/min),
+ * Which counter a request spends (docs/product.md#cross-cutting-rules): an authenticated user's own (100/min),
  * plus a separate one for the AI endpoints (10/min); an anonymous caller's IP (10/min).
  */
 export function bucketsFor(

@@ -18,6 +18,7 @@ import {
 } from '@prepmate/contracts';
 import { Caller, Public } from '../auth/access.decorators';
 import { ApiErrors } from '../docs/api-errors';
+import { clientKey } from '../rate-limit/client-key';
 import { Upstream } from '../upstream/upstream.service';
 
 @ApiTags('auth')
@@ -39,7 +40,7 @@ export class AuthController {
   @ApiOkResponse({ type: AuthTokensResponse })
   @ApiErrors(400, 401)
   login(@Body() body: LoginRequest, @Ip() ip: string): Promise<AuthTokensResponse> {
-    return this.upstream.call('auth', RPC_PATTERNS.authLogin, { ...body, ip });
+    return this.upstream.call('auth', RPC_PATTERNS.authLogin, { ...body, ip: clientKey(ip) });
   }
 
   @Public()

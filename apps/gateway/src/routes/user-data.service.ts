@@ -8,7 +8,7 @@ import {
 import { AppError } from '@prepmate/platform';
 import { Upstream } from '../upstream/upstream.service';
 
-/** The privacy operations fan out to every service over RPC (PRODUCT.md §8). */
+/** The privacy operations fan out to every service over RPC (docs/product.md#cross-cutting-rules). */
 @Injectable()
 export class UserDataService {
   constructor(private readonly upstream: Upstream) {}

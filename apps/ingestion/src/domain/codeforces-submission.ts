@@ -23,7 +23,7 @@ export function codeforcesProblemUrl(contestId: number, index: string): string {
 }
 
 /**
- * One element of `user.status` (API.md): id → platformSubmissionId, contestId + index →
+ * One element of `user.status` (docs/product.md): id → platformSubmissionId, contestId + index →
  * platformProblemId, creationTimeSeconds → submittedAt. A submission still in testing is a
  * NOT_FINAL rejection (read again by the next import or sync).
  */

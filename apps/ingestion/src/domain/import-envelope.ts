@@ -116,7 +116,7 @@ function leetcode(body: unknown): ImportEnvelope[] {
 }
 
 /**
- * Reads an import body in one of the three formats (API.md). Several LeetCode pages give
+ * Reads an import body in one of the three formats (docs/product.md). Several LeetCode pages give
  * several envelopes; record indexes run on across them.
  */
 export function readImportEnvelopes(format: ImportFormat, body: unknown): ImportEnvelope[] {

@@ -11,7 +11,7 @@ import { type ImportRecord, RecordError } from './import-record';
 import { isVerdict } from './verdicts';
 
 /**
- * One record of PrepMate's own import format (API.md). The title may be empty: a problem
+ * One record of PrepMate's own import format (docs/product.md). The title may be empty: a problem
  * that cannot be normalized is held by the normalization service for an admin, not lost.
  */
 export function parsePrepMateRecord(raw: unknown, index: number): ImportRecord {

@@ -1,4 +1,4 @@
-/** PRODUCT.md §2: the sync cursor and the failure backoff, as plain functions. */
+/** docs/product.md#ingestion: the sync cursor and the failure backoff, as plain functions. */
 
 export interface SyncCursor {
   /** Numeric platform submission id (as a string) of the newest submission synced. */

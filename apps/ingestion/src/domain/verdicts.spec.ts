@@ -1,6 +1,6 @@
 import { codeforcesVerdict, isAttempt, leetcodeVerdict, NOT_FINAL } from './verdicts';
 
-describe('verdict mapping (PRODUCT.md §2)', () => {
+describe('verdict mapping (docs/product.md#ingestion)', () => {
   it.each([
     ['OK', 'accepted'],
     ['WRONG_ANSWER', 'wrong_answer'],

@@ -13,7 +13,7 @@ const CODEFORCES: Record<string, Verdict> = {
   COMPILATION_ERROR: 'compilation_error',
 };
 
-/** PRODUCT.md §2: Codeforces verdicts; TESTING (or none yet) is not final; the rest is `other`. */
+/** docs/product.md#ingestion: Codeforces verdicts; TESTING (or none yet) is not final; the rest is `other`. */
 export function codeforcesVerdict(verdict: string | undefined | null): MappedVerdict {
   if (verdict === undefined || verdict === null || verdict === '' || verdict === 'TESTING')
     return NOT_FINAL;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ImportResponse, ImportRpcData, Platform, RpcCaller } from '@prepmate/contracts';
 import { AppError, ROOT_LOGGER } from '@prepmate/platform';
+import { UserTombstones } from '@prepmate/messaging';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { parseCodeforcesSubmission } from '../domain/codeforces-submission';
@@ -26,6 +27,7 @@ export class ImportService {
     private readonly store: SubmissionStore,
     private readonly logs: SyncLogsRepository,
     private readonly catalog: LeetCodeCatalog,
+    private readonly tombstones: UserTombstones,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'import' });
@@ -33,6 +35,7 @@ export class ImportService {
 
   async import(caller: RpcCaller, request: ImportRpcData): Promise<ImportResponse> {
     const startTime = new Date();
+    await this.tombstones.assertLive(caller.userId);
     let envelopes: ImportEnvelope[];
     try {
       envelopes = readImportEnvelopes(request.format, request.body);
@@ -61,6 +64,8 @@ export class ImportService {
         errors: rejected,
       },
     );
+    // The account may have been deleted while this import was being stored.
+    await this.tombstones.eraseIfDeleted([caller.userId]);
     this.log.info(
       {
         syncBatchId,

@@ -7,6 +7,7 @@ import type {
   RpcCaller,
 } from '@prepmate/contracts';
 import { AppError, ROOT_LOGGER } from '@prepmate/platform';
+import { UserTombstones } from '@prepmate/messaging';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { IngestionConfig } from '../ingestion.config';
@@ -40,12 +41,14 @@ export class IntegrationsService {
     @InjectModel(INTEGRATION_MODEL) readonly model: Model<IntegrationDocument>,
     private readonly states: SyncStatesRepository,
     private readonly config: IngestionConfig,
+    private readonly tombstones: UserTombstones,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.box = integrationSecretBox(config, logger.child({ component: 'integrations' }));
   }
 
   async link(caller: RpcCaller, request: LinkIntegrationRpcData): Promise<IntegrationResponse> {
+    await this.tombstones.assertLive(caller.userId);
     if (request.sessionCookie && request.platform !== 'leetcode')
       throw new AppError('VALIDATION_FAILED', 'a session cookie is only used for LeetCode', {
         field: 'sessionCookie',

@@ -57,7 +57,7 @@ export const SubmissionSchema = new Schema<SubmissionDocument>(
   },
   { collection: 'submissions', versionKey: false },
 );
-/** Identity of a submission (PRODUCT.md §2): the same one imported twice is a duplicate. */
+/** Identity of a submission (docs/product.md#ingestion): the same one imported twice is a duplicate. */
 SubmissionSchema.index({ userId: 1, platform: 1, platformSubmissionId: 1 }, { unique: true });
 SubmissionSchema.index({ userId: 1, submittedAt: -1 });
 SubmissionSchema.index({ syncBatchId: 1 });

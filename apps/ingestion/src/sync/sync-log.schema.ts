@@ -4,7 +4,7 @@ import type { Rejection } from '../domain/import-record';
 
 export type SyncLogStatus = 'running' | 'succeeded' | 'partial' | 'failed';
 
-/** One import or sync run (PRODUCT.md §2). */
+/** One import or sync run (docs/product.md#ingestion). */
 export interface SyncLogDocument {
   _id: string;
   userId: string;
@@ -48,7 +48,7 @@ export const SyncLogSchema = new Schema<SyncLogDocument>(
     errors: { type: Schema.Types.Mixed, default: [] },
     failureReason: { type: String, default: null },
   },
-  // `errors` is the name API.md gives the field; the document is never a mongoose Document.
+  // `errors` is the name the REST API gives the field; the document is never a mongoose Document.
   { collection: 'sync_logs', versionKey: false, suppressReservedKeysWarning: true },
 );
 SyncLogSchema.index({ userId: 1, startTime: -1 });

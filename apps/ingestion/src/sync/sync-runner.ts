@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Platform } from '@prepmate/contracts';
+import { UserTombstones } from '@prepmate/messaging';
 import { ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { advanceCursor, retryDelayMs } from '../domain/sync-policy';
@@ -33,12 +34,17 @@ export class SyncRunner {
     private readonly integrations: IntegrationsService,
     private readonly sources: SyncSources,
     private readonly store: SubmissionStore,
+    private readonly tombstones: UserTombstones,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'sync' });
   }
 
   async run({ userId, platform, syncBatchId }: SyncJob): Promise<void> {
+    if (await this.tombstones.isDeleted(userId)) {
+      this.log.info({ userId, platform, syncBatchId }, 'sync of a deleted user dropped');
+      return;
+    }
     const startTime = new Date();
     const base = { _id: syncBatchId, userId, platform, source: 'sync' as const, startTime };
     await this.logs.start(base);
@@ -66,6 +72,8 @@ export class SyncRunner {
         recordsFailed: fetched.rejected.length,
         errors: fetched.rejected,
       });
+      // The account may have been deleted while this sync was being stored.
+      await this.tombstones.eraseIfDeleted([userId]);
       this.log.info(
         {
           syncBatchId,

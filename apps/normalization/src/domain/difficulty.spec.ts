@@ -1,6 +1,6 @@
 import { codeforcesDifficulty, deriveDifficulty, platformDifficulty } from './difficulty';
 
-describe('difficulty derivation (PRODUCT.md §2)', () => {
+describe('difficulty derivation (docs/product.md#ingestion)', () => {
   it.each([
     [800, 'easy'],
     [1200, 'easy'],

@@ -1,6 +1,6 @@
 import type { Difficulty, Platform, PlatformProblem } from '@prepmate/contracts';
 
-/** PRODUCT.md §2: Codeforces rating ≤ 1200 easy, ≤ 1900 medium, above that hard. */
+/** docs/product.md#ingestion: Codeforces rating ≤ 1200 easy, ≤ 1900 medium, above that hard. */
 export function codeforcesDifficulty(rating: number): Difficulty {
   if (rating <= 1200) return 'easy';
   if (rating <= 1900) return 'medium';

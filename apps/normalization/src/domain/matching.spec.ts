@@ -9,7 +9,7 @@ const candidate = (over: Partial<CanonicalCandidate> = {}): CanonicalCandidate =
   ...over,
 });
 
-describe('confidence (PRODUCT.md §3)', () => {
+describe('confidence (docs/product.md#normalization)', () => {
   it('weighs title 0.6, topics 0.25 and difficulty 0.15', () => {
     expect(matchConfidence(1, ['a', 'b'], ['a', 'b'], true)).toBeCloseTo(1, 10);
     expect(matchConfidence(1, ['a', 'b'], ['b', 'c'], false)).toBeCloseTo(0.6 + 0.25 / 3, 10);

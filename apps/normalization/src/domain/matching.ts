@@ -56,7 +56,7 @@ export function matchConfidence(
 }
 
 /**
- * PRODUCT.md §3 steps 2–4: among canonical problems with an equal or similar (≥ 0.85) title
+ * docs/product.md#normalization steps 2–4: among canonical problems with an equal or similar (≥ 0.85) title
  * that no problem of the same platform maps to yet, the most confident decides: ≥ 0.8 map
  * (exact_title_match when the titles are equal, else heuristic), 0.6–0.8 create and record a
  * possible duplicate, below create. Ties go to the exact title, then the older (smaller) id.

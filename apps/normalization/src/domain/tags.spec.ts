@@ -1,7 +1,7 @@
 import { normalizeTag, TagAliases } from './tags';
 import { seedAliases, TAXONOMY } from './taxonomy';
 
-describe('tag normalization (PRODUCT.md §3)', () => {
+describe('tag normalization (docs/product.md#normalization)', () => {
   it.each([
     ['Heap (Priority Queue)', 'heap-priority-queue'],
     ['dfs and similar', 'dfs-and-similar'],
@@ -44,7 +44,7 @@ describe('alias lookup', () => {
     expect(aliases.topicOf('codeforces', 'implementation')).toBe('implementation');
   });
 
-  it('seeds every topic slug of TAXONOMY.md once, with prerequisites that exist', () => {
+  it('seeds every topic slug of the taxonomy once, with prerequisites that exist', () => {
     const slugs = TAXONOMY.map((topic) => topic.slug);
     expect(new Set(slugs).size).toBe(slugs.length);
     expect(slugs).toHaveLength(37);

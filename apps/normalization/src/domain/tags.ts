@@ -2,7 +2,7 @@ import type { Platform } from '@prepmate/contracts';
 import type { AliasSeed } from './taxonomy';
 
 /**
- * PRODUCT.md §3: lower-case, every run of characters other than a–z and 0–9 becomes `-`,
+ * docs/product.md#normalization: lower-case, every run of characters other than a–z and 0–9 becomes `-`,
  * leading and trailing `-` dropped ("Heap (Priority Queue)" → "heap-priority-queue").
  */
 export function normalizeTag(tag: string): string {

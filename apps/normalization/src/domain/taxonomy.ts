@@ -25,7 +25,7 @@ const t = (
   aliases: string[],
 ): TopicSeed => ({ slug, name, category, estimatedHours, prerequisites, aliases });
 
-/** TAXONOMY.md, the table the normalization service seeds at start. */
+/** The topic taxonomy and its tag aliases, seeded by the normalization service at start. */
 export const TAXONOMY: readonly TopicSeed[] = [
   t('arrays', 'Arrays', 'DSA', 8, [], ['array', 'matrix', 'enumeration']),
   t(
@@ -234,7 +234,7 @@ export const TAXONOMY: readonly TopicSeed[] = [
   t('system-design', 'System Design', 'System Design', 20, [], []),
 ];
 
-/** The aliases of the seed table (all platform-independent in TAXONOMY.md). */
+/** The aliases of the seed table (all platform-independent in the taxonomy). */
 export function seedAliases(topics: readonly TopicSeed[] = TAXONOMY): AliasSeed[] {
   return topics.flatMap((topic) =>
     topic.aliases.map((alias) => ({ alias, topic: topic.slug, platform: null })),

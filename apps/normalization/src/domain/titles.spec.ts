@@ -1,6 +1,6 @@
 import { lengthsCompatible, normalizeTitle, titleSimilarity } from './titles';
 
-describe('title normalization (PRODUCT.md §3)', () => {
+describe('title normalization (docs/product.md#normalization)', () => {
   it.each([
     ['1. Two Sum', 'two sum'],
     ['  Two   Sum!! ', 'two sum'],

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 
 /**
- * PRODUCT.md §3: lower-case, punctuation removed, leading numbering like "1." removed,
+ * docs/product.md#normalization: lower-case, punctuation removed, leading numbering like "1." removed,
  * spaces collapsed ("1. Two Sum!" → "two sum"). Letters of every script are kept, so a
  * title in another alphabet still has a key.
  */

@@ -45,7 +45,7 @@ function unusable(problem: PlatformProblem): string | null {
 }
 
 /**
- * PRODUCT.md §3 for a batch of ingested submissions: reuse existing mappings; group the new
+ * docs/product.md#normalization for a batch of ingested submissions: reuse existing mappings; group the new
  * platform problems, match each against canonical problems with equal or similar titles
  * (confidence decides: map, create and flag a possible duplicate, or create); insert the
  * mappings first — the unique index settles races between consumers, and a loser reuses the

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type { EventEnvelope, SubmissionIngestedPayload } from '@prepmate/contracts';
-import { WriteBatcher } from '@prepmate/messaging';
+import { UserTombstones, WriteBatcher } from '@prepmate/messaging';
 import { type NormalizeOutcome, Normalizer } from './normalizer';
 
 /** Submissions normalized per batch at most (prefetch bounds it too). */
@@ -22,9 +22,25 @@ const CONCURRENT_BATCHES = 2;
 export class SubmissionIngestedHandler {
   private readonly batcher: WriteBatcher<SubmissionIngestedPayload, NormalizeOutcome>;
 
-  constructor(normalizer: Normalizer) {
+  constructor(normalizer: Normalizer, tombstones: UserTombstones) {
     this.batcher = new WriteBatcher(
-      (items) => normalizer.normalizeBatch(items),
+      async (items) => {
+        // Submissions of a deleted user still in flight are dropped, not normalized.
+        const live = await tombstones.keepLive(items);
+        const normalized = await normalizer.normalizeBatch(live);
+        // A user deleted while the batch was written: what was stored for them goes again.
+        await tombstones.eraseIfDeleted(live.map((item) => item.userId));
+        if (live.length === items.length) return normalized;
+        const outcomes = new Map(normalized.map((outcome) => [outcome.submissionId, outcome]));
+        return items.map(
+          (item) =>
+            outcomes.get(item.submissionId) ?? {
+              submissionId: item.submissionId,
+              canonicalProblemId: null,
+              failure: 'the user was deleted',
+            },
+        );
+      },
       MAX_BATCH,
       CONCURRENT_BATCHES,
     );

@@ -22,7 +22,7 @@ export const EMPTY_TELEMETRY: AggregateTelemetry = {
   meanSolveTimeSeconds: null,
 };
 
-/** One problem whatever the platform (PRODUCT.md §3). */
+/** One problem whatever the platform (docs/product.md#normalization). */
 export interface CanonicalProblemDocument {
   _id: string;
   title: string;

@@ -8,7 +8,7 @@ export interface TopicDocument {
   category: string;
   estimatedHours: number;
   prerequisites: string[];
-  /** Seeded from TAXONOMY.md (false) or added by an admin (true). */
+  /** Seeded from the taxonomy (false) or added by an admin (true). */
   custom: boolean;
   createdAt: Date;
 }

@@ -44,7 +44,7 @@ function toTopicResponse(doc: TopicDocument): TopicResponse {
 }
 
 /**
- * Topics and tag aliases: seeded from TAXONOMY.md at start (idempotently: existing entries and
+ * Topics and tag aliases: seeded from the taxonomy (`domain/taxonomy.ts`) at start (idempotently: existing entries and
  * admin changes are kept), extended by admins, and held in memory for tag mapping.
  */
 @Injectable()

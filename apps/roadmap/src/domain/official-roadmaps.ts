@@ -23,7 +23,7 @@ function topics(rows: Row[]): RoadmapTopic[] {
 }
 
 /**
- * The official roadmaps, seeded at start. Dependencies follow TAXONOMY.md's prerequisites
+ * The official roadmaps, seeded at start. Dependencies follow the taxonomy's prerequisites
  * (kept only where the prerequisite is on the same roadmap); every roadmap passes
  * `checkRoadmap` without warnings (a unit test holds them to it).
  */

@@ -5,7 +5,7 @@ export type Layer = RoadmapLayer;
 
 export const DEFAULT_COMPLETION_THRESHOLD = 0.6;
 
-/** A topic on a roadmap (PRODUCT §5). */
+/** A topic on a roadmap (docs/product.md#roadmaps-and-pci). */
 export interface RoadmapTopic {
   topic: string;
   weight: number;

@@ -20,7 +20,7 @@ const t = (
 const messages = (topics: RoadmapTopic[]) =>
   checkRoadmap(topics, KNOWN).errors.map((e) => e.message);
 
-describe('roadmap validation (PRODUCT §5)', () => {
+describe('roadmap validation (docs/product.md#roadmaps-and-pci)', () => {
   it('a sound roadmap has neither errors nor warnings', () => {
     expect(
       checkRoadmap(

@@ -39,7 +39,7 @@ function findCycle(topics: RoadmapTopic[]): string[] | null {
 }
 
 /**
- * PRODUCT §5. Errors: weight outside (0, 1]; an optional topic weighing more than 0.3; no
+ * docs/product.md#roadmaps-and-pci. Errors: weight outside (0, 1]; an optional topic weighing more than 0.3; no
  * core topic; an unknown topic; a topic twice; a dependency outside the roadmap; a cycle.
  * Warnings: a core weight < 0.7; core + reinforcement < 70 % of Σw; a core weight below half
  * the mean core weight.

@@ -20,7 +20,7 @@ import { MasteryProjection } from './mastery-projection';
 import { PROGRESS_MODEL, type ProgressDocument } from './progress.schema';
 import { UserLocks } from './user-locks';
 
-/** Stored progress older than this is recomputed before it is read (PRODUCT §5). */
+/** Stored progress older than this is recomputed before it is read (docs/product.md#roadmaps-and-pci). */
 const PROGRESS_MAX_AGE_MS = 3_600_000;
 
 /**

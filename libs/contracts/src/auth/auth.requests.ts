@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import type { UserRole } from '../events/user.events';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsDateString,
   IsEmail,
+  IsIn,
   IsOptional,
   IsString,
   Length,
@@ -78,4 +81,17 @@ export class UpdateMeRequest {
   @ValidateIf((_, value) => value !== null)
   @IsDateString({ strict: true }, { message: 'must be an ISO 8601 date' })
   preparationTargetDate?: string | null;
+}
+
+/** `PATCH /admin/users/:id`: an admin changes another account's role or locks it. */
+export class UpdateUserAccessRequest {
+  @ApiPropertyOptional({ enum: ['student', 'mentor', 'admin'] })
+  @IsOptional()
+  @IsIn(['student', 'mentor', 'admin'])
+  role?: UserRole;
+
+  @ApiPropertyOptional({ description: 'false locks the account: no login, tokens refused' })
+  @IsOptional()
+  @IsBoolean()
+  isActive?: boolean;
 }

@@ -5,7 +5,7 @@ export interface ErrorDetail {
   message: string;
 }
 
-/** The one error shape of PRODUCT.md §8: `{ "error": ErrorBody }`. */
+/** The one error shape of docs/product.md#cross-cutting-rules: `{ "error": ErrorBody }`. */
 export interface ErrorBody {
   code: ErrorCode | string;
   message: string;

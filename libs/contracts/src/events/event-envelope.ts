@@ -1,7 +1,7 @@
 import type { ServiceName } from '../services';
 import type { EventPayloads, EventType } from './event-map';
 
-/** The envelope every domain event travels in (EVENTS.md). */
+/** The envelope every domain event travels in (docs/events.md). */
 export interface EventEnvelope<T extends EventType = EventType> {
   /** UUID v7; the idempotency key of every consumer. */
   eventId: string;

@@ -8,21 +8,36 @@ import type {
   SubmissionIngestedPayload,
   SubmissionNormalizedPayload,
 } from './submission.events';
-import type { UserDeletedPayload, UserRegisteredPayload } from './user.events';
+import type {
+  AuditRecordedPayload,
+  UserDeletedPayload,
+  UserRegisteredPayload,
+} from './user.events';
 
 /**
  * Event type → payload. The routing key of an event is its type. Adding an event here
- * without a version and subscriptions below does not compile.
+ * without a version below, its subscriptions and its producer (`producers.ts`) does not
+ * compile. `docs/events.md` is generated from these types (`npm run docs`).
  */
 export interface EventPayloads {
+  /** An account was created (auth). Nobody consumes it yet; it is kept for audit and future welcome flows. */
   'user.registered': UserRegisteredPayload;
+  /** An account was deleted: every service that holds data of the user deletes it and refuses to recreate it. */
   'user.deleted': UserDeletedPayload;
+  /** A submission was stored for the first time (import or sync); compilation errors are not announced. */
   'submission.ingested': SubmissionIngestedPayload;
+  /** A submission's problem was matched to its canonical problem: the attempt aggregation counts. */
   'submission.normalized': SubmissionNormalizedPayload;
+  /** A submission's problem could not be normalized; it is held until an admin resolves it. */
   'problem.normalization_failed': ProblemNormalizationFailedPayload;
+  /** A user's topic statistics changed: one event per aggregation job with every changed topic. */
   'topic.aggregated': TopicAggregatedPayload;
+  /** The PCI of one of a user's roadmaps changed. */
   'pci.recomputed': PciRecomputedPayload;
+  /** A pair's synergy score reached the unlock threshold: published once per pair, ever. */
   'synergy.chat_unlocked': SynergyChatUnlockedPayload;
+  /** An admin changed something through the gateway (another service's data): auth appends it to the audit log. */
+  'audit.recorded': AuditRecordedPayload;
 }
 
 export type EventType = keyof EventPayloads;
@@ -37,6 +52,7 @@ export const EVENT_VERSIONS: { [T in EventType]: number } = {
   'topic.aggregated': 1,
   'pci.recomputed': 1,
   'synergy.chat_unlocked': 1,
+  'audit.recorded': 1,
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_VERSIONS) as EventType[];

@@ -5,15 +5,16 @@ import type { EventType } from './event-map';
  * Which service consumes which events, in one place. The messaging topology declares one
  * queue `<service>.<event type>` per entry, and a service's transport refuses to start when
  * its `@EventPattern` handlers and this table disagree. An entry is added together with its
- * handler; EVENTS.md lists where the system is going:
+ * handler; docs/product.md lists where the system is going:
  * ingestion ← user.deleted; normalization ← submission.ingested, user.deleted;
  * aggregation ← submission.normalized, user.deleted; roadmap ← topic.aggregated,
  * user.deleted; synergy ← topic.aggregated, pci.recomputed, user.deleted;
- * advisory ← pci.recomputed, user.deleted.
+ * advisory ← pci.recomputed, user.deleted; auth ← audit.recorded (admin actions the
+ * gateway saw, for the audit log).
  */
 export const EVENT_SUBSCRIPTIONS: Record<ServiceName, readonly EventType[]> = {
   gateway: [],
-  auth: [],
+  auth: ['audit.recorded'],
   ingestion: ['user.deleted'],
   normalization: ['submission.ingested', 'user.deleted'],
   aggregation: ['submission.normalized', 'user.deleted'],

@@ -13,7 +13,7 @@ export class ErrorBodyDto {
   @ApiProperty({ example: '0193a1f2-7c1e-7d3a-9f1b-2c3d4e5f6a7b' }) requestId!: string;
 }
 
-/** The one error shape (PRODUCT.md §8), for the OpenAPI document. */
+/** The one error shape (docs/product.md#cross-cutting-rules), for the OpenAPI document. */
 export class ErrorResponseDto {
   @ApiProperty({ type: ErrorBodyDto }) error!: ErrorBodyDto;
 }

@@ -50,7 +50,7 @@ export class ImportQuery {
   format: ImportFormat = 'prepmate';
 }
 
-/** The most submissions one import request may carry (API.md); more is a 413. */
+/** The most submissions one import request may carry (docs/product.md); more is a 413. */
 export const MAX_IMPORT_SUBMISSIONS = 10_000;
 
 export class ImportedProblemDto {

@@ -18,6 +18,9 @@ export const RPC_PATTERNS = {
   authListUsers: 'auth.list_users',
   authDeleteAccount: 'auth.delete_account',
   authJwks: 'auth.jwks',
+  authSetUserAccess: 'auth.set_user_access',
+  authGrantRole: 'auth.grant_role',
+  authAuditList: 'auth.audit',
   ingestionImport: 'ingestion.import',
   ingestionLink: 'ingestion.link',
   ingestionUnlink: 'ingestion.unlink',
@@ -72,11 +75,17 @@ export interface RpcCaller {
   role: 'student' | 'mentor' | 'admin';
 }
 
-/** What travels in an RPC request message. */
+/**
+ * What travels in an RPC request message. The sender signs the body (caller included) with
+ * the shared RPC secret; the receiving transport refuses an unsigned, forged or expired
+ * request before any handler sees it, so a handler can trust `caller`.
+ */
 export interface RpcRequest<T = unknown> {
   pattern: string;
   data: T;
   caller: RpcCaller | null;
+  /** Epoch milliseconds after which the request is refused (no replay after its timeout). */
+  expiresAt?: number;
 }
 
 /** What `user.delete` answers: how many records of the user the service removed. */

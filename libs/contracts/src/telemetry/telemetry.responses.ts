@@ -8,7 +8,7 @@ class ByDifficulty {
   @ApiProperty() hard!: number;
 }
 
-/** One user's stats on one topic (PRODUCT §4), as of the read. */
+/** One user's stats on one topic (docs/product.md#topic-statistics), as of the read. */
 export class TopicStatsResponse {
   @ApiProperty({ example: 'dynamic-programming' }) topic!: string;
   @ApiProperty({ example: 'Dynamic Programming' }) topicName!: string;

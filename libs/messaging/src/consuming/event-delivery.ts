@@ -7,13 +7,15 @@ import { eventHandlerDuration, eventsConsumed } from '../messaging.metrics';
 import type { EventPublisher } from '../publishing/event-publisher';
 import { withoutBrokerBookkeeping } from '../topology/headers';
 import { HEADERS, deadLetterQueueName, retryQueueName } from '../topology/names';
+import { checkMessageSignature, type SignatureCheck } from '../signing/message-signature';
 import { nextFailureStep } from './retry-policy';
 
 export type EventHandlerFn = (event: EventEnvelope) => Promise<void>;
 
 /**
  * What happens to one delivered event, in order:
- * 1. not an envelope → dead-lettered at once (retrying cannot fix it);
+ * 1. not an envelope, or not signed with the signing secret (a message forged by whoever
+ *    reached the broker) → dead-lettered at once, never handled (retrying cannot fix it);
  * 2. its eventId is claimed for this queue (one batched insert for concurrent deliveries);
  *    a first delivery whose claim exists already is a duplicate → acked, nothing else;
  * 3. handled, then acked — never acked before the handler's effects are stored;
@@ -37,6 +39,7 @@ export class EventDelivery {
     private readonly processed: ProcessedEventStore,
     private readonly publisher: EventPublisher,
     private readonly retryDelaysMs: readonly number[],
+    private readonly signatures: SignatureCheck,
     private readonly log: Logger,
   ) {}
 
@@ -44,6 +47,22 @@ export class EventDelivery {
     const event = parseEnvelope(message);
     if (!event) {
       await this.deadLetter(channel, message, 'not a valid event envelope', 0);
+      return;
+    }
+    const signature = message.properties.headers?.[HEADERS.signature] as unknown;
+    const verdict = checkMessageSignature('event', message.content, signature, this.signatures);
+    if (verdict === 'unsigned') {
+      this.log.warn(
+        { type: event.type, eventId: event.eventId },
+        'unsigned event accepted (ACCEPT_UNSIGNED_MESSAGES is on)',
+      );
+    }
+    if (verdict === 'refused') {
+      this.log.warn(
+        { type: event.type, eventId: event.eventId, signed: signature !== undefined },
+        'refused an event without a valid signature; dead-lettering',
+      );
+      await this.deadLetter(channel, message, 'event is not signed by this system', 0);
       return;
     }
     const earlier = this.handling.get(event.eventId);

@@ -8,6 +8,7 @@ import { AmqpConnection } from '../amqp-connection';
 import { eventsPublished, publishFailures } from '../messaging.metrics';
 import { declareTopology } from '../topology/declare';
 import { EVENT_SUBSCRIPTIONS_TOKEN } from '../transport/subscriptions.token';
+import { signMessage } from '../signing/message-signature';
 import { HEADERS } from '../topology/names';
 import { UnroutableMessageError } from './publish-errors';
 
@@ -26,6 +27,7 @@ export class EventPublisher {
   /** Message ids the broker returned; the confirm that follows a return is then a failure. */
   private readonly returned = new Set<string>();
   private readonly exchange: string;
+  private readonly signingSecret: string;
 
   constructor(
     connection: AmqpConnection,
@@ -34,6 +36,7 @@ export class EventPublisher {
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.exchange = config.AMQP_EXCHANGE;
+    this.signingSecret = config.messageSigningSecrets[0];
     this.log = logger.child({ component: 'publisher' });
     this.channel = connection.createChannel({
       name: 'publisher',
@@ -55,12 +58,19 @@ export class EventPublisher {
     });
   }
 
-  /** Publishes one event on the events exchange with its type as routing key. */
+  /**
+   * Publishes one event on the events exchange with its type as routing key, signed (the
+   * consumers refuse unsigned events; retries and replays keep the signature header).
+   */
   async publish(event: EventEnvelope): Promise<void> {
-    await this.send(this.exchange, event.type, Buffer.from(JSON.stringify(event)), {
+    const content = Buffer.from(JSON.stringify(event));
+    await this.send(this.exchange, event.type, content, {
       messageId: event.eventId,
       type: event.type,
-      headers: { [HEADERS.correlationId]: event.correlationId },
+      headers: {
+        [HEADERS.correlationId]: event.correlationId,
+        [HEADERS.signature]: signMessage('event', content, this.signingSecret),
+      },
     });
     eventsPublished.inc({ type: event.type });
   }

@@ -14,6 +14,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AmqpConnection } from '../amqp-connection';
 import { rpcDuration, rpcRequests } from '../messaging.metrics';
 import { HEADERS, rpcQueueName } from '../topology/names';
+import { signMessage } from '../signing/message-signature';
 
 const DIRECT_REPLY_TO = 'amq.rabbitmq.reply-to';
 
@@ -33,7 +34,8 @@ export interface RpcCallOptions {
  * Request/reply over the broker with RabbitMQ's direct reply-to. A request to a service with
  * no running replica is returned by the broker (mandatory) and fails at once with
  * UPSTREAM_UNAVAILABLE (503); one not answered in time fails with UPSTREAM_TIMEOUT (504) and
- * expires in the queue, so a late replica never works on it. Never hangs.
+ * expires in the queue, so a late replica never works on it. Never hangs. Every request is
+ * signed with the RPC secret (`signing/message-signature.ts`), the caller's identity included.
  */
 @Injectable()
 export class RpcClient implements BeforeApplicationShutdown {
@@ -81,7 +83,13 @@ export class RpcClient implements BeforeApplicationShutdown {
     }
     const correlationId = uuidv7();
     const context = currentContext();
-    const request: RpcRequest = { pattern, data, caller: options.caller ?? null };
+    const request: RpcRequest = {
+      pattern,
+      data,
+      caller: options.caller ?? null,
+      expiresAt: Date.now() + timeoutMs,
+    };
+    const body = Buffer.from(JSON.stringify(request));
     const reply = new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(correlationId);
@@ -97,24 +105,20 @@ export class RpcClient implements BeforeApplicationShutdown {
       });
     });
     this.channel
-      .publish(
-        '',
-        rpcQueueName(service, this.config.AMQP_QUEUE_PREFIX),
-        Buffer.from(JSON.stringify(request)),
-        {
-          correlationId,
-          replyTo: DIRECT_REPLY_TO,
-          mandatory: true,
-          expiration: String(timeoutMs),
-          contentType: 'application/json',
-          type: pattern,
-          headers: {
-            [HEADERS.requestId]: context?.requestId,
-            [HEADERS.correlationId]: context?.correlationId,
-          },
-          timeout: timeoutMs,
+      .publish('', rpcQueueName(service, this.config.AMQP_QUEUE_PREFIX), body, {
+        correlationId,
+        replyTo: DIRECT_REPLY_TO,
+        mandatory: true,
+        expiration: String(timeoutMs),
+        contentType: 'application/json',
+        type: pattern,
+        headers: {
+          [HEADERS.requestId]: context?.requestId,
+          [HEADERS.correlationId]: context?.correlationId,
+          [HEADERS.signature]: signMessage('rpc', body, this.config.messageSigningSecrets[0]),
         },
-      )
+        timeout: timeoutMs,
+      })
       .catch((error: Error) =>
         this.settle(correlationId, () => {
           this.log.warn({ err: error.message, service, pattern }, 'rpc publish failed');

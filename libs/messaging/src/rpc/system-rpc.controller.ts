@@ -9,6 +9,7 @@ import {
 } from '@prepmate/contracts';
 import { AppError, READINESS_CHECKS, type ReadinessCheck, SERVICE_NAME } from '@prepmate/platform';
 import { deleteUserData, USER_DATA_CONTRIBUTORS, type UserDataContributor } from './user-data';
+import { UserTombstones } from './user-tombstones';
 
 /** What every service answers over its RPC queue, whatever its features. */
 @Controller()
@@ -17,6 +18,7 @@ export class SystemRpcController {
     @Inject(SERVICE_NAME) private readonly service: string,
     @Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[],
     private readonly moduleRef: ModuleRef,
+    private readonly tombstones: UserTombstones,
   ) {}
 
   /** The app's contributors, wherever its module provides them; none → nothing to export. */
@@ -55,7 +57,10 @@ export class SystemRpcController {
   @MessagePattern(RPC_PATTERNS.userDelete)
   async deleteUser(@Payload() request: RpcRequest): Promise<UserDeleteResponse> {
     const userId = callerOf(request);
-    return { deleted: await deleteUserData(this.contributors, userId) };
+    const contributors = this.contributors;
+    // A service without user data keeps no tombstone either (auth, the gateway's peers without data).
+    if (contributors.length > 0) await this.tombstones.mark(userId);
+    return { deleted: await deleteUserData(contributors, userId) };
   }
 }
 

@@ -38,4 +38,6 @@ export const HEADERS = {
   replayed: 'x-prepmate-replayed',
   correlationId: 'x-correlation-id',
   requestId: 'x-request-id',
+  /** HMAC of an RPC request's or event's body with the signing secret (`signing/`). */
+  signature: 'x-prepmate-signature',
 } as const;

@@ -17,6 +17,7 @@ import { EventDelivery } from '../consuming/event-delivery';
 import { ProcessedEventStore } from '../idempotency/processed-event.store';
 import { EventPublisher } from '../publishing/event-publisher';
 import { RpcResponder } from '../rpc/rpc-responder';
+import type { SignatureCheck } from '../signing/message-signature';
 import { declareEventQueue, declareExchanges, declareRpcQueue } from '../topology/declare';
 import { eventQueueName, rpcQueueName } from '../topology/names';
 import { EVENT_SUBSCRIPTIONS_TOKEN } from './subscriptions.token';
@@ -70,6 +71,7 @@ export class RabbitMqTransport
         this.processed,
         this.publisher,
         this.config.retryDelaysMs,
+        this.signatureCheck,
         this.log.child({ queue }),
       );
       return { type, queue, delivery };
@@ -77,6 +79,7 @@ export class RabbitMqTransport
     const rpcQueue = rpcQueueName(this.service, this.config.AMQP_QUEUE_PREFIX);
     const rpc = new RpcResponder(
       (pattern) => this.rpcHandler(pattern),
+      this.signatureCheck,
       this.log.child({ queue: rpcQueue }),
     );
     this.channel = this.connection.createChannel({
@@ -202,6 +205,13 @@ export class RabbitMqTransport
       lastValueFrom(this.transformToObservable(await handler(request)), {
         defaultValue: undefined,
       });
+  }
+
+  private get signatureCheck(): SignatureCheck {
+    return {
+      secrets: this.config.messageSigningSecrets,
+      acceptUnsigned: this.config.ACCEPT_UNSIGNED_MESSAGES,
+    };
   }
 
   private track(work: Promise<void>): void {

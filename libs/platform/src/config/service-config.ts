@@ -1,9 +1,26 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { EnvBoolean } from './env-boolean';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * The message signing secret of development and test runs (every process of one machine shares
+ * it without configuration). Production refuses to start without its own secret.
+ */
+export const DEV_MESSAGE_SIGNING_SECRET = 'prepmate-development-only-message-signing-secret';
 
 /**
  * Configuration every service reads from its environment. Property names are the
@@ -127,6 +144,41 @@ export class ServiceConfig {
   @IsInt()
   @Min(1)
   PROCESSED_EVENTS_RETENTION_HOURS = 24 * 7;
+
+  /**
+   * Shared secret that signs every RPC request (HMAC-SHA256 of the body, caller included)
+   * and every event; each service refuses a request or event without a valid signature. At least 32 characters;
+   * required in production, a development secret otherwise (docs/security.md).
+   */
+  @ValidateIf(
+    (config: ServiceConfig) =>
+      config.NODE_ENV === 'production' || config.MESSAGE_SIGNING_SECRET !== undefined,
+  )
+  @IsString({ message: 'is required in production' })
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  MESSAGE_SIGNING_SECRET?: string;
+
+  /** Comma-separated secrets being rotated out: still accepted, never used to sign. */
+  @IsOptional()
+  @IsString()
+  MESSAGE_PREVIOUS_SIGNING_SECRETS?: string;
+
+  /**
+   * Only for the rolling upgrade that introduces signing: messages that carry no signature
+   * (from not-yet-upgraded replicas) are accepted and logged; a wrong signature is still
+   * refused. Turn it off once every service runs signed (docs/security.md).
+   */
+  @EnvBoolean()
+  ACCEPT_UNSIGNED_MESSAGES = false;
+
+  /** The secret that signs, then those that are still accepted. */
+  get messageSigningSecrets(): string[] {
+    const previous = (this.MESSAGE_PREVIOUS_SIGNING_SECRETS ?? '')
+      .split(',')
+      .map((secret) => secret.trim())
+      .filter(Boolean);
+    return [this.MESSAGE_SIGNING_SECRET ?? DEV_MESSAGE_SIGNING_SECRET, ...previous];
+  }
 
   get retryDelaysMs(): number[] {
     return this.AMQP_RETRY_DELAYS_MS.split(',').map(Number);

@@ -33,7 +33,7 @@ export class AppError extends Error {
     };
   }
 
-  /** A validation failure always lists its problems (API.md); a single one is its own list. */
+  /** A validation failure always lists its problems (docs/product.md); a single one is its own list. */
   private get details(): ErrorDetail[] | undefined {
     if (this.options.details || this.code !== 'VALIDATION_FAILED') return this.options.details;
     return [{ field: this.options.field ?? 'body', message: this.message }];
