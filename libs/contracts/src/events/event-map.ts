@@ -8,6 +8,7 @@ import type {
   SubmissionIngestedPayload,
   SubmissionNormalizedPayload,
 } from './submission.events';
+import type { ChatMessageSentPayload } from './synergy.events';
 import type { UserDeletedPayload, UserRegisteredPayload } from './user.events';
 
 /**
@@ -23,6 +24,7 @@ export interface EventPayloads {
   'topic.aggregated': TopicAggregatedPayload;
   'pci.recomputed': PciRecomputedPayload;
   'synergy.chat_unlocked': SynergyChatUnlockedPayload;
+  'chat.message_sent': ChatMessageSentPayload;
 }
 
 export type EventType = keyof EventPayloads;
@@ -37,6 +39,7 @@ export const EVENT_VERSIONS: { [T in EventType]: number } = {
   'topic.aggregated': 1,
   'pci.recomputed': 1,
   'synergy.chat_unlocked': 1,
+  'chat.message_sent': 1,
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_VERSIONS) as EventType[];

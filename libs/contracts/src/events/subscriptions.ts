@@ -9,7 +9,8 @@ import type { EventType } from './event-map';
  * ingestion ← user.deleted; normalization ← submission.ingested, user.deleted;
  * aggregation ← submission.normalized, user.deleted; roadmap ← topic.aggregated,
  * user.deleted; synergy ← topic.aggregated, pci.recomputed, user.deleted;
- * advisory ← pci.recomputed, user.deleted.
+ * advisory ← pci.recomputed, user.deleted. The gateway's live streams are not subscriptions:
+ * each replica binds a private queue to LIVE_EVENT_TYPES (synergy.events.ts).
  */
 export const EVENT_SUBSCRIPTIONS: Record<ServiceName, readonly EventType[]> = {
   gateway: [],
@@ -18,6 +19,6 @@ export const EVENT_SUBSCRIPTIONS: Record<ServiceName, readonly EventType[]> = {
   normalization: ['submission.ingested', 'user.deleted'],
   aggregation: ['submission.normalized', 'user.deleted'],
   roadmap: ['topic.aggregated', 'user.deleted'],
-  synergy: [],
+  synergy: ['topic.aggregated', 'user.deleted'],
   advisory: [],
 };
