@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- <name>`: runs a benchmark against real infrastructure (found or started
  * as for the tests), prints progress and numbers, and writes bench-results/<name>.json.
- * Names: broker, gateway, ingest and pipeline (the last three need `npm run build`). Without a
+ * Names: broker, gateway, ingest, pipeline and synergy (all but broker need `npm run build`). Without a
  * name, all.
  */
 import 'reflect-metadata';
@@ -12,12 +12,14 @@ import { brokerBenchmark } from './broker.bench';
 import { gatewayBenchmark } from './gateway.bench';
 import { ingestBenchmark } from './ingest.bench';
 import { pipelineBenchmark } from './pipeline.bench';
+import { synergyBenchmark } from './synergy.bench';
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   broker: brokerBenchmark,
   gateway: gatewayBenchmark,
   ingest: ingestBenchmark,
   pipeline: pipelineBenchmark,
+  synergy: synergyBenchmark,
 };
 
 async function main(names: string[]): Promise<void> {

@@ -25,7 +25,7 @@ import {
 } from './chat/chat.schema';
 import { ChatService } from './chat/chat.service';
 import { HourlyLimiter } from './limits/hourly-limiter';
-import { PAIR_MODEL, PairSchema } from './pairs/pair.schema';
+import { PAIR_DAY_MODEL, PAIR_MODEL, PairDaySchema, PairSchema } from './pairs/pair.schema';
 import { PAIR_QUEUE, PairQueue } from './pairs/pair-queue';
 import { PairRecompute } from './pairs/pair-recompute';
 import { PairStore } from './pairs/pair-store';
@@ -76,6 +76,7 @@ import { SynergyUserData } from './synergy-user-data';
       { name: SCRATCH_STATE_MODEL, schema: ScratchStateSchema },
       { name: LEARNER_PROFILE_MODEL, schema: LearnerProfileSchema },
       { name: PAIR_MODEL, schema: PairSchema },
+      { name: PAIR_DAY_MODEL, schema: PairDaySchema },
       { name: CHAT_MESSAGE_MODEL, schema: ChatMessageSchema },
       { name: CONVERSATION_MODEL, schema: ConversationSchema },
       { name: DELETED_USER_MODEL, schema: DeletedUserSchema },

@@ -199,13 +199,17 @@ export class ChatService {
         },
       );
     if (inserted) return;
-    await Promise.all([
-      this.conversations.updateOne(
-        { _id, lastMessageAt: { $lt: message.sentAt } },
-        { $set: { lastMessage, lastMessageAt: message.sentAt } },
-      ),
-      unread ? this.conversations.updateOne({ _id }, { $inc: { unreadCount: 1 } }) : undefined,
-    ]);
+    // One update, not two concurrent ones: FerretDB 1.24 applies concurrent updates of one
+    // document as read-modify-writes, and the slower one overwrites the other.
+    const moved = await this.conversations.updateOne(
+      { _id, lastMessageAt: { $lt: message.sentAt } },
+      {
+        $set: { lastMessage, lastMessageAt: message.sentAt },
+        ...(unread ? { $inc: { unreadCount: 1 } } : {}),
+      },
+    );
+    if (moved.matchedCount === 0 && unread)
+      await this.conversations.updateOne({ _id }, { $inc: { unreadCount: 1 } });
   }
 }
 

@@ -15,7 +15,6 @@ import {
 } from '../domain/synergy-score';
 import { LearnerProfiles } from '../profiles/learner-profiles';
 import { ScratchStates } from '../scratches/scratch-states';
-import { ScratchesService } from '../scratches/scratches.service';
 import { SynergyConfig } from '../synergy.config';
 import { PairStore } from './pair-store';
 
@@ -30,7 +29,7 @@ export interface PairOutcome {
 
 /**
  * One pair's recompute: reads the pair's inputs from what is stored (both learners' levels and
- * mastery vectors, distinct posts scratched each way, interaction days), scores it, and stores
+ * mastery vectors, distinct posts scratched each way, the pair's interaction days), scores it, and stores
  * the score with a version compare. The write that first sets `chatUnlocked` carries
  * `synergy.chat_unlocked` (outbox), so the event is published exactly once per pair.
  */
@@ -42,7 +41,6 @@ export class PairRecompute {
     private readonly pairs: PairStore,
     private readonly profiles: LearnerProfiles,
     private readonly states: ScratchStates,
-    private readonly scratches: ScratchesService,
     private readonly relay: OutboxRelay,
     private readonly config: SynergyConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
@@ -54,19 +52,24 @@ export class PairRecompute {
     const started = Date.now();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const pair = await this.pairs.get(key.id);
-      if (!pair) return null; // a learner was deleted meanwhile
+      if (!pair) {
+        // A scratch that died between inserting its day and the pair: the days tell the two
+        // interacted, so the pair is created now. Without days a learner was deleted.
+        if ((await this.pairs.daysSince(key.id, '')).length === 0) return null;
+        await this.pairs.create(key);
+        continue;
+      }
       const now = new Date();
-      const fromDay = utcDay(consistencyWindowStart(now));
-      const [profileA, profileB, aToB, bToA, daysAB, daysBA] = await Promise.all([
+      const firstDay = utcDay(consistencyWindowStart(now));
+      const [profileA, profileB, aToB, bToA, scratchDays] = await Promise.all([
         this.profiles.get(key.userA),
         this.profiles.get(key.userB),
         this.states.distinctPostsOf(key.userA, key.userB),
         this.states.distinctPostsOf(key.userB, key.userA),
-        this.scratches.days(key.userA, key.userB, fromDay),
-        this.scratches.days(key.userB, key.userA, fromDay),
+        this.pairs.daysSince(key.id, firstDay),
       ]);
       this.failpoint();
-      const days = interactionDays([...daysAB, ...daysBA], now);
+      const days = interactionDays(scratchDays, now);
       const components = {
         mutualScratchWeight: mutualScratchWeight(aToB, bToA),
         levelProximityScore: levelProximity(profileA.level, profileB.level),
@@ -106,6 +109,7 @@ export class PairRecompute {
           : update,
       );
       if (written.matchedCount !== 1) continue;
+      await this.pairs.pruneDays(key.id, firstDay);
       if (unlockedNow) await this.relay.relayOrLeave(this.pairs.model, [key.id]);
       this.log.info(
         {

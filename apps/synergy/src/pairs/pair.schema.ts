@@ -53,3 +53,27 @@ export const PairSchema = new Schema<PairDocument>(
 PairSchema.plugin(outboxPlugin);
 PairSchema.index({ userA: 1, score: -1, _id: 1 });
 PairSchema.index({ userB: 1, score: -1, _id: 1 });
+
+/**
+ * A UTC day with a scratch between the two learners of a pair, one document per pair and day
+ * (`<pairId>:<YYYY-MM-DD>`): the first scratch of the day inserts it, later ones find it (a
+ * unique id, so concurrent scratches never lose a day). The consistency factor counts them;
+ * the pair job removes those older than its window.
+ */
+export interface PairDayDocument {
+  _id: string;
+  pairId: string;
+  day: string;
+}
+
+export const PAIR_DAY_MODEL = 'SynergyPairDay';
+
+export const PairDaySchema = new Schema<PairDayDocument>(
+  {
+    _id: { type: String, required: true },
+    pairId: { type: String, required: true },
+    day: { type: String, required: true },
+  },
+  { collection: 'synergy_pair_days', versionKey: false },
+);
+PairDaySchema.index({ pairId: 1, day: 1 });

@@ -15,8 +15,9 @@ export class ScratchStates {
 
   /**
    * Raises the learner's coverage of the post to at least `coverage` in one atomic update
-   * (`$max`: concurrent scratches of any replica cannot lower it). Returns the coverage now
-   * stored and whether this was the learner's first scratch of the post.
+   * (`$max`: concurrent scratches of any replica cannot lower it) and returns the coverage now
+   * stored. (FerretDB 1.24 cannot project a findAndModify, so the record comes back whole; it
+   * holds the posts one learner scratched, at most 300 more an hour.)
    */
   async raise(
     scratcherId: string,
@@ -24,19 +25,19 @@ export class ScratchStates {
     authorId: string,
     coverage: number,
     at: Date,
-  ): Promise<{ coverage: number; first: boolean }> {
+  ): Promise<number> {
     const path = `posts.${postId}`;
-    const before = await this.model.collection.findOneAndUpdate(
+    const after = await this.model.collection.findOneAndUpdate(
       { _id: scratcherId } as never,
       {
         $max: { [`${path}.coverage`]: coverage },
         $set: { [`${path}.authorId`]: authorId },
         $min: { [`${path}.firstAt`]: at },
       } as never,
-      { upsert: true, returnDocument: 'before', projection: { [path]: 1 } },
+      { upsert: true, returnDocument: 'after' },
     );
-    const previous = (before as ScratchStateDocument | null)?.posts?.[postId];
-    return { coverage: grownCoverage(previous?.coverage, coverage), first: !previous };
+    const stored = (after as ScratchStateDocument | null)?.posts?.[postId]?.coverage;
+    return grownCoverage(stored, coverage);
   }
 
   /** The reader's coverage of each of these posts they scratched (one `_id` read, projected). */

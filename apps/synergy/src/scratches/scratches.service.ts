@@ -28,7 +28,8 @@ export class ScratchesService {
   ) {}
 
   /**
-   * Checks, then schedules the pair's recompute, then stores: the job waits the debounce
+   * Checks, then records the interaction day on the pair (creating it at the first scratch)
+   * and schedules the pair's recompute, then stores the scratch: the job waits the debounce
    * window, so it reads what this request stores; a process dying after the schedule leaves a
    * job that finds the pair as it was (nothing lost, nothing counted twice).
    */
@@ -42,9 +43,9 @@ export class ScratchesService {
       throw new AppError('BAD_REQUEST', 'one cannot scratch one’s own post', { field: 'postId' });
     await this.deleted.assertActive(caller.userId);
     await this.limiter.scratches(caller.userId);
-    const pair = await this.pairs.ensure(caller.userId, post.authorId);
-    await this.queue.schedule(pair);
     const at = new Date();
+    const pair = await this.pairs.touch(caller.userId, post.authorId, utcDay(at));
+    await this.queue.schedule(pair);
     const event: ScratchEventDocument = {
       _id: uuidv7(),
       scratcherId: caller.userId,
@@ -55,16 +56,11 @@ export class ScratchesService {
       coverage: request.coverage,
       points: request.points.map(({ x, y }) => ({ x, y })),
     };
-    const [, state] = await Promise.all([
+    const [, coverage] = await Promise.all([
       this.events.collection.insertOne(event as never),
       this.states.raise(caller.userId, postId, post.authorId, request.coverage, at),
     ]);
-    return { revealed: isRevealed(state.coverage), coverage: state.coverage };
-  }
-
-  /** Days (UTC) with a scratch by `scratcherId` on posts of `authorId`, from `fromDay` on. */
-  async days(scratcherId: string, authorId: string, fromDay: string): Promise<string[]> {
-    return this.events.distinct('day', { scratcherId, authorId, day: { $gte: fromDay } });
+    return { revealed: isRevealed(coverage), coverage };
   }
 
   /** Learners who scratched posts of this author (to clean their records on deletion). */
