@@ -9,6 +9,7 @@ export * from './events/event-map';
 export * from './events/progress.events';
 export * from './events/submission.events';
 export * from './events/subscriptions';
+export * from './events/live-events';
 export * from './events/synergy.events';
 export * from './events/user.events';
 export * from './rpc/rpc-patterns';
