@@ -29,17 +29,13 @@ export class SynergyUserData {
   get contributors(): UserDataContributor[] {
     return [
       {
-        name: 'deletion',
-        exportUser: async () => [],
-        deleteUser: async (userId) => {
-          await this.deleted.mark(userId);
-          return 0;
-        },
-      },
-      {
         name: 'posts',
         exportUser: (userId) => this.posts.exportUser(userId),
-        deleteUser: (userId) => this.posts.deleteUser(userId),
+        // The tombstone goes first: nothing is recreated while the rest is removed.
+        deleteUser: async (userId) => {
+          await this.deleted.mark(userId);
+          return this.posts.deleteUser(userId);
+        },
       },
       {
         name: 'scratchedPosts',
