@@ -99,7 +99,7 @@ export async function synergyBenchmark(): Promise<void> {
     progress(`synergy: ${scratches.length} scratches offered at ${RATE}/s`);
     const latencies: number[] = [];
     const lastScratchAt = new Map<string, number>();
-    let failures = 0;
+    const failures = new Map<string, number>();
     let inFlight = 0;
     const started = performance.now();
     const startedAt = Date.now();
@@ -131,11 +131,17 @@ export async function synergyBenchmark(): Promise<void> {
                   : `${author.userId}:${user.userId}`;
               lastScratchAt.set(pairId, Date.now());
             })
-            .catch(() => (failures += 1))
+            .catch((error: Error) => {
+              const reason = error.message.replace(/^POST \S+ → /, '').slice(0, 60);
+              failures.set(reason, (failures.get(reason) ?? 0) + 1);
+            })
             .finally(() => {
               inFlight -= 1;
               done += 1;
-              if (done % 2_000 === 0) progress(`  ${done} / ${scratches.length} scratches`);
+              if (done % 2_000 === 0)
+                progress(
+                  `  ${done} / ${scratches.length} scratches in ${Math.round((performance.now() - started) / 1000)} s`,
+                );
               if (done === scratches.length) {
                 clearInterval(tick);
                 resolve();
@@ -145,7 +151,9 @@ export async function synergyBenchmark(): Promise<void> {
       }, 5);
     });
     const scratchSeconds = (performance.now() - started) / 1000;
-    if (failures > 0) throw new Error(`${failures} scratches failed`);
+    const failed = [...failures.values()].reduce((sum, n) => sum + n, 0);
+    if (failed > 0)
+      progress(`  ${failed} scratches failed: ${JSON.stringify(Object.fromEntries(failures))}`);
     latencies.sort((a, b) => a - b);
 
     progress(
@@ -190,7 +198,8 @@ export async function synergyBenchmark(): Promise<void> {
       pairs: lastScratchAt.size,
       offeredRate: RATE,
       debounceMs: DEBOUNCE_MS,
-      scratchesPerSec: Math.round((scratches.length / scratchSeconds) * 10) / 10,
+      scratchesPerSec: Math.round((latencies.length / scratchSeconds) * 10) / 10,
+      scratchErrors: Object.fromEntries(failures),
       scratchP50Ms: Math.round(percentile(latencies, 50) * 10) / 10,
       scratchP99Ms: Math.round(percentile(latencies, 99) * 10) / 10,
       pairRecomputeP50Ms: percentile(recompute, 50),
@@ -200,9 +209,14 @@ export async function synergyBenchmark(): Promise<void> {
       feedP99Ms: Math.round(percentile(feed, 99) * 10) / 10,
       goal: { scratchP99MsAt200PerSec: 50, pairRecomputeMs: DEBOUNCE_MS + 5_000, feedP99Ms: 50 },
     });
+  } catch (error) {
+    progress(`synergy: failed: ${(error as Error).stack ?? String(error)}`);
+    throw error;
   } finally {
     await db.close().catch(() => undefined);
-    await system.stop();
+    await system
+      .stop()
+      .catch((error: Error) => progress(`synergy: cleanup failed: ${error.message}`));
   }
 }
 
