@@ -27,15 +27,22 @@ export class ScratchStates {
     at: Date,
   ): Promise<number> {
     const path = `posts.${postId}`;
-    const after = await this.model.collection.findOneAndUpdate(
-      { _id: scratcherId } as never,
-      {
-        $max: { [`${path}.coverage`]: coverage },
-        $set: { [`${path}.authorId`]: authorId },
-        $min: { [`${path}.firstAt`]: at },
-      } as never,
-      { upsert: true, returnDocument: 'after' },
-    );
+    const raise = () =>
+      this.model.collection.findOneAndUpdate(
+        { _id: scratcherId } as never,
+        {
+          $max: { [`${path}.coverage`]: coverage },
+          $set: { [`${path}.authorId`]: authorId },
+          $min: { [`${path}.firstAt`]: at },
+        } as never,
+        { upsert: true, returnDocument: 'after' },
+      );
+    // A learner's first two scratches racing both try to insert the record: the loser retries
+    // and updates the record the winner inserted.
+    const after = await raise().catch((error: { code?: number }) => {
+      if (error.code !== 11000) throw error;
+      return raise();
+    });
     const stored = (after as ScratchStateDocument | null)?.posts?.[postId]?.coverage;
     return grownCoverage(stored, coverage);
   }
