@@ -1,8 +1,8 @@
 /**
  * `npm run bench -- <name>`: runs a benchmark against real infrastructure (found or started
  * as for the tests), prints progress and numbers, and writes bench-results/<name>.json.
- * Names: broker, gateway, growth, ingest and pipeline (all but broker need `npm run build`).
- * Without a name, all.
+ * Names: broker, gateway, growth, ingest, pipeline and synergy (all but broker need
+ * `npm run build`). Without a name, all.
  */
 import 'reflect-metadata';
 import { resolveInfrastructure } from '@prepmate/infra';
@@ -13,6 +13,7 @@ import { gatewayBenchmark } from './gateway.bench';
 import { growthBenchmark } from './growth.bench';
 import { ingestBenchmark } from './ingest.bench';
 import { pipelineBenchmark } from './pipeline.bench';
+import { synergyBenchmark } from './synergy.bench';
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   broker: brokerBenchmark,
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   growth: growthBenchmark,
   ingest: ingestBenchmark,
   pipeline: pipelineBenchmark,
+  synergy: synergyBenchmark,
 };
 
 async function main(names: string[]): Promise<void> {

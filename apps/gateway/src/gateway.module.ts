@@ -11,14 +11,20 @@ import { GatewayConfig } from './gateway.config';
 import { OpsListener } from './health/ops-listener';
 import { ServicesHealthService } from './health/services-health.service';
 import { SystemHealthController } from './health/system-health.controller';
+import { LiveEventsConsumer } from './live/live-events.consumer';
+import { LiveStreams } from './live/live-streams';
 import { FixedWindowLimiter } from './rate-limit/fixed-window-limiter';
 import { AuthController } from './routes/auth.controller';
+import { ChatsController } from './routes/chats.controller';
+import { EventsStreamController } from './routes/events-stream.controller';
 import { IntegrationsController } from './routes/integrations.controller';
 import { MeController } from './routes/me.controller';
 import { NormalizationAdminController } from './routes/normalization-admin.controller';
+import { PostsController } from './routes/posts.controller';
 import { ProblemsController } from './routes/problems.controller';
 import { RoadmapsController } from './routes/roadmaps.controller';
 import { SubmissionsController } from './routes/submissions.controller';
+import { SynergyController } from './routes/synergy.controller';
 import { SyncController } from './routes/sync.controller';
 import { TelemetryController } from './routes/telemetry.controller';
 import { UserDataService } from './routes/user-data.service';
@@ -49,12 +55,16 @@ import { Upstream } from './upstream/upstream.service';
   ],
   controllers: [
     AuthController,
+    ChatsController,
+    EventsStreamController,
     IntegrationsController,
     MeController,
     NormalizationAdminController,
+    PostsController,
     ProblemsController,
     RoadmapsController,
     SubmissionsController,
+    SynergyController,
     SyncController,
     SystemHealthController,
     TelemetryController,
@@ -66,6 +76,8 @@ import { Upstream } from './upstream/upstream.service';
     FixedWindowLimiter,
     JwksCache,
     OpsListener,
+    LiveEventsConsumer,
+    LiveStreams,
     ServicesHealthService,
     Upstream,
     UserDataService,

@@ -69,6 +69,20 @@ export const RPC_PATTERNS = {
   roadmapsAllPci: 'roadmap.all_pci',
   roadmapsFollow: 'roadmap.follow',
   roadmapsUnfollow: 'roadmap.unfollow',
+  postsCreate: 'synergy.create_post',
+  postsUpdate: 'synergy.update_post',
+  postsDelete: 'synergy.delete_post',
+  postsFeed: 'synergy.feed',
+  postsGet: 'synergy.post',
+  postsOfUser: 'synergy.user_posts',
+  postsScratch: 'synergy.scratch',
+  levelOf: 'synergy.level',
+  synergyPairs: 'synergy.pairs',
+  synergyPair: 'synergy.pair',
+  synergySuggestions: 'synergy.suggestions',
+  chatSend: 'synergy.chat_send',
+  chatMessages: 'synergy.chat_messages',
+  chatConversations: 'synergy.chats',
 } as const;
 
 export type RpcPattern = (typeof RPC_PATTERNS)[keyof typeof RPC_PATTERNS];
