@@ -27,3 +27,6 @@ export * from './telemetry/telemetry.rpc';
 export * from './roadmaps/roadmaps.requests';
 export * from './roadmaps/roadmaps.responses';
 export * from './roadmaps/roadmaps.rpc';
+export * from './advisory/advisory.requests';
+export * from './advisory/advisory.responses';
+export * from './advisory/advisory.rpc';

@@ -4,6 +4,7 @@ import type {
   PerformancePeriodName,
   RevisionResponse,
   RpcCaller,
+  SolvedProblemsResponse,
   TopicStatsResponse,
 } from '@prepmate/contracts';
 import { TopicCatalog } from '@prepmate/messaging';
@@ -11,6 +12,7 @@ import { AppError, offsetPage } from '@prepmate/platform';
 import { AggregateStore } from '../aggregates/aggregate-store';
 import { performanceReport, type PerformanceReport } from '../domain/performance';
 import { CARD_STATE_NAMES, retrievability } from '../domain/revision-card';
+import { solvedProblems } from '../domain/solved-problems';
 import { standing, topicMetrics, weakTopics } from '../domain/topic-metrics';
 import { ProblemSummaries } from './problem-summaries';
 
@@ -66,6 +68,12 @@ export class TelemetryService {
   async performance(userId: string, period: PerformancePeriodName): Promise<PerformanceReport> {
     const aggregate = await this.aggregates.load(userId);
     return performanceReport(aggregate.days, period, Date.now());
+  }
+
+  /** Every distinct canonical problem the user has solved (for the advisory service). */
+  async solvedProblems(userId: string): Promise<SolvedProblemsResponse> {
+    const aggregate = await this.aggregates.load(userId);
+    return { items: solvedProblems(aggregate.problems) };
   }
 
   /** Solved problems due for revision now, most overdue first, with their titles and links. */

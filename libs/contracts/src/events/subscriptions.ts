@@ -19,5 +19,5 @@ export const EVENT_SUBSCRIPTIONS: Record<ServiceName, readonly EventType[]> = {
   aggregation: ['submission.normalized', 'user.deleted'],
   roadmap: ['topic.aggregated', 'user.deleted'],
   synergy: [],
-  advisory: [],
+  advisory: ['pci.recomputed', 'user.deleted'],
 };

@@ -48,6 +48,8 @@ export const RPC_PATTERNS = {
   telemetryWeakTopics: 'aggregation.weak_topics',
   telemetryPerformance: 'aggregation.performance',
   telemetryRevisionsDue: 'aggregation.revisions_due',
+  /** The caller's distinct solved canonical problems with their difficulty (advisory). */
+  telemetrySolvedProblems: 'aggregation.solved_problems',
   roadmapsList: 'roadmap.list',
   roadmapsGet: 'roadmap.get',
   roadmapsCreate: 'roadmap.create',
@@ -62,6 +64,11 @@ export const RPC_PATTERNS = {
   roadmapsAllPci: 'roadmap.all_pci',
   roadmapsFollow: 'roadmap.follow',
   roadmapsUnfollow: 'roadmap.unfollow',
+  advisoryGenerateTask: 'advisory.generate_task',
+  advisoryReflect: 'advisory.reflect',
+  advisoryExtractSkills: 'advisory.extract_skills',
+  advisoryAdvice: 'advisory.advice',
+  advisoryInferences: 'advisory.inferences',
 } as const;
 
 export type RpcPattern = (typeof RPC_PATTERNS)[keyof typeof RPC_PATTERNS];

@@ -93,3 +93,17 @@ export class RevisionResponse {
   @ApiProperty() lapses!: number;
   @ApiProperty({ enum: ['new', 'learning', 'review', 'relearning'] }) state!: string;
 }
+
+/** One canonical problem the user has solved (an accepted attempt), for other services. */
+export interface SolvedProblem {
+  canonicalProblemId: string;
+  difficulty: Difficulty;
+  topics: string[];
+  /** The last review of its revision card (a solve or a failed re-solve), ISO 8601. */
+  lastReviewedAt: string | null;
+}
+
+/** `aggregation.solved_problems`: every distinct canonical problem the caller has solved. */
+export interface SolvedProblemsResponse {
+  items: SolvedProblem[];
+}
