@@ -139,7 +139,7 @@ export function rulesTask(input: {
       ? 'and push your solution with tests to a public GitHub repository.'
       : `on ${where} without the editorial, until it is accepted.`;
   const description = clip(
-    `${first} "${title}", a ${problem.difficulty} ${step.topicName} problem, ${proof}`,
+    `${first} "${title}", ${problem.difficulty === 'easy' ? 'an' : 'a'} ${problem.difficulty} ${step.topicName} problem, ${proof}`,
     500,
   );
   const requirements =
