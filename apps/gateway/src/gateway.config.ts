@@ -28,6 +28,15 @@ export class GatewayConfig extends TokenClaimsConfig {
   @Min(1)
   RATE_LIMIT_ADVISORY_PER_MINUTE = 10;
 
+  /**
+   * How long the advisory routes wait for the service: a model call may take its timeout
+   * (OPENAI_TIMEOUT_MS, 20 s) twice (an answer and one retry), plus the context reads.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  ADVISORY_RPC_TIMEOUT_MS = 45_000;
+
   /** Behind a load balancer: take the client IP from X-Forwarded-For. */
   @Type(() => Boolean)
   @IsBoolean()

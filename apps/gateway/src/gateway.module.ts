@@ -9,6 +9,8 @@ import { GatewayConfig } from './gateway.config';
 import { ServicesHealthService } from './health/services-health.service';
 import { SystemHealthController } from './health/system-health.controller';
 import { FixedWindowLimiter } from './rate-limit/fixed-window-limiter';
+import { AdvisoryAdminController } from './routes/advisory-admin.controller';
+import { AdvisoryController } from './routes/advisory.controller';
 import { AuthController } from './routes/auth.controller';
 import { IntegrationsController } from './routes/integrations.controller';
 import { MeController } from './routes/me.controller';
@@ -34,6 +36,8 @@ import { Upstream } from './upstream/upstream.service';
     RedisModule,
   ],
   controllers: [
+    AdvisoryAdminController,
+    AdvisoryController,
     AuthController,
     IntegrationsController,
     MeController,

@@ -33,7 +33,9 @@ describe('adviceMessage', () => {
         task: null,
         revisions: 0,
       }),
-    ).toBe('You are 100% through Graphs. Every topic of this roadmap is complete: follow another roadmap to keep going.');
+    ).toBe(
+      'You are 100% through Graphs. Every topic of this roadmap is complete: follow another roadmap to keep going.',
+    );
   });
 });
 

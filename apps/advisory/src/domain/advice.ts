@@ -16,10 +16,13 @@ export function adviceMessage(input: AdviceInput): string {
     parts.push(
       `${input.revisions === 1 ? 'One solved problem is' : `${input.revisions} solved problems are`} about to be forgotten: revise before anything new.`,
     );
-  if (input.nextTopic) parts.push(`Next topic: ${input.nextTopic.topicName} (${input.nextTopic.reason}).`);
+  if (input.nextTopic)
+    parts.push(`Next topic: ${input.nextTopic.topicName} (${input.nextTopic.reason}).`);
   if (input.task) parts.push(input.task.description);
   else if (input.nextTopic)
-    parts.push('The catalog has no problem on it you have not solved yet: pick one from any platform.');
+    parts.push(
+      'The catalog has no problem on it you have not solved yet: pick one from any platform.',
+    );
   if (parts.length === 0 || (!input.nextTopic && input.roadmapName !== null))
     parts.push('Every topic of this roadmap is complete: follow another roadmap to keep going.');
   return parts.join(' ');

@@ -19,8 +19,16 @@ describe('task guardrails (§7)', () => {
   });
 
   it.each([
-    ['a description under 20 characters', { description: 'Solve it.' }, /description must be 20–500/],
-    ['a description over 500 characters', { description: 'x'.repeat(501) }, /description must be 20–500/],
+    [
+      'a description under 20 characters',
+      { description: 'Solve it.' },
+      /description must be 20–500/,
+    ],
+    [
+      'a description over 500 characters',
+      { description: 'x'.repeat(501) },
+      /description must be 20–500/,
+    ],
     ['difficulty 0', { difficulty: 0 }, /whole number 1–10/],
     ['difficulty 11', { difficulty: 11 }, /whole number 1–10/],
     ['a fractional difficulty', { difficulty: 5.5 }, /whole number 1–10/],
@@ -51,6 +59,14 @@ describe('task guardrails (§7)', () => {
       expect(checkTask({ ...task, ...change }, context).passed).toBe(true);
   });
 
+  it('rejects a judge the problem is not on, and accepts GitHub for any problem', () => {
+    const platforms = { ...context, candidatePlatforms: new Map([['p1', ['codeforces']]]) };
+    expect(checkTask(task, platforms).violations).toEqual([
+      'the problem is not on leetcode: verify it on its judge or GitHub',
+    ]);
+    expect(checkTask({ ...task, verificationSource: 'github' }, platforms).passed).toBe(true);
+  });
+
   it('lists every violation at once', () => {
     const result = checkTask(
       { ...task, description: 'short', difficulty: 10, estimatedTimeMinutes: 5 },
@@ -78,13 +94,24 @@ describe('reflection guardrails (§7)', () => {
     ['four sentences', { summary: 'One. Two. Three. Four.' }, /2–3 sentences \(got 4\)/],
     ['two skills', { keySkills: ['arrays', 'sorting'] }, /keySkills must be 3–5/],
     ['six skills', { keySkills: [...known, 'arrays'] }, /keySkills must be 3–5/],
-    ['an invented skill', { keySkills: ['arrays', 'sorting', 'magic'] }, /not in the taxonomy: magic/],
+    [
+      'an invented skill',
+      { keySkills: ['arrays', 'sorting', 'magic'] },
+      /not in the taxonomy: magic/,
+    ],
     ['one concept', { conceptsApplied: ['Two pointers'] }, /conceptsApplied must be 2–4/],
-    ['five concepts', { conceptsApplied: ['a', 'b', 'c', 'd', 'e'] }, /conceptsApplied must be 2–4/],
+    [
+      'five concepts',
+      { conceptsApplied: ['a', 'b', 'c', 'd', 'e'] },
+      /conceptsApplied must be 2–4/,
+    ],
     ['a rating of 11', { difficultyRating: 11 }, /difficultyRating/],
     ['no next step', { nextSteps: [] }, /nextSteps/],
   ])('rejects %s', (_name, change, message) => {
-    const result = checkReflection({ ...reflection, ...(change as Partial<ReflectionDraft>) }, known);
+    const result = checkReflection(
+      { ...reflection, ...(change as Partial<ReflectionDraft>) },
+      known,
+    );
     expect(result.passed).toBe(false);
     expect(result.violations.join('; ')).toMatch(message);
   });

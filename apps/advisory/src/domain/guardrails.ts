@@ -29,6 +29,8 @@ export interface TaskGuardrailContext {
   candidateProblemIds: ReadonlySet<string>;
   /** Topic slugs of the taxonomy. */
   knownSkills: ReadonlySet<string>;
+  /** The platforms each candidate is on: a judge named as the source must have the problem. */
+  candidatePlatforms?: ReadonlyMap<string, readonly string[]>;
 }
 
 function verdict(violations: string[]): GuardrailVerdict {
@@ -94,26 +96,45 @@ export function checkTask(task: TaskDraft, context: TaskGuardrailContext): Guard
     );
   const requirements = bounds.verificationRequirements;
   if (
-    !textsWithin(task.verificationRequirements, requirements.min, requirements.max, requirements.maxChars)
+    !textsWithin(
+      task.verificationRequirements,
+      requirements.min,
+      requirements.max,
+      requirements.maxChars,
+    )
   )
     violations.push(
       `verificationRequirements must be ${requirements.min}–${requirements.max} non-empty texts of at most ${requirements.maxChars} characters`,
     );
   if (
-    !isInt(task.estimatedTimeMinutes, bounds.estimatedTimeMinutes.min, bounds.estimatedTimeMinutes.max)
+    !isInt(
+      task.estimatedTimeMinutes,
+      bounds.estimatedTimeMinutes.min,
+      bounds.estimatedTimeMinutes.max,
+    )
   )
     violations.push(
       `estimatedTimeMinutes must be a whole number ${bounds.estimatedTimeMinutes.min}–${bounds.estimatedTimeMinutes.max} (got ${String(task.estimatedTimeMinutes)})`,
     );
   if (!context.candidateProblemIds.has(task.problemId))
     violations.push(`problemId ${String(task.problemId)} is not one of the unsolved candidates`);
+  else if (
+    task.verificationSource !== 'github' &&
+    context.candidatePlatforms &&
+    !(context.candidatePlatforms.get(task.problemId) ?? []).includes(task.verificationSource)
+  )
+    violations.push(
+      `the problem is not on ${task.verificationSource}: verify it on its judge or GitHub`,
+    );
   if (
     !Array.isArray(task.skills) ||
     task.skills.length < bounds.taskSkills.min ||
     task.skills.length > bounds.taskSkills.max ||
     hasDuplicates(task.skills)
   )
-    violations.push(`skills must be ${bounds.taskSkills.min}–${bounds.taskSkills.max} distinct slugs`);
+    violations.push(
+      `skills must be ${bounds.taskSkills.min}–${bounds.taskSkills.max} distinct slugs`,
+    );
   const unknown = unknownSkills(task.skills, context.knownSkills);
   if (unknown.length > 0) violations.push(`skills not in the taxonomy: ${unknown.join(', ')}`);
   return verdict(violations);

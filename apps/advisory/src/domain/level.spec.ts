@@ -19,7 +19,9 @@ describe('learning level', () => {
 
   it('follows 10·(1 − e^(−points/200))', () => {
     // 27 easy + 6 medium + 1 hard = 51 points (the Codeforces fixture's solves)
-    const level = learningLevel(solved(...Array(27).fill('easy'), ...Array(6).fill('medium'), 'hard'));
+    const level = learningLevel(
+      solved(...Array(27).fill('easy'), ...Array(6).fill('medium'), 'hard'),
+    );
     expect(level.points).toBe(51);
     expect(level.level).toBeCloseTo(10 * (1 - Math.exp(-51 / 200)), 4);
     expect(level.roundedLevel).toBe(2);

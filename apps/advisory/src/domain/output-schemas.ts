@@ -74,10 +74,7 @@ export type ParsedOutput<T> = { ok: true; value: T } | { ok: false; violations: 
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 const validators = Object.fromEntries(
-  Object.entries(OUTPUT_SCHEMAS).map(([operation, { schema }]) => [
-    operation,
-    ajv.compile(schema),
-  ]),
+  Object.entries(OUTPUT_SCHEMAS).map(([operation, { schema }]) => [operation, ajv.compile(schema)]),
 ) as Record<ModelOperation, ValidateFunction>;
 
 /** Parses a model's reply as JSON and checks it against the operation's schema. */
@@ -98,7 +95,9 @@ export function parseOutput<O extends ModelOperation>(
     violations: (validate.errors ?? []).map(
       (error) =>
         `schema: ${error.instancePath || '(root)'} ${error.message ?? 'is invalid'}${
-          error.keyword === 'enum' ? ` (${(error.params as { allowedValues: unknown[] }).allowedValues.join('|')})` : ''
+          error.keyword === 'enum'
+            ? ` (${(error.params as { allowedValues: unknown[] }).allowedValues.join('|')})`
+            : ''
         }`,
     ),
   };

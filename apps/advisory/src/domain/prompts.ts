@@ -47,7 +47,7 @@ export function taskPrompt(data: {
   return {
     system: [
       'You are the task coach of PrepMate, an interview-preparation platform.',
-      'Write the learner\'s next task. Answer with JSON only, matching the given schema.',
+      "Write the learner's next task. Answer with JSON only, matching the given schema.",
       '- problemId: the id of exactly one of the candidate problems (all unsolved by the learner).',
       `- description: ${b.taskDescriptionChars.min}–${b.taskDescriptionChars.max} characters naming that problem; if revisionsFirst is not empty, tell the learner to re-solve those first.`,
       `- difficulty: a whole number, one of allowedDifficulties (1–10, within ±${b.taskDifficulty.levelTolerance} of the learner's rounded level).`,
@@ -90,7 +90,7 @@ export function skillsPrompt(data: {
 }): PromptMessages {
   return {
     system: [
-      'You map a learner\'s text to PrepMate\'s topic taxonomy.',
+      "You map a learner's text to PrepMate's topic taxonomy.",
       'Answer with JSON only, matching the given schema.',
       `- skills: at most ${b.extractedSkills.max} distinct slugs from the taxonomy list that the text is about; none if it names none.`,
       DATA_RULE,

@@ -33,7 +33,10 @@ describe('extractSkills', () => {
   });
 
   it('caps the list', () => {
-    expect(extractSkills('arrays strings graphs trees', taxonomy, 2)).toEqual(['arrays', 'strings']);
+    expect(extractSkills('arrays strings graphs trees', taxonomy, 2)).toEqual([
+      'arrays',
+      'strings',
+    ]);
   });
 
   it('names a topic by each part of an "A & B" name', () => {
@@ -54,7 +57,12 @@ describe('completeSkills', () => {
   it('drops unknown and repeated slugs and keeps at most max', () => {
     expect(completeSkills(['x', 'arrays', 'arrays'], taxonomy, 1, 5)).toEqual(['arrays']);
     expect(
-      completeSkills(taxonomy.map((topic) => topic.slug), taxonomy, 3, 5),
+      completeSkills(
+        taxonomy.map((topic) => topic.slug),
+        taxonomy,
+        3,
+        5,
+      ),
     ).toHaveLength(5);
   });
 });

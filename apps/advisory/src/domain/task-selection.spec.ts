@@ -64,7 +64,11 @@ describe('verificationTarget', () => {
           ],
         }),
       ),
-    ).toEqual({ source: 'leetcode', platform: 'leetcode', url: 'https://leetcode.com/problems/x/' });
+    ).toEqual({
+      source: 'leetcode',
+      platform: 'leetcode',
+      url: 'https://leetcode.com/problems/x/',
+    });
     expect(
       verificationTarget(problem('3', { platforms: [{ platform: 'atcoder', url: null }] })).source,
     ).toBe('github');
@@ -105,7 +109,11 @@ describe('rulesTask', () => {
     });
     expect(task.description).toContain('"Watermelon"');
     expect(
-      checkTask(task, { roundedLevel: 2, candidateProblemIds: new Set(['4A']), knownSkills: known }),
+      checkTask(task, {
+        roundedLevel: 2,
+        candidateProblemIds: new Set(['4A']),
+        knownSkills: known,
+      }),
     ).toEqual({ passed: true, violations: [] });
   });
 
@@ -123,7 +131,9 @@ describe('rulesTask', () => {
       knownSkills: known,
     });
     expect(task.description.startsWith('First re-solve the 3 problems')).toBe(true);
-    expect(task.verificationRequirements).toContain('Accepted re-submissions of the 3 revision problems');
+    expect(task.verificationRequirements).toContain(
+      'Accepted re-submissions of the 3 revision problems',
+    );
     expect(task.estimatedTimeMinutes).toBe(estimatedMinutes('hard', 10, 3));
     expect(
       checkTask(task, { roundedLevel: 10, candidateProblemIds: new Set(['9']), knownSkills: known })

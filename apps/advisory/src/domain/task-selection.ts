@@ -49,7 +49,10 @@ const BASE_MINUTES: Record<Difficulty, number> = { easy: 30, medium: 45, hard: 7
  * Where to look, in order: each recommended topic (top first) at each catalog difficulty the
  * level allows (its own band first). The first step with an unsolved problem gives the task.
  */
-export function searchPlan(topics: readonly RecommendedTopic[], roundedLevel: number): SearchStep[] {
+export function searchPlan(
+  topics: readonly RecommendedTopic[],
+  roundedLevel: number,
+): SearchStep[] {
   const difficulties = difficultiesForLevel(roundedLevel);
   return topics.flatMap((topic) => difficulties.map((difficulty) => ({ ...topic, difficulty })));
 }
@@ -77,7 +80,11 @@ export function verificationTarget(problem: CandidateProblem): {
 } {
   const judged = problem.platforms.find((entry) => JUDGED.includes(entry.platform));
   if (judged)
-    return { source: judged.platform as VerificationSource, platform: judged.platform, url: judged.url };
+    return {
+      source: judged.platform as VerificationSource,
+      platform: judged.platform,
+      url: judged.url,
+    };
   const any = problem.platforms[0];
   return { source: 'github', platform: any?.platform ?? null, url: any?.url ?? null };
 }
@@ -148,7 +155,10 @@ export function rulesTask(input: {
           `A public GitHub repository with your solution of "${title}"`,
           'Tests that cover the sample cases',
         ]
-      : [`An accepted ${where} submission of "${title}"`, 'Submitted after this task was generated'];
+      : [
+          `An accepted ${where} submission of "${title}"`,
+          'Submitted after this task was generated',
+        ];
   if (revisionsFirst.length > 0)
     requirements.push(
       `Accepted re-submissions of the ${revisionsFirst.length} revision problem${revisionsFirst.length === 1 ? '' : 's'}`,

@@ -2,7 +2,13 @@ import { solvedProblems } from './solved-problems';
 import type { ProblemState } from './user-aggregate';
 
 const card = (lastReview: number) =>
-  ({ lastReview, due: lastReview, reps: 1, lapses: 0, state: 2 }) as unknown as ProblemState['card'];
+  ({
+    lastReview,
+    due: lastReview,
+    reps: 1,
+    lapses: 0,
+    state: 2,
+  }) as unknown as ProblemState['card'];
 
 describe('solvedProblems', () => {
   it('lists each solved problem once with its difficulty and topics, leaving unsolved ones out', () => {

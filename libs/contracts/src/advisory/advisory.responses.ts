@@ -141,6 +141,12 @@ export class InferenceLogResponse {
   request!: unknown;
   @ApiProperty({ nullable: true, description: 'response body; null once dropped' })
   response!: unknown;
+  @ApiProperty({
+    nullable: true,
+    type: [String],
+    description: 'raw model replies; null once dropped',
+  })
+  completions!: Array<string | null> | null;
   @ApiProperty({ nullable: true, type: String }) bodiesDroppedAt!: string | null;
   @ApiProperty() createdAt!: string;
 }
