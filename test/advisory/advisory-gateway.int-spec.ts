@@ -3,6 +3,7 @@ import { createEvent, EventPublisher } from '@prepmate/messaging';
 import { eventually, tapEvents, type EventTap } from '@prepmate/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AdviceStore } from '../../apps/advisory/src/advice/advice.store';
 import { expectErrorShape } from '../auth/gateway-client';
 import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
 import { importCatalog } from './catalog-import';
@@ -25,6 +26,7 @@ describe('advisory through the gateway (rules provider)', () => {
   let system: PipelineSystem;
   let tap: EventTap;
   let learner: { token: string; userId: string };
+  let newcomer: { token: string; userId: string };
   let admin: { token: string; userId: string };
   let solved: Map<string, 'easy' | 'medium' | 'hard'>;
   let task: any;
@@ -34,11 +36,12 @@ describe('advisory through the gateway (rules provider)', () => {
       admins: ['root'],
       env: {
         aggregation: { AGGREGATION_DEBOUNCE_MS: '300' },
-        advisory: { ADVISORY_ADVICE_DEBOUNCE_MS: '200' },
+        advisory: { ADVISORY_ADVICE_DEBOUNCE_MS: '1000' },
       },
     });
     tap = await tapEvents(system.exchange, ['submission.normalized', 'topic.aggregated']);
     learner = await system.register('ada');
+    newcomer = await system.register('newcomer');
     admin = await system.register('root');
     await importCatalog(system);
   });
@@ -139,7 +142,7 @@ describe('advisory through the gateway (rules provider)', () => {
     expect(task.skills).toContain(task.topic);
   });
 
-  it('takes a topic the learner asks for, and refuses unknown topics and roadmaps', async () => {
+  it('takes a topic the learner asks for, and refuses unknown topics, roadmaps and fields', async () => {
     const asked = await system.api('POST', '/advisory/tasks/generate', {
       token: learner.token,
       body: { topic: 'graphs' },
@@ -148,24 +151,28 @@ describe('advisory through the gateway (rules provider)', () => {
     expect(asked.body.task.topic).toBe('graphs');
     expect(solved.has(asked.body.task.problem.id)).toBe(false);
 
+    // another learner's mistakes (each advisory call spends the 10/min of its caller)
     const unknown = await system.api('POST', '/advisory/tasks/generate', {
-      token: learner.token,
+      token: newcomer.token,
       body: { topic: 'astrology' },
     });
     expectErrorShape(unknown, 400, 'VALIDATION_FAILED');
     expect(unknown.body.error.field).toBe('topic');
-
     const badRoadmap = await system.api('POST', '/advisory/tasks/generate', {
-      token: learner.token,
+      token: newcomer.token,
       body: { roadmapId: 'no-such-roadmap' },
     });
     expectErrorShape(badRoadmap, 404, 'NOT_FOUND');
-
     const extra = await system.api('POST', '/advisory/tasks/generate', {
-      token: learner.token,
+      token: newcomer.token,
       body: { topic: 'graphs', level: 10 },
     });
     expectErrorShape(extra, 400, 'VALIDATION_FAILED');
+    const empty = await system.api('POST', '/advisory/skills/extract', {
+      token: newcomer.token,
+      body: { text: '' },
+    });
+    expectErrorShape(empty, 400, 'VALIDATION_FAILED');
   });
 
   it('drafts a reflection and extracts skills from the taxonomy', async () => {
@@ -193,30 +200,45 @@ describe('advisory through the gateway (rules provider)', () => {
 
     const skills = await system.api('POST', '/advisory/skills/extract', {
       token: learner.token,
-      body: { text: 'I sorted the input, then used two pointers and a monotonic stack.' },
+      body: { text: 'Sorting first, then two pointers and a monotonic stack.' },
     });
     expect(skills.status).toBe(200);
     expect(skills.body.skills).toEqual(['sorting', 'two-pointers', 'stacks-queues']);
-
-    const empty = await system.api('POST', '/advisory/skills/extract', {
-      token: learner.token,
-      body: { text: '' },
-    });
-    expectErrorShape(empty, 400, 'VALIDATION_FAILED');
   });
 
-  it('serves the latest advice and refreshes it after pci.recomputed (debounced, rules only)', async () => {
-    const first = await system.api('GET', '/advisory/advice', { token: learner.token });
-    expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ roadmapId: 'interview-core', trigger: 'request' });
-    expect(first.body.task.problem.id).toBe(task.problem.id);
-    expect(first.body.message).toContain('Interview Core');
+  it('computes advice on a first read, for a learner who follows nothing yet', async () => {
+    const advice = await system.api('GET', '/advisory/advice', { token: newcomer.token });
+    expect(advice.status).toBe(200);
+    expect(advice.body).toMatchObject({
+      roadmapId: 'interview-core',
+      roadmapName: 'Interview Core',
+      trigger: 'request',
+      level: { level: 0, roundedLevel: 0, points: 0 },
+      nextTopic: { topic: 'arrays' },
+      task: { topic: 'arrays', difficulty: 1, problem: { difficulty: 'easy' } },
+    });
+    expect(advice.body.message).toContain('Interview Core');
+  });
 
-    // two events in a row: one refresh, from the newer one
+  it('refreshes the advice after pci.recomputed (debounced, rules only, an earlier refresh never wins)', async () => {
+    const db = system.db('advisory');
+    const stored = () => db.collection('advice').findOne({ _id: learner.userId } as never);
+    const refreshes = () =>
+      db.collection('inference_logs').countDocuments({
+        userId: learner.userId,
+        operation: 'advice',
+        'request.input.trigger': 'pci.recomputed',
+      });
+    // the import moved the learner's PCI: roadmap's own pci.recomputed refreshed the advice
+    await eventually(stored, (doc) => doc?.trigger === 'pci.recomputed', {
+      what: "the advice refreshed by the import's pci.recomputed",
+      timeoutMs: 30_000,
+    });
+    await eventually(refreshes, (count) => count > 0, { what: 'the refresh logged' });
+
     const publisher = system.services.get('roadmap')!.app.get(EventPublisher);
-    const computedAt = new Date(Date.now() + 1000).toISOString();
-    for (const at of [new Date().toISOString(), computedAt])
-      await publisher.publish(
+    const pciRecomputed = (computedAt: number) =>
+      publisher.publish(
         createEvent(
           'pci.recomputed',
           {
@@ -226,27 +248,45 @@ describe('advisory through the gateway (rules provider)', () => {
             completionPercentage: 10,
             topicsCompleted: 2,
             topicsTotal: 22,
-            computedAt: at,
+            computedAt: new Date(computedAt).toISOString(),
           },
           'roadmap',
         ),
       );
-    const refreshed = await eventually(
-      () => system.api('GET', '/advisory/advice', { token: learner.token }),
-      (r) => r.body.trigger === 'pci.recomputed',
-      { what: 'advice refreshed by pci.recomputed', timeoutMs: 20_000 },
-    );
-    expect(refreshed.body.task.problem.id).toBe(task.problem.id);
-    const logs = await system
-      .db('advisory')
+    // two events inside the debounce window: one refresh, after both
+    const published = Date.now();
+    await pciRecomputed(published);
+    await pciRecomputed(published + 1);
+    const ours = () =>
+      db.collection('inference_logs').countDocuments({
+        userId: learner.userId,
+        'request.input.requestedAt': {
+          $in: [new Date(published).toISOString(), new Date(published + 1).toISOString()],
+        },
+      });
+    await eventually(ours, (count) => count > 0, { what: 'the debounced refresh' });
+    const newest = await eventually(stored, (doc) => doc!.sourceAt.getTime() >= published, {
+      what: 'the refreshed advice stored',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await ours()).toBe(1);
+
+    // a refresh that started before the stored one does not replace it
+    const store = system.services.get('advisory')!.app.get(AdviceStore);
+    const { _id, sourceAt, ...rest } = newest as any;
+    const staleAdvice = { ...rest, message: 'stale', computedAt: new Date().toISOString() };
+    expect(await store.save(learner.userId, staleAdvice, new Date(published - 60_000))).toBe(false);
+    expect((await stored())!.message).toBe(newest!.message);
+
+    const advice = await system.api('GET', '/advisory/advice', { token: learner.token });
+    expect(advice.status).toBe(200);
+    expect(advice.body).toMatchObject({ trigger: 'pci.recomputed', roadmapId: 'interview-core' });
+    expect(advice.body.task.problem.id).toBe(task.problem.id);
+    const logs = await db
       .collection('inference_logs')
       .find({ userId: learner.userId, operation: 'advice' })
       .toArray();
-    expect(logs.map((log) => log.request.input.trigger).sort()).toEqual([
-      'pci.recomputed',
-      'request',
-    ]);
-    expect(logs.every((log) => log.provider === 'rules')).toBe(true);
+    expect(logs.every((log) => log.provider === 'rules' && log.model === null)).toBe(true);
   });
 
   it('logs every operation for admins, with a cursor, and students may not read the log', async () => {
@@ -268,14 +308,14 @@ describe('advisory through the gateway (rules provider)', () => {
       cursor = page.body.nextCursor;
     } while (cursor);
     const mine = seen.filter((entry) => entry.userId === learner.userId);
-    expect(mine.map((entry) => entry.operation).sort()).toEqual([
-      'advice',
-      'advice',
+    const operations = mine.map((entry) => entry.operation);
+    expect(operations.filter((operation) => operation !== 'advice').sort()).toEqual([
       'reflection',
       'skills',
       'task',
       'task',
     ]);
+    expect(operations).toContain('advice');
     expect(seen.map((entry) => entry.id)).toEqual(
       [...seen.map((entry) => entry.id)].sort().reverse(),
     );
@@ -288,9 +328,9 @@ describe('advisory through the gateway (rules provider)', () => {
         completionTokens: 0,
         bodiesDroppedAt: null,
       });
-    expect(mine.find((entry) => entry.operation === 'task').response.problemId).toBe(
-      task.problem.id,
-    );
+    expect(
+      mine.filter((entry) => entry.operation === 'task').map((entry) => entry.response.problemId),
+    ).toContain(task.problem.id);
     const badCursor = await system.api('GET', '/admin/advisory/inferences?cursor=abc', {
       token: admin.token,
     });
@@ -352,6 +392,9 @@ describe('advisory through the gateway (rules provider)', () => {
     const advisory = exported.body.services.advisory;
     expect(advisory.inferenceLogs.length).toBeGreaterThanOrEqual(6);
     expect(advisory.advice.trigger).toBe('pci.recomputed');
+    expect(advisory.inferenceLogs.map((entry: any) => entry.userId)).toEqual(
+      advisory.inferenceLogs.map(() => learner.userId),
+    );
     expect(advisory.tokenUsage).toMatchObject({ tokensUsed: 0, limit: 50_000 });
 
     const deleted = await system.api('DELETE', '/me', { token: learner.token });

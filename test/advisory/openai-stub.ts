@@ -61,7 +61,9 @@ export class OpenAiStub {
     for await (const chunk of request) chunks.push(chunk as Buffer);
     if (request.method !== 'POST' || request.url !== '/v1/chat/completions') {
       response.writeHead(404, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ error: { message: 'not found', type: 'invalid_request_error' } }));
+      response.end(
+        JSON.stringify({ error: { message: 'not found', type: 'invalid_request_error' } }),
+      );
       return;
     }
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));

@@ -2,9 +2,9 @@ import type { AdviceResponse } from '@prepmate/contracts';
 import { Schema } from 'mongoose';
 
 /**
- * A user's latest next-step advice (one document per user). `sourceAt` is the high-water mark
- * of what it was computed from (the `pci.recomputed` time, or the request time): a write for an
- * older source never replaces a newer one.
+ * A user's latest next-step advice (one document per user). `sourceAt` is the high-water mark:
+ * when the refresh that wrote it started reading the learner's data. A refresh that started
+ * earlier never replaces it.
  */
 export interface AdviceDocument extends Omit<AdviceResponse, 'computedAt'> {
   _id: string;

@@ -8,13 +8,13 @@ import { type TaskContext, TaskContextBuilder } from '../operations/task-context
 import { TasksService, taskView } from '../operations/tasks.service';
 import { AdviceStore } from './advice.store';
 
-/** What a refresh is computed from. */
+/** What asked for a refresh. */
 export interface AdviceSource {
   userId: string;
   roadmapId: string | null;
   trigger: AdviceResponse['trigger'];
-  /** The `pci.recomputed` time (or the request time): the stored advice's high-water mark. */
-  sourceAt: string;
+  /** The `pci.recomputed` time, or the request time (logged with the refresh). */
+  requestedAt: string;
 }
 
 /**
@@ -40,11 +40,17 @@ export class AdviceService {
       userId: caller.userId,
       roadmapId: null,
       trigger: 'request',
-      sourceAt: new Date().toISOString(),
+      requestedAt: new Date().toISOString(),
     });
   }
 
+  /**
+   * Reads the learner's current data and stores the advice, unless a refresh that started
+   * later has stored its own already (the start time is the high-water mark: a later start
+   * read newer data).
+   */
   async refresh(source: AdviceSource): Promise<AdviceResponse> {
+    const startedAt = new Date();
     // The learner's own reads, as the gateway would forward them for this user.
     const caller: RpcCaller = { userId: source.userId, role: 'student' };
     const context = await this.contexts.build(caller, { roadmapId: source.roadmapId ?? undefined });
@@ -66,7 +72,7 @@ export class AdviceService {
               },
             ),
     });
-    await this.store.save(source.userId, result.output, new Date(source.sourceAt));
+    await this.store.save(source.userId, result.output, startedAt);
     return result.output;
   }
 

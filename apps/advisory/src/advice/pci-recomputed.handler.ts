@@ -15,7 +15,7 @@ export class PciRecomputedHandler {
       userId,
       roadmapId,
       trigger: 'pci.recomputed',
-      sourceAt: computedAt,
+      requestedAt: computedAt,
     });
   }
 }

@@ -7,8 +7,10 @@ import { ADVICE_QUEUE, REFRESH_ADVICE_JOB } from './bull-connection';
 
 /**
  * Schedules a user's advice refresh after the debounce window: one delayed job per user
- * (deduplication in debounce mode: a newer `pci.recomputed` replaces the waiting job and
- * restarts the window; `keepLastIfActive` leaves exactly one follow-up while one runs).
+ * (BullMQ deduplication in debounce mode: within the window a newer `pci.recomputed` replaces
+ * the waiting job's data and restarts the window). An event arriving while a refresh runs
+ * starts another one; two refreshes of one user may then overlap, which the advice's
+ * high-water mark makes harmless (the newer source wins).
  */
 @Injectable()
 export class AdviceQueue {
@@ -22,9 +24,9 @@ export class AdviceQueue {
       delay: this.config.ADVISORY_ADVICE_DEBOUNCE_MS,
       deduplication: {
         id: source.userId,
+        ttl: Math.max(1, this.config.ADVISORY_ADVICE_DEBOUNCE_MS),
         extend: true,
         replace: true,
-        keepLastIfActive: true,
       },
       attempts: 5,
       backoff: { type: 'exponential', delay: 1_000 },
