@@ -273,7 +273,7 @@ describe('advisory through the gateway (rules provider)', () => {
 
     // a refresh that started before the stored one does not replace it
     const store = system.services.get('advisory')!.app.get(AdviceStore);
-    const { _id, sourceAt, ...rest } = newest as any;
+    const { _id: _ignored, sourceAt: _stored, ...rest } = newest as any;
     const staleAdvice = { ...rest, message: 'stale', computedAt: new Date().toISOString() };
     expect(await store.save(learner.userId, staleAdvice, new Date(published - 60_000))).toBe(false);
     expect((await stored())!.message).toBe(newest!.message);

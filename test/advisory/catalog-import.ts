@@ -54,8 +54,10 @@ export function catalogSubmissions(prefix: string) {
   return { platform: 'leetcode', submissions };
 }
 
-/** Imports the catalog as a fresh user and waits until every problem is in the catalog. */
-export async function importCatalog(system: PipelineSystem): Promise<void> {
+/** Imports the catalog as a fresh user and waits until every problem is in the catalog; returns that user. */
+export async function importCatalog(
+  system: PipelineSystem,
+): Promise<{ token: string; userId: string }> {
   const owner = await system.register('catalog');
   const body = catalogSubmissions(system.prefix);
   const imported = await system.api('POST', '/submissions/import', { token: owner.token, body });
@@ -74,4 +76,5 @@ export async function importCatalog(system: PipelineSystem): Promise<void> {
     (total) => total >= body.submissions.length,
     { what: `${body.submissions.length} catalog problems`, timeoutMs: 60_000 },
   );
+  return owner;
 }
