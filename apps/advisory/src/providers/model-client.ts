@@ -9,7 +9,7 @@ import {
   circuitBreaker,
   handleAll,
 } from 'cockatiel';
-import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai';
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import type { Logger } from 'pino';
 import { Gauge } from 'prom-client';
 import { AdvisoryConfig } from '../advisory.config';
@@ -91,6 +91,7 @@ export class ModelClient {
 
   async complete(operation: ModelOperation, messages: PromptMessages): Promise<ModelReply> {
     const { name, schema } = OUTPUT_SCHEMAS[operation];
+    const started = performance.now();
     try {
       const completion = await this.breaker.execute(() =>
         this.client.chat.completions.create({
@@ -114,14 +115,19 @@ export class ModelClient {
         completionTokens: completion.usage?.completion_tokens ?? 0,
       };
     } catch (error) {
-      throw this.unavailable(error);
+      throw this.unavailable(error, performance.now() - started);
     }
   }
 
-  private unavailable(error: unknown): ModelUnavailableError {
+  private unavailable(error: unknown, elapsedMs: number): ModelUnavailableError {
     if (error instanceof BrokenCircuitError)
       return new ModelUnavailableError('circuit_open', 'the model circuit is open');
-    if (error instanceof APIConnectionTimeoutError)
+    // The SDK aborts the request at its timeout; where the abort is not recognized as one (the
+    // error then reads "Connection error."), a connection error at the time limit is that abort.
+    const timedOut =
+      error instanceof APIConnectionTimeoutError ||
+      (error instanceof APIConnectionError && elapsedMs >= this.config.OPENAI_TIMEOUT_MS);
+    if (timedOut)
       return new ModelUnavailableError(
         'provider_timeout',
         `no answer within ${this.config.OPENAI_TIMEOUT_MS} ms`,
