@@ -3,7 +3,11 @@ import { createEvent, EventPublisher } from '@prepmate/messaging';
 import { eventually, tapEvents, type EventTap } from '@prepmate/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { AdviceStore } from '../../apps/advisory/src/advice/advice.store';
+import { MAINTENANCE_QUEUE } from '../../apps/advisory/src/jobs/bull-connection';
+import { RetentionProcessor } from '../../apps/advisory/src/jobs/retention.processor';
 import { expectErrorShape } from '../auth/gateway-client';
 import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
 import { importCatalog } from './catalog-import';
@@ -335,6 +339,37 @@ describe('advisory through the gateway (rules provider)', () => {
       token: admin.token,
     });
     expectErrorShape(badCursor, 400, 'VALIDATION_FAILED');
+  });
+
+  it('drops the bodies of entries past 30 days with the scheduled job, keeping what they cost', async () => {
+    const app = system.services.get('advisory')!.app;
+    const queue = app.get<Queue>(getQueueToken(MAINTENANCE_QUEUE));
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers.map((scheduler) => [scheduler.key, scheduler.every])).toEqual([
+      ['drop-inference-bodies', 3_600_000],
+    ]);
+    const logs = system.db('advisory').collection('inference_logs');
+    const [recent] = await logs.find({ userId: learner.userId }).limit(1).toArray();
+    const old = {
+      ...recent,
+      _id: '00000000-0000-7000-8000-000000000001',
+      createdAt: new Date(Date.now() - 31 * 86_400_000),
+    };
+    await logs.insertOne(old as never);
+    expect(await app.get(RetentionProcessor).process()).toBe(1);
+    const dropped = await logs.findOne({ _id: old._id } as never);
+    expect(dropped).toMatchObject({
+      request: null,
+      response: null,
+      completions: null,
+      bodiesDropped: true,
+      operation: recent.operation,
+      latencyMs: recent.latencyMs,
+    });
+    expect(dropped!.bodiesDroppedAt).toBeInstanceOf(Date);
+    expect((await logs.findOne({ _id: recent._id }))!.request).not.toBeNull();
+    expect(await app.get(RetentionProcessor).process()).toBe(0);
+    await logs.deleteOne({ _id: old._id } as never);
   });
 
   it('changes no other service’s data: topic stats and PCI equal before and after a burst', async () => {
