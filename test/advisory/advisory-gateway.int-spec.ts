@@ -136,6 +136,16 @@ describe('advisory through the gateway (rules provider)', () => {
     expect(problem.body.difficulty).toBe(task.problem.difficulty);
     expect(task.description).toContain(problem.body.title);
 
+    // the export is years old: its cards are critical, the three most forgotten come first
+    expect(task.revisionsFirst).toHaveLength(3);
+    for (const card of task.revisionsFirst) {
+      expect(solved.has(card.canonicalProblemId)).toBe(true);
+      expect(card.retrievability).toBeLessThan(0.5);
+      expect(typeof card.title).toBe('string');
+      expect(task.description).toContain(card.title);
+    }
+    expect(task.description).toMatch(/^First re-solve the 3 problems you are about to forget/);
+
     // §7's bounds
     expect(task.description.length).toBeGreaterThanOrEqual(20);
     expect(task.description.length).toBeLessThanOrEqual(500);

@@ -4,7 +4,6 @@ import {
   type PciResponse,
   type ProblemResponse,
   type RecommendationResponse,
-  type RevisionResponse,
   type RoadmapResponse,
   RPC_PATTERNS,
   type RpcCaller,
@@ -14,7 +13,7 @@ import {
 } from '@prepmate/contracts';
 import { RpcClient } from '@prepmate/messaging';
 import { AdvisoryConfig } from '../advisory.config';
-import type { CandidateProblem, RevisionCard, SearchStep } from '../domain/task-selection';
+import type { CandidateProblem, SearchStep } from '../domain/task-selection';
 import { unsolvedCandidates } from '../domain/task-selection';
 import type { TaxonomyTopic } from '../domain/skills';
 
@@ -27,7 +26,7 @@ const TAXONOMY_FRESH_MS = 60_000;
 
 /**
  * Everything advisory knows about a learner, read on demand over RPC as the learner (the
- * forwarded caller): roadmap recommendations, solved problems, revision cards, topic stats,
+ * forwarded caller): roadmap recommendations, solved problems with their recall, topic stats,
  * and the problem catalog and taxonomy from normalization. Reads only; nothing is cached per
  * user, so each request sees the learner's current data.
  */
@@ -82,18 +81,21 @@ export class LearnerContext {
     return items;
   }
 
-  async revisions(caller: RpcCaller): Promise<RevisionCard[]> {
-    const { items } = await this.rpc.request<{ items: RevisionResponse[] }>(
-      'aggregation',
-      RPC_PATTERNS.telemetryRevisionsDue,
-      { limit: 50 },
-      { caller },
+  /**
+   * Titles of a few problems (the revisions a task puts first: at most three), one `_id`
+   * lookup each; a problem normalization cannot show keeps a null title.
+   */
+  async titles(caller: RpcCaller, ids: readonly string[]): Promise<Map<string, string | null>> {
+    const titles = await Promise.all(
+      ids.map(async (problemId) => {
+        const title = await this.problem(caller, problemId).then(
+          (problem) => problem.title,
+          () => null,
+        );
+        return [problemId, title] as const;
+      }),
     );
-    return items.map(({ canonicalProblemId, title, retrievability }) => ({
-      canonicalProblemId,
-      title,
-      retrievability,
-    }));
+    return new Map(titles);
   }
 
   async topicStats(caller: RpcCaller): Promise<TopicStatsResponse[]> {

@@ -36,17 +36,17 @@ export interface TaskContext {
  * Builds a task's context (docs/advisory.md): the roadmap (asked for, followed, or the
  * default), the level from the learner's distinct solved problems, the recommended topics
  * (or the one asked for), the first recommended topic and level-matching difficulty with
- * problems the learner has not solved, and the critical revision cards.
+ * problems the learner has not solved, and the critical revision cards (from the same solved
+ * problems' recall, titled by normalization).
  */
 @Injectable()
 export class TaskContextBuilder {
   constructor(private readonly learner: LearnerContext) {}
 
   async build(caller: RpcCaller, request: GenerateTaskRequest): Promise<TaskContext> {
-    const [roadmapId, solved, revisions, taxonomy] = await Promise.all([
+    const [roadmapId, solved, taxonomy] = await Promise.all([
       this.learner.roadmapId(caller, request.roadmapId),
       this.learner.solved(caller),
-      this.learner.revisions(caller),
       this.learner.taxonomy(),
     ]);
     const knownSkills = new Set(taxonomy.map((topic) => topic.slug));
@@ -55,11 +55,22 @@ export class TaskContextBuilder {
       ? [this.requestedTopic(request.topic, taxonomy)]
       : (await this.learner.recommendations(caller, roadmapId)).map(toRecommended);
     const solvedIds = new Set(solved.map((problem) => problem.canonicalProblemId));
-    const found = await this.learner.firstCandidates(
-      caller,
-      searchPlan(recommendations, level.roundedLevel),
-      solvedIds,
+    const critical = criticalRevisions(
+      solved.flatMap(({ canonicalProblemId, retrievability }) =>
+        retrievability === null ? [] : [{ canonicalProblemId, title: null, retrievability }],
+      ),
     );
+    const [found, titles] = await Promise.all([
+      this.learner.firstCandidates(
+        caller,
+        searchPlan(recommendations, level.roundedLevel),
+        solvedIds,
+      ),
+      this.learner.titles(
+        caller,
+        critical.map((card) => card.canonicalProblemId),
+      ),
+    ]);
     return {
       roadmapId,
       level,
@@ -67,7 +78,10 @@ export class TaskContextBuilder {
       solved,
       step: found?.step ?? null,
       candidates: found?.candidates ?? [],
-      revisionsFirst: criticalRevisions(revisions),
+      revisionsFirst: critical.map((card) => ({
+        ...card,
+        title: titles.get(card.canonicalProblemId) ?? null,
+      })),
       taxonomy,
       knownSkills,
     };

@@ -1,34 +1,40 @@
+import { retrievability, reviewCard } from './revision-card';
 import { solvedProblems } from './solved-problems';
 import type { ProblemState } from './user-aggregate';
 
-const card = (lastReview: number) =>
-  ({
-    lastReview,
-    due: lastReview,
-    reps: 1,
-    lapses: 0,
-    state: 2,
-  }) as unknown as ProblemState['card'];
+const T0 = Date.UTC(2026, 0, 1);
+const DAY = 86_400_000;
 
 describe('solvedProblems', () => {
-  it('lists each solved problem once with its difficulty and topics, leaving unsolved ones out', () => {
+  it('lists each solved problem once with its difficulty, topics and recall now', () => {
+    const card = reviewCard(null, T0, true);
     const problems: Record<string, ProblemState> = {
-      b: { difficulty: 'hard', topics: ['graphs'], attempts: 3, solved: true, card: card(0) },
+      b: { difficulty: 'hard', topics: ['graphs'], attempts: 3, solved: true, card },
       a: { difficulty: 'easy', topics: ['arrays'], attempts: 1, solved: true, card: null },
       c: { difficulty: 'medium', topics: ['trees'], attempts: 2, solved: false, card: null },
     };
-    expect(solvedProblems(problems)).toEqual([
-      { canonicalProblemId: 'a', difficulty: 'easy', topics: ['arrays'], lastReviewedAt: null },
+    const now = T0 + 365 * DAY;
+    expect(solvedProblems(problems, now)).toEqual([
+      {
+        canonicalProblemId: 'a',
+        difficulty: 'easy',
+        topics: ['arrays'],
+        lastReviewedAt: null,
+        retrievability: null,
+      },
       {
         canonicalProblemId: 'b',
         difficulty: 'hard',
         topics: ['graphs'],
-        lastReviewedAt: '1970-01-01T00:00:00.000Z',
+        lastReviewedAt: new Date(T0).toISOString(),
+        retrievability: retrievability(card, now),
       },
     ]);
+    // a year after one review the card is critical
+    expect(solvedProblems(problems, now)[1].retrievability).toBeLessThan(0.5);
   });
 
   it('is empty for a user without solves', () => {
-    expect(solvedProblems({})).toEqual([]);
+    expect(solvedProblems({}, T0)).toEqual([]);
   });
 });

@@ -1,11 +1,16 @@
 import type { SolvedProblem } from '@prepmate/contracts';
+import { retrievability } from './revision-card';
 import type { ProblemState } from './user-aggregate';
 
 /**
- * The distinct canonical problems a user has solved (an accepted attempt), by id: what the
- * advisory service counts a learning level over and excludes from its next task.
+ * The distinct canonical problems a user has solved (an accepted attempt), by id, with the
+ * recall probability of each card now: what the advisory service counts a learning level
+ * over, excludes from its next task, and picks critical revisions from.
  */
-export function solvedProblems(problems: Record<string, ProblemState>): SolvedProblem[] {
+export function solvedProblems(
+  problems: Record<string, ProblemState>,
+  now: number,
+): SolvedProblem[] {
   return Object.entries(problems)
     .filter(([, problem]) => problem.solved)
     .sort(([a], [b]) => a.localeCompare(b))
@@ -15,5 +20,6 @@ export function solvedProblems(problems: Record<string, ProblemState>): SolvedPr
       topics: [...problem.topics],
       lastReviewedAt:
         problem.card?.lastReview == null ? null : new Date(problem.card.lastReview).toISOString(),
+      retrievability: problem.card ? retrievability(problem.card, now) : null,
     }));
 }

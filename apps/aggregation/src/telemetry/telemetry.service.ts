@@ -73,7 +73,7 @@ export class TelemetryService {
   /** Every distinct canonical problem the user has solved (for the advisory service). */
   async solvedProblems(userId: string): Promise<SolvedProblemsResponse> {
     const aggregate = await this.aggregates.load(userId);
-    return { items: solvedProblems(aggregate.problems) };
+    return { items: solvedProblems(aggregate.problems, Date.now()) };
   }
 
   /** Solved problems due for revision now, most overdue first, with their titles and links. */

@@ -101,6 +101,8 @@ export interface SolvedProblem {
   topics: string[];
   /** The last review of its revision card (a solve or a failed re-solve), ISO 8601. */
   lastReviewedAt: string | null;
+  /** Probability of recall now (FSRS), 0..1; under 0.5 the card is critical. */
+  retrievability: number | null;
 }
 
 /** `aggregation.solved_problems`: every distinct canonical problem the caller has solved. */
