@@ -3,6 +3,7 @@ import {
   type Page,
   type PciResponse,
   type ProblemResponse,
+  type ProblemSummaryResponse,
   type RecommendationResponse,
   type RoadmapResponse,
   RPC_PATTERNS,
@@ -82,20 +83,22 @@ export class LearnerContext {
   }
 
   /**
-   * Titles of a few problems (the revisions a task puts first: at most three), one `_id`
-   * lookup each; a problem normalization cannot show keeps a null title.
+   * Titles of a few problems (the revisions a task puts first: at most three), in one
+   * `normalization.problem_summaries` request; while normalization cannot answer they stay
+   * null (the task is still given).
    */
   async titles(caller: RpcCaller, ids: readonly string[]): Promise<Map<string, string | null>> {
-    const titles = await Promise.all(
-      ids.map(async (problemId) => {
-        const title = await this.problem(caller, problemId).then(
-          (problem) => problem.title,
-          () => null,
-        );
-        return [problemId, title] as const;
-      }),
-    );
-    return new Map(titles);
+    if (ids.length === 0) return new Map();
+    const summaries = await this.rpc
+      .request<ProblemSummaryResponse[]>(
+        'normalization',
+        RPC_PATTERNS.problemsSummaries,
+        { ids },
+        { caller },
+      )
+      .catch(() => []);
+    const titles = new Map(summaries.map((summary) => [summary.id, summary.title]));
+    return new Map(ids.map((id) => [id, titles.get(id) ?? null]));
   }
 
   async topicStats(caller: RpcCaller): Promise<TopicStatsResponse[]> {
