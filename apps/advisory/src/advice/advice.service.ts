@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { AdviceResponse, RpcCaller } from '@prepmate/contracts';
+import { AppError } from '@prepmate/platform';
 import { adviceMessage } from '../domain/advice';
 import { checkTask } from '../domain/guardrails';
 import { LearnerContext } from '../context/learner-context';
 import { AdvisoryRunner } from '../operations/advisory-runner';
 import { type TaskContext, TaskContextBuilder } from '../operations/task-context';
 import { TasksService, taskView } from '../operations/tasks.service';
+import { DeletedUsers } from '../users/deleted-users';
 import { AdviceStore } from './advice.store';
 
 /** What asked for a refresh. */
@@ -30,18 +32,21 @@ export class AdviceService {
     private readonly tasks: TasksService,
     private readonly learner: LearnerContext,
     private readonly runner: AdvisoryRunner,
+    private readonly deletedUsers: DeletedUsers,
   ) {}
 
   /** The stored advice, or advice computed (and stored) now when there is none yet. */
   async latest(caller: RpcCaller): Promise<AdviceResponse> {
     const stored = await this.store.get(caller.userId);
     if (stored) return stored;
-    return this.refresh({
+    const fresh = await this.refresh({
       userId: caller.userId,
       roadmapId: null,
       trigger: 'request',
       requestedAt: new Date().toISOString(),
     });
+    if (!fresh) throw new AppError('UNAUTHENTICATED', 'this account was deleted');
+    return fresh;
   }
 
   /**
@@ -49,7 +54,9 @@ export class AdviceService {
    * later has stored its own already (the start time is the high-water mark: a later start
    * read newer data).
    */
-  async refresh(source: AdviceSource): Promise<AdviceResponse> {
+  async refresh(source: AdviceSource): Promise<AdviceResponse | null> {
+    // a late event about a deleted user reads and writes nothing
+    if (await this.deletedUsers.has(source.userId)) return null;
     const startedAt = new Date();
     // The learner's own reads, as the gateway would forward them for this user.
     const caller: RpcCaller = { userId: source.userId, role: 'student' };

@@ -31,11 +31,11 @@ export class AdviceStore {
 
   /**
    * Stores the advice unless a newer source is already stored (the filter's `sourceAt` compare;
-   * an existing newer document makes the upsert's insert a duplicate key, i.e. stale) or the
-   * user was deleted. Returns whether it was stored.
+   * an existing newer document makes the upsert's insert a duplicate key, i.e. stale). The
+   * caller checked the user is not deleted; a deletion since is caught by the check after
+   * the write, which removes it again. Returns whether it was stored.
    */
   async save(userId: string, advice: AdviceResponse, sourceAt: Date): Promise<boolean> {
-    if (await this.deletedUsers.has(userId)) return false;
     try {
       await this.model.updateOne(
         { _id: userId, sourceAt: { $lt: sourceAt } },

@@ -39,11 +39,11 @@ export class InferenceLogStore {
   ) {}
 
   /**
-   * Stores an entry unless its user was deleted; a deletion that lands between the check and
-   * the insert is caught by the second check, which removes the entry again.
+   * Stores an entry. Its caller checked that the user is not deleted before doing anything; a
+   * deletion that landed since is caught by the check after the insert, which removes the
+   * entry again.
    */
   async record(entry: InferenceLogDocument): Promise<void> {
-    if (await this.deletedUsers.has(entry.userId)) return;
     await this.model.create(entry);
     if (await this.deletedUsers.has(entry.userId)) await this.model.deleteOne({ _id: entry._id });
   }

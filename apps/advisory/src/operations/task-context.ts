@@ -44,16 +44,21 @@ export class TaskContextBuilder {
   constructor(private readonly learner: LearnerContext) {}
 
   async build(caller: RpcCaller, request: GenerateTaskRequest): Promise<TaskContext> {
-    const [roadmapId, solved, taxonomy] = await Promise.all([
-      this.learner.roadmapId(caller, request.roadmapId),
+    // the recommendations need the roadmap, not the solved problems: both reads run at once
+    const roadmap = this.learner.roadmapId(caller, request.roadmapId);
+    const topics = this.learner.taxonomy();
+    const [roadmapId, solved, taxonomy, recommendations] = await Promise.all([
+      roadmap,
       this.learner.solved(caller),
-      this.learner.taxonomy(),
+      topics,
+      request.topic
+        ? topics.then((taxonomy) => [this.requestedTopic(request.topic!, taxonomy)])
+        : roadmap.then(async (id) =>
+            (await this.learner.recommendations(caller, id)).map(toRecommended),
+          ),
     ]);
     const knownSkills = new Set(taxonomy.map((topic) => topic.slug));
     const level = learningLevel(solved);
-    const recommendations = request.topic
-      ? [this.requestedTopic(request.topic, taxonomy)]
-      : (await this.learner.recommendations(caller, roadmapId)).map(toRecommended);
     const solvedIds = new Set(solved.map((problem) => problem.canonicalProblemId));
     const critical = criticalRevisions(
       solved.flatMap(({ canonicalProblemId, retrievability }) =>
