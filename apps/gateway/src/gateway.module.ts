@@ -14,6 +14,8 @@ import { SystemHealthController } from './health/system-health.controller';
 import { LiveEventsConsumer } from './live/live-events.consumer';
 import { LiveStreams } from './live/live-streams';
 import { FixedWindowLimiter } from './rate-limit/fixed-window-limiter';
+import { AdvisoryAdminController } from './routes/advisory-admin.controller';
+import { AdvisoryController } from './routes/advisory.controller';
 import { AuthController } from './routes/auth.controller';
 import { ChatsController } from './routes/chats.controller';
 import { EventsStreamController } from './routes/events-stream.controller';
@@ -54,6 +56,8 @@ import { Upstream } from './upstream/upstream.service';
     }),
   ],
   controllers: [
+    AdvisoryAdminController,
+    AdvisoryController,
     AuthController,
     ChatsController,
     EventsStreamController,

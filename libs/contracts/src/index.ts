@@ -33,3 +33,6 @@ export * from './roadmaps/roadmaps.rpc';
 export * from './synergy/synergy.requests';
 export * from './synergy/synergy.responses';
 export * from './synergy/synergy.rpc';
+export * from './advisory/advisory.requests';
+export * from './advisory/advisory.responses';
+export * from './advisory/advisory.rpc';

@@ -4,6 +4,7 @@ import type {
   PerformancePeriodName,
   RevisionResponse,
   RpcCaller,
+  SolvedProblemsResponse,
   TopicStatsResponse,
 } from '@prepmate/contracts';
 import { TopicCatalog } from '@prepmate/messaging';
@@ -13,6 +14,7 @@ import { MasteryPopulation } from '../aggregates/mastery-population';
 import { performanceReport, type PerformanceReport } from '../domain/performance';
 import { CARD_STATE_NAMES, retrievability } from '../domain/revision-card';
 import { standingFromHistogram } from '../domain/mastery-histogram';
+import { solvedProblems } from '../domain/solved-problems';
 import { topicMetrics, weakTopics } from '../domain/topic-metrics';
 import { ProblemSummaries } from './problem-summaries';
 
@@ -69,6 +71,12 @@ export class TelemetryService {
   async performance(userId: string, period: PerformancePeriodName): Promise<PerformanceReport> {
     const aggregate = await this.aggregates.load(userId);
     return performanceReport(aggregate.days, period, Date.now());
+  }
+
+  /** Every distinct canonical problem the user has solved (for the advisory service). */
+  async solvedProblems(userId: string): Promise<SolvedProblemsResponse> {
+    const aggregate = await this.aggregates.load(userId);
+    return { items: solvedProblems(aggregate.problems, Date.now()) };
   }
 
   /** Solved problems due for revision now, most overdue first, with their titles and links. */

@@ -21,5 +21,5 @@ export const EVENT_SUBSCRIPTIONS: Record<ServiceName, readonly EventType[]> = {
   aggregation: ['submission.normalized', 'user.deleted'],
   roadmap: ['topic.aggregated', 'user.deleted'],
   synergy: ['topic.aggregated', 'user.deleted'],
-  advisory: [],
+  advisory: ['pci.recomputed', 'user.deleted'],
 };

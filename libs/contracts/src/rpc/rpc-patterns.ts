@@ -55,6 +55,8 @@ export const RPC_PATTERNS = {
   telemetryWeakTopics: 'aggregation.weak_topics',
   telemetryPerformance: 'aggregation.performance',
   telemetryRevisionsDue: 'aggregation.revisions_due',
+  /** The caller's distinct solved canonical problems with their difficulty (advisory). */
+  telemetrySolvedProblems: 'aggregation.solved_problems',
   roadmapsList: 'roadmap.list',
   roadmapsGet: 'roadmap.get',
   roadmapsCreate: 'roadmap.create',
@@ -83,6 +85,11 @@ export const RPC_PATTERNS = {
   chatSend: 'synergy.chat_send',
   chatMessages: 'synergy.chat_messages',
   chatConversations: 'synergy.chats',
+  advisoryGenerateTask: 'advisory.generate_task',
+  advisoryReflect: 'advisory.reflect',
+  advisoryExtractSkills: 'advisory.extract_skills',
+  advisoryAdvice: 'advisory.advice',
+  advisoryInferences: 'advisory.inferences',
 } as const;
 
 export type RpcPattern = (typeof RPC_PATTERNS)[keyof typeof RPC_PATTERNS];
