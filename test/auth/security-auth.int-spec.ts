@@ -21,6 +21,7 @@ import { AuthModule } from '../../apps/auth/src/auth.module';
 import { configureGateway } from '../../apps/gateway/src/configure-gateway';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { IngestionModule } from '../../apps/ingestion/src/ingestion.module';
+import { NormalizationModule } from '../../apps/normalization/src/normalization.module';
 import { SubmissionStore } from '../../apps/ingestion/src/submissions/submission-store';
 import { RefreshTokens } from '../../apps/auth/src/tokens/refresh-tokens';
 import {
@@ -359,22 +360,28 @@ describe('security: identities, sessions and roles', () => {
 
   describe('points 4 and 6: with ingestion running', () => {
     let ingestion: TestService;
+    // An import asks normalization which of its problems are new (the daily cap on new
+    // problems, docs/security-input.md), so normalization runs beside ingestion.
+    let normalization: TestService;
 
     beforeAll(async () => {
-      ingestion = await startTestService({
-        module: IngestionModule,
-        transport: RabbitMqTransport,
-        env: shared,
-      });
-      await ingestion.app.get(RabbitMqTransport).waitUntilConsuming();
+      [ingestion, normalization] = await Promise.all(
+        [IngestionModule, NormalizationModule].map((module) =>
+          startTestService({ module, transport: RabbitMqTransport, env: shared }),
+        ),
+      );
+      for (const service of [ingestion, normalization])
+        await service.app.get(RabbitMqTransport).waitUntilConsuming();
     });
 
     afterAll(async () => {
-      await ingestion.app
-        .get<Connection>(getConnectionToken())
-        .dropDatabase()
-        .catch(() => undefined);
-      await ingestion.close();
+      for (const service of [ingestion, normalization]) {
+        await service.app
+          .get<Connection>(getConnectionToken())
+          .dropDatabase()
+          .catch(() => undefined);
+        await service.close();
+      }
     });
 
     const body = { platform: 'codeforces', submissions: [] };

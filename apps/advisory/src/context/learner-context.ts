@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type Page,
+  type PageRpcData,
   type PciResponse,
   type ProblemResponse,
   type ProblemSummaryResponse,
@@ -24,6 +25,8 @@ const MAX_PAGES = 20;
 /** Candidates a model may choose among. */
 export const MAX_CANDIDATES = 5;
 const TAXONOMY_FRESH_MS = 60_000;
+/** Roadmaps per page of the list read to find the followed one. */
+const ROADMAP_PAGE = 100;
 
 /**
  * Everything advisory knows about a learner, read on demand over RPC as the learner (the
@@ -43,13 +46,21 @@ export class LearnerContext {
   /** The roadmap to advance: the one asked for, else the first followed, else the default. */
   async roadmapId(caller: RpcCaller, requested?: string): Promise<string> {
     if (requested) return requested;
-    const { items } = await this.rpc.request<{ items: RoadmapResponse[] }>(
-      'roadmap',
-      RPC_PATTERNS.roadmapsList,
-      {},
-      { caller },
-    );
-    return items.find((roadmap) => roadmap.following)?.id ?? this.config.ADVISORY_DEFAULT_ROADMAP;
+    // The list is paginated (official roadmaps and at most CUSTOM_ROADMAPS_PER_USER own ones:
+    // one or two pages of 100).
+    let cursor: string | undefined;
+    do {
+      const page: Page<RoadmapResponse> = await this.rpc.request<Page<RoadmapResponse>>(
+        'roadmap',
+        RPC_PATTERNS.roadmapsList,
+        { limit: ROADMAP_PAGE, ...(cursor ? { cursor } : {}) } satisfies PageRpcData,
+        { caller },
+      );
+      const followed = page.items.find((roadmap) => roadmap.following);
+      if (followed) return followed.id;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return this.config.ADVISORY_DEFAULT_ROADMAP;
   }
 
   async recommendations(caller: RpcCaller, roadmapId: string): Promise<RecommendationResponse[]> {
