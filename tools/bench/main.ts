@@ -1,8 +1,8 @@
 /**
  * `npm run bench -- <name>`: runs a benchmark against real infrastructure (found or started
  * as for the tests), prints progress and numbers, and writes bench-results/<name>.json.
- * Names: broker, gateway, ingest and pipeline (the last three need `npm run build`). Without a
- * name, all.
+ * Names: broker, gateway, growth, ingest and pipeline (all but broker need `npm run build`).
+ * Without a name, all.
  */
 import 'reflect-metadata';
 import { resolveInfrastructure } from '@prepmate/infra';
@@ -10,12 +10,14 @@ import { join, resolve } from 'node:path';
 import { progress } from './bench-output';
 import { brokerBenchmark } from './broker.bench';
 import { gatewayBenchmark } from './gateway.bench';
+import { growthBenchmark } from './growth.bench';
 import { ingestBenchmark } from './ingest.bench';
 import { pipelineBenchmark } from './pipeline.bench';
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   broker: brokerBenchmark,
   gateway: gatewayBenchmark,
+  growth: growthBenchmark,
   ingest: ingestBenchmark,
   pipeline: pipelineBenchmark,
 };
