@@ -109,7 +109,7 @@ describe('aggregation recovery', () => {
         {
           topic: 'arrays',
           weight: 1,
-          layer: 'foundation',
+          layer: 'core',
           priority: 1,
           completionThreshold: null,
           dependencies: [],
