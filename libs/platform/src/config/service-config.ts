@@ -167,6 +167,15 @@ export class ServiceConfig {
   @Min(100)
   OUTBOX_SWEEP_INTERVAL_MS = 5000;
 
+  /**
+   * Lease of a batch outbox document: renewed by its live writer every third of it; a batch
+   * whose lease ran out (its writer died) is taken over by the sweep.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(300)
+  OUTBOX_BATCH_LEASE_MS = 60_000;
+
   /** How long processed event ids are kept for idempotency checks. */
   @Type(() => Number)
   @IsInt()
