@@ -20,14 +20,14 @@ describe('createRedisClient', () => {
     } finally {
       client.disconnect();
       for (const socket of sockets) socket.destroy();
-      server.close();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 
   it('fails a command while Redis is unreachable, after a few reconnection attempts', async () => {
     const { server, port } = await silentServer();
     await new Promise((resolve) => server.close(resolve)); // the port is now closed
-    const client = createRedisClient(`redis://127.0.0.1:${port}`, 60_000);
+    const client = createRedisClient(`redis://127.0.0.1:${port}`, 2_000);
     client.on('error', () => undefined);
     try {
       await expect(client.set('k', 'v')).rejects.toThrow(/retries/i);
