@@ -259,6 +259,8 @@ export class Normalizer {
       ),
     ]);
 
+    // Only now, with their problems written, are the new mappings trusted from the cache.
+    this.catalog.rememberMappings(winners.map(({ mapping }) => mapping));
     const created = new Map(winners.map(({ plan, mapping }) => [plan.key, mapping]));
     if (lost.size > 0) {
       const theirs = await this.catalog.findMappings([...lost], { remember: false });

@@ -91,13 +91,14 @@ export class ProblemCatalog {
 
   /**
    * Inserts mappings; the unique index decides races. Returns the keys another consumer
-   * mapped first (their mapping wins and must be reused).
+   * mapped first (their mapping wins and must be reused). Nothing is cached here: the caller
+   * caches its mappings (`rememberMappings`) only once their canonical problems are written,
+   * so a failed problem write never leaves this replica trusting a mapping to a problem that
+   * does not exist (its retry then goes through the database and finishes the problem).
    */
   async insertMappings(docs: ProblemMappingDocument[]): Promise<Set<string>> {
     const existing = await insertNew(this.mappingModel.collection, docs);
-    const lost = new Set([...existing].map((index) => docs[index]._id));
-    for (const doc of docs) if (!lost.has(doc._id)) this.remember(doc);
-    return lost;
+    return new Set([...existing].map((index) => docs[index]._id));
   }
 
   private remember(doc: ProblemMappingDocument): void {
