@@ -158,7 +158,10 @@ export class ProblemCatalog {
       );
   }
 
-  /** Adds a platform's problem to existing canonical problems (and its tags and topics). */
+  /**
+   * Adds a platform's problem to existing canonical problems (and its tags and topics), once:
+   * a problem that already lists the platform is left alone.
+   */
   async addPlatforms(
     additions: Array<{
       canonicalId: string;
@@ -172,7 +175,9 @@ export class ProblemCatalog {
       this.problems.collection,
       additions.map(({ canonicalId, entry, topics, tags }) => ({
         updateOne: {
-          filter: { _id: canonicalId },
+          // Idempotent: a problem lists each platform at most once, so a replayed addition
+          // (a retried batch, a resumed admin resolve) finds it there and changes nothing.
+          filter: { _id: canonicalId, $nor: [{ 'platforms.platform': entry.platform }] },
           update: {
             $push: { platforms: entry },
             $addToSet: { topics: { $each: topics }, normalizedTags: { $each: tags } },

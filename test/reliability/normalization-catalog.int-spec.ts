@@ -9,7 +9,7 @@ import { ProblemCatalog } from '../../apps/normalization/src/problems/problem-ca
  * The normalizer trusts a cached mapping without reading its problem, so a mapping may be
  * cached only once its canonical problem is written (docs/reliability.md).
  */
-describe('the normalizer mapping cache after a failed problem write', () => {
+describe('normalization catalog writes', () => {
   const { prefix } = isolatedEnv('mapcache');
   let service: TestService;
 
@@ -50,5 +50,37 @@ describe('the normalizer mapping cache after a failed problem write', () => {
     expect(stored[0].platformProblemId).toBe('1999Z');
     expect(await catalog.getMany([stored[0].canonicalProblemId])).toEqual([]);
     expect(catalog.cachedMappings([stored[0]._id]).size).toBe(0);
+  });
+
+  it('adds a platform to a canonical problem once, however often the addition is replayed', async () => {
+    const catalog = service.app.get(ProblemCatalog);
+    const now = new Date();
+    await catalog.problems.collection.insertOne({
+      _id: 'canonical-twice',
+      normalizedTitle: 'added twice',
+      platforms: [
+        { platform: 'leetcode', platformProblemId: 'added-twice', url: null, firstSeen: now },
+      ],
+      topics: ['arrays'],
+      normalizedTags: ['array'],
+    } as never);
+    const addition = {
+      canonicalId: 'canonical-twice',
+      entry: {
+        platform: 'codeforces' as const,
+        platformProblemId: '77A',
+        url: null,
+        firstSeen: now,
+      },
+      topics: ['greedy'],
+      tags: ['greedy'],
+    };
+    await catalog.addPlatforms([addition]);
+    await catalog.addPlatforms([
+      { ...addition, entry: { ...addition.entry, firstSeen: new Date() } },
+    ]);
+    const stored = await catalog.get('canonical-twice');
+    expect(stored?.platforms.map((entry) => entry.platform)).toEqual(['leetcode', 'codeforces']);
+    expect(stored?.topics.sort()).toEqual(['arrays', 'greedy']);
   });
 });
