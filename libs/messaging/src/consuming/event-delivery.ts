@@ -22,9 +22,9 @@ export type EventHandlerFn = (event: EventEnvelope) => Promise<void>;
  *    that has not finished within `handlerTimeoutMs` counts as failed (step 4): its delivery
  *    is not held until the broker's consumer timeout closes the channel. The late handler may
  *    still finish; its effects are keyed like every retry's, so that changes nothing twice;
- * 4. handler failed → the claim is released (a later publish of the same event is handled) and the message republished (confirmed) to the
- *    next retry queue, or to the DLQ with the error in its headers after the last retry, and
- *    only then acked; if even that publish fails it is nacked back to its queue, never lost.
+ * 4. handler failed → the claim is released (a later publish of the same event is handled)
+ *    and the message republished (confirmed) to the next retry queue, or to the DLQ with the
+ *    error in its headers after the last retry, and only then acked; if even that publish fails it is nacked back to its queue, never lost.
  * A message the broker redelivers (its consumer died before acking), a retry and an operator's
  * replay are handled again even though their claim exists: the earlier attempt may have
  * stopped before its effects were stored. Handlers therefore key their effects by what they

@@ -31,8 +31,9 @@ const RESUBSCRIBE_DELAY_MS = 1000;
  * `@EventPattern('submission.ingested')` consumes the durable quorum queue
  * `<service>.submission.ingested` (with retry and dead-letter queues), and
  * `@MessagePattern('...')` answers requests on `<service>.rpc`. Consumers are set up again
- * on every reconnection and after the broker cancels one (queue deleted); prefetch bounds what a replica holds; SIGTERM stops consuming and
- * waits for in-flight messages before the connection closes.
+ * on every reconnection and after the broker cancels one (its queue deleted); prefetch bounds
+ * what a replica holds; SIGTERM stops consuming and waits for in-flight messages before the
+ * connection closes.
  */
 @Injectable()
 export class RabbitMqTransport
@@ -110,11 +111,12 @@ export class RabbitMqTransport
               this.config.retryDelaysMs,
               this.config.AMQP_QUEUE_EXPIRES_MS,
             );
-            const { consumerTag } = await channel.consume(queue, (message) => {
+            let tag = '';
+            ({ consumerTag: tag } = await channel.consume(queue, (message) => {
               if (message) this.track(delivery.handle(channel, message));
-              else this.onConsumerCancelled(channel, queue, consumerTag, subscribe);
-            });
-            return consumerTag;
+              else this.onConsumerCancelled(channel, queue, tag, subscribe);
+            }));
+            return tag;
           };
           tags.push(await subscribe());
         }
