@@ -24,7 +24,10 @@ function state(batch: string, value: number): State {
 }
 
 describe('the batch outbox', () => {
-  const env = probeEnv('batch-outbox', { OUTBOX_SWEEP_INTERVAL_MS: '600000' });
+  const env = probeEnv('batch-outbox', {
+    OUTBOX_SWEEP_INTERVAL_MS: '600000',
+    OUTBOX_BATCH_LEASE_MS: '900',
+  });
   const received: Array<EventEnvelope<'submission.ingested'>> = [];
   let service: TestService | undefined;
   let outbox: BatchOutbox;
@@ -100,5 +103,27 @@ describe('the batch outbox', () => {
     expect(await outboxDocuments()).toBe(1);
     await outbox.commit(staged, []);
     expect(await outboxDocuments()).toBe(0);
+  });
+
+  it('keeps the batch of a slow but live writer: its lease is renewed, the sweep never takes it', async () => {
+    const staged = await outbox.stage(states, { batch: 'b5' });
+    const first = [state('b5', 21)];
+    await states.collection.insertMany(first as never[]);
+    // The writer is slow: three lease lengths pass between its chunks while sweeps run.
+    for (let n = 0; n < 6; n += 1) {
+      await sleep(450);
+      expect(await outbox.sweep()).toBe(0);
+    }
+    expect(await outboxDocuments()).toBe(1);
+    const later = [state('b5', 23), state('b5', 25)];
+    await states.collection.insertMany(later as never[]);
+    const before = received.length;
+    await outbox.commit(staged, [...first, ...later]);
+    await eventually(
+      () => received.length - before,
+      (n) => n === 3,
+      { what: 'every chunk announced' },
+    );
+    await eventually(outboxDocuments, (n) => n === 0, { what: 'the outbox document deleted' });
   });
 });

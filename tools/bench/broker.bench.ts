@@ -1,5 +1,10 @@
 import { getConnectionToken } from '@nestjs/mongoose';
-import { EventPublisher, RabbitMqTransport, WriteBatcher } from '@prepmate/messaging';
+import {
+  EventPublisher,
+  RabbitMqTransport,
+  WriteBatcher,
+  unroutedQueueName,
+} from '@prepmate/messaging';
 import { insertNew } from '@prepmate/platform';
 import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
@@ -124,7 +129,7 @@ async function runLibrary(): Promise<number> {
       `${queue}.retry.1000ms`,
       `${queue}.retry.5000ms`,
       `${queue}.retry.30000ms`,
-      `${AMQP_EXCHANGE}.unrouted`,
+      unroutedQueueName(AMQP_EXCHANGE),
     ],
     [AMQP_EXCHANGE, `${AMQP_EXCHANGE}.unrouted`],
   );

@@ -28,6 +28,24 @@ export class AggregationConfig extends ServiceConfig {
   @Min(1_000)
   AGGREGATION_ACTIVE_WINDOW_MS = 24 * 3_600_000;
 
+  /**
+   * How often each replica sweeps `pending_attempts` for users whose job was lost and
+   * re-asserts the job schedulers (docs/reliability.md#aggregation-work).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  AGGREGATION_SWEEP_EVERY_MS = 60_000;
+
+  /**
+   * A pending attempt older than this whose user has no job is taken for lost work; longer
+   * than the debounce window plus a job's run.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  AGGREGATION_PENDING_GRACE_MS = 120_000;
+
   /** User jobs one replica runs at once (jobs of one user never run in parallel). */
   @Type(() => Number)
   @IsInt()

@@ -41,6 +41,7 @@ import { AttemptStore } from './attempts/attempt-store';
 import { SubmissionNormalizedHandler } from './attempts/submission-normalized.handler';
 import { AGGREGATION_QUEUE, AggregationQueue } from './jobs/aggregation-queue';
 import { AggregationWorker } from './jobs/aggregation-worker';
+import { PendingSweep } from './jobs/pending-sweep';
 import { UserAggregation } from './jobs/user-aggregation';
 import { ProblemSummaries } from './telemetry/problem-summaries';
 import { TelemetryService } from './telemetry/telemetry.service';
@@ -79,6 +80,7 @@ import { TelemetryService } from './telemetry/telemetry.service';
     })),
     AttemptStore,
     MasteryPopulation,
+    PendingSweep,
     ProblemSummaries,
     TelemetryService,
     TopicCatalog,

@@ -24,3 +24,5 @@ export * from './idempotency/write-batcher';
 export * from './rpc/user-deleted.handler';
 export * from './signing/message-signature';
 export * from './rpc/user-tombstones';
+export * from './topology/unrouted-monitor';
+export * from './consuming/event-delivery';

@@ -1,8 +1,8 @@
-import { Counter, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 
 export const eventsConsumed = new Counter({
   name: 'messaging_events_consumed_total',
-  help: 'Events taken from a queue, by outcome (processed, duplicate, retried, dead_lettered, requeued)',
+  help: 'Events taken from a queue, by outcome (processed, duplicate, timed_out, retried, dead_lettered, requeued)',
   labelNames: ['queue', 'outcome'] as const,
 });
 
@@ -36,4 +36,15 @@ export const rpcDuration = new Histogram({
   help: 'RPC round-trip time',
   labelNames: ['service', 'pattern'] as const,
   buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5],
+});
+
+export const unroutedEvents = new Gauge({
+  name: 'messaging_unrouted_events',
+  help: 'Events waiting in the unrouted queue (published while no queue was bound for their type)',
+});
+
+export const consumerCancellations = new Counter({
+  name: 'messaging_consumer_cancellations_total',
+  help: 'Consumers the broker cancelled (their queue deleted), by queue; each is re-subscribed',
+  labelNames: ['queue'] as const,
 });

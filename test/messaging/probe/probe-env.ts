@@ -1,3 +1,4 @@
+import { unroutedQueueName } from '@prepmate/messaging';
 import { deleteTopology, isolatedEnv } from '@prepmate/testing';
 
 /** Environment of one test's probe: its own exchange, queue prefix and database. */
@@ -29,7 +30,7 @@ export async function deleteProbeTopology(
       queue,
       `${queue}.dlq`,
       ...retryDelaysMs.map((delay) => `${queue}.retry.${delay}ms`),
-      `${env.AMQP_EXCHANGE}.unrouted`,
+      unroutedQueueName(env.AMQP_EXCHANGE),
     ],
     [env.AMQP_EXCHANGE, `${env.AMQP_EXCHANGE}.unrouted`],
   );

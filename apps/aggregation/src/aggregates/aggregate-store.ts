@@ -6,6 +6,16 @@ import type { Model } from 'mongoose';
 import { emptyAggregate, type UserAggregate } from '../domain/user-aggregate';
 import { USER_AGGREGATE_MODEL, type UserAggregateDocument } from './user-aggregate.schema';
 
+const DUPLICATE_KEY = 11000;
+
+/** Another run stored the user's aggregate since this one read it. */
+export class StaleAggregateError extends Error {
+  constructor(userId: string) {
+    super(`the aggregate of ${userId} changed since it was read; the job runs again`);
+    this.name = 'StaleAggregateError';
+  }
+}
+
 /** Users' aggregates, read and written by `_id` (the user id). */
 @Injectable()
 export class AggregateStore {
@@ -20,15 +30,54 @@ export class AggregateStore {
     return { lastKey, attemptCount, topics, problems, days };
   }
 
-  /** Writes the aggregate and, in the same update, the event announcing it (outbox). */
-  async save(userId: string, aggregate: UserAggregate, event: EventEnvelope | null): Promise<void> {
+  /** The aggregate with the version a later `save` is made against (0: none stored). */
+  async loadVersioned(userId: string): Promise<{ aggregate: UserAggregate; version: number }> {
+    const doc = await this.model
+      .findById(userId, { pendingEvents: 0 })
+      .lean<UserAggregateDocument | null>();
+    if (!doc) return { aggregate: emptyAggregate(), version: 0 };
+    const { lastKey, attemptCount, topics, problems, days } = doc;
+    return {
+      aggregate: { lastKey, attemptCount, topics, problems, days },
+      version: doc.version ?? 0,
+    };
+  }
+
+  /**
+   * Writes the aggregate and, in the same update, the event announcing it (outbox), only if
+   * the stored one is still at `readVersion`: a job that stalled and was run again elsewhere
+   * must not store its older result last. Throws StaleAggregateError otherwise; the job then
+   * fails, and its retry starts from what is stored.
+   */
+  async save(
+    userId: string,
+    aggregate: UserAggregate,
+    event: EventEnvelope | null,
+    readVersion: number,
+  ): Promise<void> {
     const now = new Date();
     const update = {
-      $set: { ...aggregate, lastReceivedAt: now, updatedAt: now },
+      $set: { ...aggregate, lastReceivedAt: now, updatedAt: now, version: readVersion + 1 },
     };
-    await this.model.updateOne({ _id: userId }, event ? withPendingEvents(update, event) : update, {
-      upsert: true,
-    });
+    // Documents written before versions existed have none: they count as version 0.
+    const filter =
+      readVersion === 0
+        ? { _id: userId, version: { $exists: false } }
+        : { _id: userId, version: readVersion };
+    try {
+      const written = await this.model.updateOne(
+        filter,
+        event ? withPendingEvents(update, event) : update,
+        { upsert: true },
+      );
+      if (written.matchedCount === 0 && written.upsertedCount === 0)
+        throw new StaleAggregateError(userId);
+    } catch (error) {
+      // The upsert of a filter that no longer matches collides with the stored document.
+      if ((error as { code?: number }).code === DUPLICATE_KEY)
+        throw new StaleAggregateError(userId);
+      throw error;
+    }
   }
 
   /** Users whose attempts arrived since `since`. */

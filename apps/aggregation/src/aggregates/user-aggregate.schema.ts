@@ -12,6 +12,8 @@ export interface UserAggregateDocument extends UserAggregate, OutboxFields {
   _id: string;
   lastReceivedAt: Date;
   updatedAt: Date;
+  /** Bumped by every save; a save is made against the version it read (AggregateStore.save). */
+  version?: number;
 }
 
 export const USER_AGGREGATE_MODEL = 'UserAggregate';
@@ -26,6 +28,7 @@ export const UserAggregateSchema = new Schema<UserAggregateDocument>(
     days: { type: Schema.Types.Mixed, default: {} },
     lastReceivedAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
+    version: { type: Number },
   },
   { collection: 'user_aggregates', versionKey: false, minimize: false },
 );

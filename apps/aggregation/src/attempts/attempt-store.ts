@@ -58,6 +58,14 @@ export class AttemptStore {
     return docs.map(toAttempt);
   }
 
+  /**
+   * Users with an attempt pending since before `cutoff` (the pending sweep). The collection
+   * holds only work not yet applied, so this reads the backlog, never the history.
+   */
+  async usersPendingSince(cutoff: Date): Promise<string[]> {
+    return this.pendingModel.distinct('userId', { receivedAt: { $lt: cutoff } });
+  }
+
   async all(userId: string): Promise<Attempt[]> {
     const docs = await this.model.find({ userId }).lean<AttemptDocument[]>();
     return docs.map(toAttempt);

@@ -28,11 +28,24 @@ export class AggregationQueue implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    await this.assertSchedulers();
+  }
+
+  /**
+   * Creates or updates the periodic recompute's job scheduler. Idempotent; run at start and by
+   * every pending sweep, so a Redis that lost its data gets it back (PendingSweep).
+   */
+  async assertSchedulers(): Promise<void> {
     await this.queue.upsertJobScheduler(
       'recompute-active-users',
       { every: this.config.AGGREGATION_RECOMPUTE_EVERY_MS },
       { name: RECOMPUTE_SCAN_JOB, opts: { removeOnComplete: 100, removeOnFail: 100 } },
     );
+  }
+
+  /** Whether the user has a job waiting or running (its deduplication id is taken). */
+  async hasJob(userId: string): Promise<boolean> {
+    return (await this.queue.getDeduplicationJobId(userId)) !== null;
   }
 
   /** Schedules the user's aggregation after the debounce window. */

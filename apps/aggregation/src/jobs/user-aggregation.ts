@@ -29,7 +29,9 @@ export interface AggregationOutcome {
  * all come after the last applied one, else by recomputing the user), stores the aggregate
  * with its `topic.aggregated` event (outbox), then marks the attempts applied. A job killed
  * anywhere in between leaves attempts unmarked; its retry sees them at or before the stored
- * position, recomputes, finds nothing changed and counts nothing twice.
+ * position, recomputes, finds nothing changed and counts nothing twice. The aggregate is
+ * saved against the version read: two runs for one user (a stalled job run again while the
+ * first is still alive) cannot store the older result last.
  */
 @Injectable()
 export class UserAggregation {
@@ -48,8 +50,8 @@ export class UserAggregation {
 
   async run(userId: string, fullRecompute = false): Promise<AggregationOutcome> {
     const started = Date.now();
-    const [current, pending] = await Promise.all([
-      this.aggregates.load(userId),
+    const [{ aggregate: current, version }, pending] = await Promise.all([
+      this.aggregates.loadVersioned(userId),
       this.attempts.pending(userId),
     ]);
     if (pending.length === 0 && !fullRecompute)
@@ -74,7 +76,8 @@ export class UserAggregation {
         ...pending.flatMap((attempt) => attempt.topics),
       ]),
     );
-    if (changed) await this.aggregates.save(userId, result.aggregate, this.event(userId, result));
+    if (changed)
+      await this.aggregates.save(userId, result.aggregate, this.event(userId, result), version);
     if (changed) this.failpoint();
     await Promise.all([
       changed

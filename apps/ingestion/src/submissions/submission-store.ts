@@ -59,11 +59,16 @@ export class SubmissionStore {
     const staged = await this.outbox.stage(this.model, { syncBatchId });
     const stagedAt = performance.now();
     const stored: SubmissionDocument[] = [];
-    for (let start = 0; start < docs.length; start += CHUNK) {
-      const chunk = docs.slice(start, start + CHUNK);
-      const rejected = await insertNew(this.model.collection, chunk);
-      duplicates += rejected.size;
-      chunk.forEach((doc, i) => rejected.has(i) || stored.push(doc));
+    try {
+      for (let start = 0; start < docs.length; start += CHUNK) {
+        const chunk = docs.slice(start, start + CHUNK);
+        const rejected = await insertNew(this.model.collection, chunk);
+        duplicates += rejected.size;
+        chunk.forEach((doc, i) => rejected.has(i) || stored.push(doc));
+      }
+    } catch (error) {
+      this.outbox.abandon(staged);
+      throw error;
     }
     const insertedAt = performance.now();
     await this.outbox.commit(staged, stored);

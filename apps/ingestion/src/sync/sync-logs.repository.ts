@@ -72,10 +72,18 @@ export class SyncLogsRepository {
     return doc;
   }
 
+  /**
+   * Marks the run as started. A job run again after its worker died (kill -9, the job
+   * stalled) has the same batch id: its log starts over instead of failing on the key.
+   */
   async start(
     base: Pick<SyncLogDocument, '_id' | 'userId' | 'platform' | 'source' | 'startTime'>,
   ): Promise<void> {
-    await this.model.create({ ...base, status: 'running' });
+    await this.model.replaceOne(
+      { _id: base._id },
+      { ...base, status: 'running' },
+      { upsert: true },
+    );
   }
 
   findOne(userId: string, syncBatchId: string): Promise<SyncLogDocument | null> {

@@ -19,6 +19,9 @@ import { SyncLogsRepository, toSyncLogResponse } from './sync-logs.repository';
 import { SyncQueue } from './sync-queue';
 import { SyncStatesRepository, toSyncStateResponse } from './sync-states.repository';
 
+/** How old a running mark without a job must be to count as orphaned (not being enqueued). */
+const ORPHAN_AFTER_MS = 30_000;
+
 /** Starting syncs (at most one running per user and platform), their state and logs. */
 @Injectable()
 export class SyncService {
@@ -59,9 +62,21 @@ export class SyncService {
     const staleBefore = new Date(Date.now() - this.config.SYNC_STALE_AFTER_MS);
     if (!(await this.states.claim(userId, platform, syncBatchId, staleBefore, manual))) {
       const running = await this.states.get(userId, platform);
-      if (running?.runningSyncBatchId)
-        return { syncBatchId: running.runningSyncBatchId, started: false };
-      throw new AppError('CONFLICT', 'the sync state changed meanwhile; try again');
+      const runningId = running?.runningSyncBatchId;
+      if (!runningId) throw new AppError('CONFLICT', 'the sync state changed meanwhile; try again');
+      // A mark younger than ORPHAN_AFTER_MS may be a claim whose job is being enqueued.
+      const young =
+        running?.runningSince && running.runningSince.getTime() > Date.now() - ORPHAN_AFTER_MS;
+      if (young || (await this.queue.isAlive(runningId)))
+        return { syncBatchId: runningId, started: false };
+      // Its job is gone: the mark is an orphan (a killed worker, lost Redis data), not a sync.
+      this.log.warn(
+        { userId, platform, syncBatchId: runningId },
+        'released an orphaned running sync',
+      );
+      await this.states.release(userId, platform, runningId);
+      if (!(await this.states.claim(userId, platform, syncBatchId, staleBefore, manual)))
+        throw new AppError('CONFLICT', 'the sync state changed meanwhile; try again');
     }
     try {
       await this.queue.enqueue({ userId, platform, syncBatchId });

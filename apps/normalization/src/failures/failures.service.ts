@@ -133,6 +133,7 @@ export class FailuresService {
         vouchers: [],
       },
     ]);
+    this.catalog.rememberMappings([mapping]);
     // From here on new submissions of the problem map directly; close the failure, then
     // normalize what it held (read after closing, so nothing added meanwhile is left behind).
     await this.model.updateOne(

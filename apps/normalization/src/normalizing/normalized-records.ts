@@ -49,8 +49,14 @@ export class NormalizedRecords {
       };
     });
     const staged = await this.outbox.stage(this.model, { batchId });
-    const duplicate = await insertNew(this.model.collection, docs);
-    const inserted = docs.filter((_, i) => !duplicate.has(i));
+    let inserted: typeof docs;
+    try {
+      const duplicate = await insertNew(this.model.collection, docs);
+      inserted = docs.filter((_, i) => !duplicate.has(i));
+    } catch (error) {
+      this.outbox.abandon(staged);
+      throw error;
+    }
     await this.outbox.commit(staged, inserted);
     return inserted.length;
   }

@@ -295,6 +295,8 @@ export class Normalizer {
 
     // Only once written: a batch that fails here is retried and must settle them again.
     for (const { plan } of winners) this.trust.remember(plan.key, plan.verified, plan.vouchers);
+    // Only now, with their problems written, are the new mappings trusted from the cache.
+    this.catalog.rememberMappings(winners.map(({ mapping }) => mapping));
     const created = new Map(winners.map(({ plan, mapping }) => [plan.key, mapping]));
     if (lost.size > 0) {
       const theirs = await this.catalog.findMappings([...lost], { remember: false });

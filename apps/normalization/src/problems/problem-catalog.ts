@@ -116,13 +116,14 @@ export class ProblemCatalog implements OnModuleInit {
 
   /**
    * Inserts mappings; the unique index decides races. Returns the keys another consumer
-   * mapped first (their mapping wins and must be reused).
+   * mapped first (their mapping wins and must be reused). Nothing is cached here: the caller
+   * caches its mappings (`rememberMappings`) only once their canonical problems are written,
+   * so a failed problem write never leaves this replica trusting a mapping to a problem that
+   * does not exist (its retry then goes through the database and finishes the problem).
    */
   async insertMappings(docs: ProblemMappingDocument[]): Promise<Set<string>> {
     const existing = await insertNew(this.mappingModel.collection, docs);
-    const lost = new Set([...existing].map((index) => docs[index]._id));
-    for (const doc of docs) if (!lost.has(doc._id)) this.remember(doc);
-    return lost;
+    return new Set([...existing].map((index) => docs[index]._id));
   }
 
   private remember(doc: ProblemMappingDocument): void {
@@ -186,7 +187,9 @@ export class ProblemCatalog implements OnModuleInit {
    * Adds platforms' problems to existing canonical problems. An unconfirmed one changes
    * nothing others see (not the topics or tags); its vouchers join the problem's (bounded:
    * the guard leaves a full list as it is). A confirmed one confirms an unconfirmed problem,
-   * with the platform's title.
+   * with the platform's title. Idempotent: a problem lists each platform at most once, so a
+   * replayed addition (a retried batch, a resumed admin resolve) finds it there and changes
+   * nothing (`$nor`: on FerretDB 1.24 a `$ne` on an array field matches when any element differs).
    */
   async addPlatforms(additions: PlatformAddition[]): Promise<void> {
     if (additions.length === 0) return;
@@ -198,7 +201,10 @@ export class ProblemCatalog implements OnModuleInit {
           : []),
         {
           updateOne: {
-            filter: { _id: addition.canonicalId },
+            filter: {
+              _id: addition.canonicalId,
+              $nor: [{ 'platforms.platform': addition.entry.platform }],
+            },
             update:
               addition.entry.verified === false
                 ? { $push: { platforms: addition.entry } }

@@ -60,13 +60,21 @@ export class MasteryProjection {
   }
 
   async of(userId: string): Promise<Map<string, TopicMastery>> {
+    return (await this.snapshot(userId)).masteries;
+  }
+
+  /** The masteries with the snapshot's version (0: none yet), the high-water mark of a PCI. */
+  async snapshot(
+    userId: string,
+  ): Promise<{ masteries: Map<string, TopicMastery>; version: number }> {
     const stored = await this.model.findById(userId).lean<MasteryDocument | null>();
-    return new Map(
+    const masteries = new Map(
       Object.entries(stored?.topics ?? {}).map(([topic, { mastery, totalAttempts }]) => [
         topic,
         { mastery, totalAttempts },
       ]),
     );
+    return { masteries, version: stored?.version ?? 0 };
   }
 
   async exportUser(userId: string): Promise<MasteryDocument[]> {

@@ -39,6 +39,8 @@ export interface ProgressDocument extends OutboxFields {
   roadmapVersion: number;
   result: PciResult;
   lastUpdated: Date;
+  /** Version of the mastery snapshot the result was computed from (with roadmapVersion, its high-water mark). */
+  masteryVersion?: number;
 }
 
 export const PROGRESS_MODEL = 'RoadmapProgress';
@@ -51,6 +53,7 @@ export const ProgressSchema = new Schema<ProgressDocument>(
     roadmapVersion: { type: Number, required: true },
     result: { type: Schema.Types.Mixed, required: true },
     lastUpdated: { type: Date, required: true },
+    masteryVersion: { type: Number },
   },
   { collection: 'roadmap_progress', versionKey: false, minimize: false },
 );

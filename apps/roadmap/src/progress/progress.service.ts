@@ -59,7 +59,8 @@ export class ProgressService {
   /** Computes, stores and (when the score changed) announces the user's PCI on a roadmap. */
   recompute(userId: string, roadmap: RoadmapDocument): Promise<ProgressDocument> {
     return this.locks.run(userId, async () => {
-      const result = computePci(roadmap.topics, await this.masteries.of(userId));
+      const { masteries, version: masteryVersion } = await this.masteries.snapshot(userId);
+      const result = computePci(roadmap.topics, masteries);
       const _id = `${userId}:${roadmap._id}`;
       const previous = await this.model
         .findById(_id, { pendingEvents: 0 })
@@ -72,6 +73,7 @@ export class ProgressService {
           roadmapVersion: roadmap.version,
           result,
           lastUpdated,
+          masteryVersion,
         },
       };
       const changed = previous?.result.pciScore !== result.pciScore;
@@ -88,10 +90,21 @@ export class ProgressService {
         },
         'roadmap',
       );
-      await this.model.updateOne({ _id }, changed ? withPendingEvents(update, event) : update, {
-        upsert: true,
-      });
-      if (changed) {
+      const stored = await this.storeIfNotOlder(
+        _id,
+        roadmap.version,
+        masteryVersion,
+        changed ? withPendingEvents(update, event) : update,
+      );
+      if (!stored) {
+        this.log.info(
+          { userId, roadmapId: roadmap._id },
+          'a newer PCI is stored; this one is dropped',
+        );
+        const newer = await this.model.findById(_id, { pendingEvents: 0 }).lean<ProgressDocument>();
+        if (newer) return newer;
+      }
+      if (changed && stored) {
         await this.relay
           .relay(this.model, [_id])
           .catch((error: Error) =>
@@ -110,6 +123,35 @@ export class ProgressService {
         lastUpdated,
       } as ProgressDocument;
     });
+  }
+
+  /**
+   * Writes the progress only if what is stored was computed from inputs no newer (roadmap
+   * version, then mastery snapshot version): two replicas recomputing one user's PCI cannot
+   * store the older result last. False when a newer result is stored.
+   */
+  private async storeIfNotOlder(
+    _id: string,
+    roadmapVersion: number,
+    masteryVersion: number,
+    update: object,
+  ): Promise<boolean> {
+    const filter = {
+      _id,
+      $or: [
+        { masteryVersion: { $exists: false } },
+        { roadmapVersion: { $lt: roadmapVersion } },
+        { roadmapVersion, masteryVersion: { $lte: masteryVersion } },
+      ],
+    };
+    try {
+      await this.model.updateOne(filter, update, { upsert: true });
+      return true;
+    } catch (error) {
+      // The filter did not match the stored document, so the upsert collided with it.
+      if ((error as { code?: number }).code === 11000) return false;
+      throw error;
+    }
   }
 
   /** Fresh PCI (stored too unless a threshold override makes it a what-if). */

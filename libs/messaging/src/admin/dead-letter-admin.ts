@@ -36,7 +36,8 @@ const RETURN_WAIT_MS = 5000;
 /**
  * Operator tools for `<queue>.dlq`: list what is there (nothing is removed: the messages are
  * returned to the queue when the channel closes) and replay (each message is sent back to
- * its queue with its retry count reset, then removed from the DLQ once the broker confirmed).
+ * its queue with its retry count reset, then removed from the DLQ once the broker confirmed it
+ * routed; a message the broker returns, its queue gone, stays in the DLQ and the replay fails).
  */
 export class DeadLetterAdmin {
   constructor(private readonly connection: ChannelModel) {}
@@ -91,6 +92,8 @@ export class DeadLetterAdmin {
     const source = sourceQueueOf(queue);
     const bound = Math.min(limit, await this.depthOf(deadLetterQueueName(source)));
     const channel = await this.connection.createConfirmChannel();
+    const returned = { count: 0 };
+    channel.on('return', () => (returned.count += 1));
     let replayed = 0;
     try {
       while (replayed < bound) {
@@ -103,6 +106,12 @@ export class DeadLetterAdmin {
           HEADERS.originalQueue,
         ]);
         await publishConfirmed(channel, source, message, { ...headers, [HEADERS.replayed]: true });
+        if (returned.count > 0) {
+          // Left unacked: the message goes back to the DLQ when the channel closes.
+          throw new Error(
+            `queue "${source}" does not exist: nothing was replayed from ${deadLetterQueueName(source)} after ${replayed} message(s); start its service (which declares it) and replay again`,
+          );
+        }
         channel.ack(message);
         replayed += 1;
       }
@@ -119,6 +128,13 @@ function publishConfirmed(
   message: GetMessage,
   headers: Record<string, unknown>,
 ): Promise<void> {
-  channel.sendToQueue(queue, message.content, { ...message.properties, headers, persistent: true });
+  // mandatory: a queue that is gone returns the message (basic.return, before the confirm)
+  // instead of the broker dropping it while we ack it in the DLQ.
+  channel.sendToQueue(queue, message.content, {
+    ...message.properties,
+    headers,
+    persistent: true,
+    mandatory: true,
+  });
   return channel.waitForConfirms();
 }

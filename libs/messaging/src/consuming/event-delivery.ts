@@ -18,10 +18,13 @@ export type EventHandlerFn = (event: EventEnvelope) => Promise<void>;
  *    reached the broker) → dead-lettered at once, never handled (retrying cannot fix it);
  * 2. its eventId is claimed for this queue (one batched insert for concurrent deliveries);
  *    a first delivery whose claim exists already is a duplicate → acked, nothing else;
- * 3. handled, then acked — never acked before the handler's effects are stored;
- * 4. handler failed → the claim is released and the message republished (confirmed) to the
- *    next retry queue, or to the DLQ with the error in its headers after the last retry, and
- *    only then acked; if even that publish fails it is nacked back to its queue, never lost.
+ * 3. handled, then acked — never acked before the handler's effects are stored; a handler
+ *    that has not finished within `handlerTimeoutMs` counts as failed (step 4): its delivery
+ *    is not held until the broker's consumer timeout closes the channel. The late handler may
+ *    still finish; its effects are keyed like every retry's, so that changes nothing twice;
+ * 4. handler failed → the claim is released (a later publish of the same event is handled)
+ *    and the message republished (confirmed) to the next retry queue, or to the DLQ with the
+ *    error in its headers after the last retry, and only then acked; if even that publish fails it is nacked back to its queue, never lost.
  * A message the broker redelivers (its consumer died before acking), a retry and an operator's
  * replay are handled again even though their claim exists: the earlier attempt may have
  * stopped before its effects were stored. Handlers therefore key their effects by what they
@@ -41,6 +44,7 @@ export class EventDelivery {
     private readonly retryDelaysMs: readonly number[],
     private readonly signatures: SignatureCheck,
     private readonly log: Logger,
+    private readonly handlerTimeoutMs: number,
   ) {}
 
   async handle(channel: Channel, message: ConsumeMessage): Promise<void> {
@@ -97,15 +101,31 @@ export class EventDelivery {
           this.settle(channel, message, 'ack');
           return;
         }
-        await this.handler(event);
+        await withTimeout(this.handler(event), this.handlerTimeoutMs);
         eventsConsumed.inc({ queue: this.queue, outcome: 'processed' });
         this.settle(channel, message, 'ack');
       } catch (error) {
+        if (error instanceof HandlerTimeoutError)
+          eventsConsumed.inc({ queue: this.queue, outcome: 'timed_out' });
+        await this.releaseClaim(event.eventId);
         await this.onFailure(channel, message, event, error);
       } finally {
         timer();
       }
     });
+  }
+
+  /**
+   * Forgets the claim of a failed attempt: the retry is handled anyway (a repeated attempt),
+   * but a fresh publish of the same event (an outbox re-send after a dead letter) must not be
+   * taken for a duplicate of work that never stuck. A failed release is logged only.
+   */
+  private async releaseClaim(eventId: string): Promise<void> {
+    try {
+      await this.processed.release(this.queue, eventId);
+    } catch (error) {
+      this.log.warn({ err: describeError(error), eventId }, 'could not release the claim');
+    }
   }
 
   private async onFailure(
@@ -187,6 +207,28 @@ export class EventDelivery {
         'channel closed before settling; the broker will redeliver',
       );
     }
+  }
+}
+
+/** A handler that ran longer than HANDLER_TIMEOUT_MS. */
+export class HandlerTimeoutError extends Error {
+  constructor(timeoutMs: number) {
+    super(`handler did not finish within ${timeoutMs} ms`);
+    this.name = 'HandlerTimeoutError';
+  }
+}
+
+async function withTimeout(work: Promise<void>, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HandlerTimeoutError(timeoutMs)), timeoutMs);
+  });
+  // A handler that fails after its timeout has nobody waiting for it any more.
+  work.catch(() => undefined);
+  try {
+    await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -43,4 +43,35 @@ describe('WriteBatcher', () => {
     fail = false;
     await expect(batcher.add(3)).resolves.toBe(3);
   });
+
+  it('fails a poison item alone while its batch-mates are written', async () => {
+    const stored: number[] = [];
+    let calls = 0;
+    const batcher = new WriteBatcher<number, number>(async (items) => {
+      calls += 1;
+      if (items.includes(13)) throw new Error('cannot store 13');
+      stored.push(...items);
+      return items;
+    });
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, n) => batcher.add(n)));
+    expect(results.filter((result) => result.status === 'rejected')).toEqual([
+      { status: 'rejected', reason: new Error('cannot store 13') },
+    ]);
+    expect((results[13] as PromiseRejectedResult).reason.message).toBe('cannot store 13');
+    expect(stored.sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, n) => n).filter((n) => n !== 13),
+    );
+    expect(calls).toBeLessThanOrEqual(1 + 2 * Math.ceil(Math.log2(20)));
+  });
+
+  it('fails the whole batch after three calls when every part fails (the database is down)', async () => {
+    let calls = 0;
+    const batcher = new WriteBatcher<number, number>(async () => {
+      calls += 1;
+      throw new Error('connection refused');
+    });
+    const results = await Promise.allSettled(Array.from({ length: 100 }, (_, n) => batcher.add(n)));
+    expect(results.every((result) => result.status === 'rejected')).toBe(true);
+    expect(calls).toBe(3);
+  });
 });

@@ -39,6 +39,8 @@ interface OutboxBatchDocument extends mongo.Document {
   stateFilter: Record<string, unknown>;
   header: BatchHeader;
   leaseUntil: Date | null;
+  /** Who holds the lease: the writer's token, replaced by a sweep that takes the batch over. */
+  leaseToken?: string;
   createdAt: Date;
 }
 
@@ -47,14 +49,17 @@ export interface StagedBatch {
   id: string;
   header: BatchHeader;
   eventOf: BatchEventOf<never>;
+  /** The writer's lease token; its writes to the outbox document are fenced by it. */
+  token: string;
+  /** Stops renewing the writer's lease. */
+  stopRenewal: () => void;
 }
 
 const COLLECTION = 'outbox_batches';
-/** The writer owns its batch this long; after that (a crash) the sweep takes it over. */
-const WRITER_LEASE_MS = 60_000;
-const SWEEP_LEASE_MS = 60_000;
 /** Publishes in flight while a batch is relayed. */
 const IN_FLIGHT = 256;
+/** Batches one process publishes in the background at once; a further commit waits for one. */
+const BACKGROUND_COMMITS = 4;
 
 /**
  * The outbox of bulk writes (imports of thousands of submissions, normalization batches):
@@ -66,6 +71,14 @@ const IN_FLIGHT = 256;
  * the batch's own filter and publishes their events, built again by the same function (the
  * event id lives in the state). Consumers are idempotent by eventId, so a batch published
  * twice is harmless.
+ *
+ * The lease (OUTBOX_BATCH_LEASE_MS) is renewed every third of its length for as long as the
+ * writer is alive — a slow writer (10 000 records on a loaded database) keeps its batch — and
+ * fenced by a token: a sweep that takes a batch over sets its own token, so the first writer's
+ * late delete or release changes nothing. Background publishing after a commit is bounded
+ * (BACKGROUND_COMMITS batches at once) and awaited, within SHUTDOWN_TIMEOUT_MS, at shutdown;
+ * what does not finish stays in the outbox for the sweep.
+ * (docs/reliability.md#outbox)
  */
 @Injectable()
 export class BatchOutbox implements OnApplicationBootstrap, OnModuleDestroy {
@@ -77,6 +90,7 @@ export class BatchOutbox implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log: Logger;
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<number>;
+  private readonly background = new Set<Promise<void>>();
 
   constructor(
     private readonly publisher: EventPublisher,
@@ -101,8 +115,26 @@ export class BatchOutbox implements OnApplicationBootstrap, OnModuleDestroy {
     this.timer.unref();
   }
 
-  onModuleDestroy(): void {
+  /** Waits (bounded) for the batches still being published in the background. */
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
+    if (this.background.size === 0) return;
+    this.log.info({ batches: this.background.size }, 'waiting for batch publishes');
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.background]),
+      new Promise((resolve) => (timer = setTimeout(resolve, this.config.SHUTDOWN_TIMEOUT_MS))),
+    ]);
+    clearTimeout(timer);
+  }
+
+  /** Batches being published in the background (for tests). */
+  get publishing(): number {
+    return this.background.size;
+  }
+
+  private get leaseMs(): number {
+    return this.config.OUTBOX_BATCH_LEASE_MS;
   }
 
   /** Step 1, before the states are written: the batch's outbox document, under the writer's lease. */
@@ -117,15 +149,41 @@ export class BatchOutbox implements OnApplicationBootstrap, OnModuleDestroy {
       correlationId: currentContext()?.correlationId ?? id,
     };
     const collection = this.collectionOf(model);
+    const token = uuidv7();
     await collection.insertOne({
       _id: id,
       stateCollection: model.collection.collectionName,
       stateFilter,
       header,
-      leaseUntil: new Date(now.getTime() + WRITER_LEASE_MS),
+      leaseUntil: new Date(now.getTime() + this.leaseMs),
+      leaseToken: token,
       createdAt: now,
     });
-    return { collection, id, header, eventOf: registered.eventOf };
+    const stopRenewal = this.renewWhileAlive(collection, id, token);
+    return { collection, id, header, eventOf: registered.eventOf, token, stopRenewal };
+  }
+
+  /** Extends the writer's lease every third of its length while the token is still its own. */
+  private renewWhileAlive(
+    collection: mongo.Collection<OutboxBatchDocument>,
+    id: string,
+    token: string,
+  ): () => void {
+    const timer = setInterval(() => {
+      collection
+        .updateOne(
+          { _id: id, leaseToken: token },
+          { $set: { leaseUntil: new Date(Date.now() + this.leaseMs) } },
+        )
+        .then((result) => {
+          if (result.matchedCount === 0) clearInterval(timer); // committed, or taken over
+        })
+        .catch((error: Error) =>
+          this.log.warn({ err: error.message, batch: id }, 'could not renew the batch lease'),
+        );
+    }, this.leaseMs / 3);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   /**
@@ -135,13 +193,34 @@ export class BatchOutbox implements OnApplicationBootstrap, OnModuleDestroy {
   async commit<S>(batch: StagedBatch, stored: readonly S[]): Promise<void> {
     const events = this.eventsOf(batch.eventOf as BatchEventOf<S>, stored, batch.header);
     if (events.length === 0) {
-      await batch.collection.deleteOne({ _id: batch.id });
+      batch.stopRenewal();
+      await batch.collection.deleteOne({ _id: batch.id, leaseToken: batch.token });
       return;
     }
-    void this.publishAll(events).then(
-      () => batch.collection.deleteOne({ _id: batch.id }),
-      (error: Error) => this.release(batch.collection, batch.id, error),
-    );
+    while (this.background.size >= BACKGROUND_COMMITS) await Promise.race(this.background);
+    const publishing: Promise<void> = this.publishAll(events)
+      .then(
+        async () => {
+          await batch.collection.deleteOne({ _id: batch.id, leaseToken: batch.token });
+        },
+        (error: Error) => this.release(batch.collection, batch.id, batch.token, error),
+      )
+      .catch((error: Error) =>
+        this.log.warn({ err: error.message, batch: batch.id }, 'batch left to the sweep'),
+      )
+      .finally(() => {
+        batch.stopRenewal();
+        this.background.delete(publishing);
+      });
+    this.background.add(publishing);
+  }
+
+  /**
+   * The writer failed between stage and commit: its lease is no longer renewed, so once it
+   * runs out the sweep announces whatever of the batch was stored.
+   */
+  abandon(batch: StagedBatch): void {
+    batch.stopRenewal();
   }
 
   /** Events of stored states, built as the writer and the sweep both do. */
@@ -183,9 +262,10 @@ export class BatchOutbox implements OnApplicationBootstrap, OnModuleDestroy {
     );
     let published = 0;
     for (const { _id } of expired) {
+      const token = uuidv7();
       const claimed = await collection.findOneAndUpdate(
         { _id, $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
-        { $set: { leaseUntil: new Date(now.getTime() + SWEEP_LEASE_MS) } },
+        { $set: { leaseUntil: new Date(now.getTime() + this.leaseMs), leaseToken: token } },
         { returnDocument: 'after' },
       );
       if (!claimed) continue;
@@ -195,10 +275,10 @@ export class BatchOutbox implements OnApplicationBootstrap, OnModuleDestroy {
         const stored = await states.collection.find(claimed.stateFilter).toArray();
         const events = this.eventsOf(states.eventOf, stored as never[], claimed.header);
         await this.publishAll(events);
-        await collection.deleteOne({ _id });
+        await collection.deleteOne({ _id, leaseToken: token });
         published += events.length;
       } catch (error) {
-        await this.release(collection, _id, error as Error);
+        await this.release(collection, _id, token, error as Error);
       }
     }
     return published;
@@ -212,13 +292,17 @@ export class BatchOutbox implements OnApplicationBootstrap, OnModuleDestroy {
     await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, events.length) }, worker));
   }
 
+  /** Gives the batch to the next sweep, unless another holder took it over meanwhile. */
   private async release(
     collection: mongo.Collection<OutboxBatchDocument>,
     id: string,
+    token: string,
     error: Error,
   ): Promise<void> {
     this.log.warn({ err: error.message, batch: id }, 'batch publish failed; the sweep will retry');
-    await collection.updateOne({ _id: id }, { $set: { leaseUntil: null } }).catch(() => undefined);
+    await collection
+      .updateOne({ _id: id, leaseToken: token }, { $set: { leaseUntil: null } })
+      .catch(() => undefined);
   }
 
   private collectionOf(model: BatchStateModel): mongo.Collection<OutboxBatchDocument> {

@@ -53,6 +53,7 @@ export class EventPublisher {
           subscriptions,
           retryDelaysMs: config.retryDelaysMs,
           queueExpiresMs: config.AMQP_QUEUE_EXPIRES_MS,
+          unroutedMaxLength: config.AMQP_UNROUTED_MAX_LENGTH,
         });
       },
     });

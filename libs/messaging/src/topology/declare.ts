@@ -27,17 +27,30 @@ function expiry(expiresMs = 0): Record<string, number> {
   return expiresMs > 0 ? { 'x-expires': expiresMs } : {};
 }
 
-/** The events exchange and its alternate exchange with the queue that keeps unrouted events. */
+/** Default bound of the unrouted queue (AMQP_UNROUTED_MAX_LENGTH). */
+export const UNROUTED_MAX_LENGTH = 10_000;
+
+/**
+ * The events exchange and its alternate exchange with the queue that keeps unrouted events:
+ * at most `unroutedMaxLength` of them, the oldest dropped first (nobody consumes that queue;
+ * it is for operators, and its depth is a metric, see UnroutedMonitor).
+ */
 export async function declareExchanges(
   channel: AnyChannel,
   eventsExchange: string,
   queueExpiresMs?: number,
+  unroutedMaxLength = UNROUTED_MAX_LENGTH,
 ): Promise<void> {
   const unrouted = unroutedExchangeName(eventsExchange);
   await channel.assertExchange(unrouted, 'fanout', { durable: true });
   await channel.assertQueue(unroutedQueueName(eventsExchange), {
     durable: true,
-    arguments: { 'x-queue-type': 'quorum', ...expiry(queueExpiresMs) },
+    arguments: {
+      'x-queue-type': 'quorum',
+      'x-max-length': unroutedMaxLength,
+      'x-overflow': 'drop-head',
+      ...expiry(queueExpiresMs),
+    },
   });
   await channel.bindQueue(unroutedQueueName(eventsExchange), unrouted, '');
   await channel.assertExchange(eventsExchange, 'topic', {
@@ -109,6 +122,8 @@ export interface TopologyOptions {
   retryDelaysMs: readonly number[];
   /** Unused queues are deleted after this long (0 or absent: never). */
   queueExpiresMs?: number;
+  /** Bound of the unrouted queue (UNROUTED_MAX_LENGTH when absent). */
+  unroutedMaxLength?: number;
 }
 
 /**
@@ -120,7 +135,12 @@ export async function declareTopology(
   channel: AnyChannel,
   options: TopologyOptions,
 ): Promise<void> {
-  await declareExchanges(channel, options.eventsExchange, options.queueExpiresMs);
+  await declareExchanges(
+    channel,
+    options.eventsExchange,
+    options.queueExpiresMs,
+    options.unroutedMaxLength,
+  );
   for (const [service, types] of Object.entries(options.subscriptions)) {
     for (const type of types) {
       const queue = eventQueueName(service as ServiceName, type, options.queuePrefix);

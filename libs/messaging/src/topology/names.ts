@@ -4,8 +4,18 @@ import type { EventType, ServiceName } from '@prepmate/contracts';
 export function unroutedExchangeName(eventsExchange: string): string {
   return `${eventsExchange}.unrouted`;
 }
-/** The queue behind the alternate exchange, where operators find events no one consumed. */
+/**
+ * The queue behind the alternate exchange, where operators find events no one consumed. It is
+ * bounded (x-max-length, oldest dropped); its name changed when it got the bound, because the
+ * broker refuses to re-declare an existing queue with other arguments (see
+ * legacyUnroutedQueueName).
+ */
 export function unroutedQueueName(eventsExchange: string): string {
+  return `${eventsExchange}.unrouted.capped`;
+}
+
+/** The unbounded unrouted queue of earlier versions; unbound at start, left for an operator. */
+export function legacyUnroutedQueueName(eventsExchange: string): string {
   return `${eventsExchange}.unrouted`;
 }
 

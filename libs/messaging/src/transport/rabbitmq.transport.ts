@@ -15,6 +15,7 @@ import { lastValueFrom } from 'rxjs';
 import { AmqpConnection } from '../amqp-connection';
 import { EventDelivery } from '../consuming/event-delivery';
 import { ProcessedEventStore } from '../idempotency/processed-event.store';
+import { consumerCancellations } from '../messaging.metrics';
 import { EventPublisher } from '../publishing/event-publisher';
 import { RpcResponder } from '../rpc/rpc-responder';
 import type { SignatureCheck } from '../signing/message-signature';
@@ -22,13 +23,17 @@ import { declareEventQueue, declareExchanges, declareRpcQueue } from '../topolog
 import { eventQueueName, rpcQueueName } from '../topology/names';
 import { EVENT_SUBSCRIPTIONS_TOKEN } from './subscriptions.token';
 
+/** Pause between attempts to consume a queue again after the broker cancelled its consumer. */
+const RESUBSCRIBE_DELAY_MS = 1000;
+
 /**
  * The service's side of the broker as a Nest transport, so handlers stay idiomatic:
  * `@EventPattern('submission.ingested')` consumes the durable quorum queue
  * `<service>.submission.ingested` (with retry and dead-letter queues), and
  * `@MessagePattern('...')` answers requests on `<service>.rpc`. Consumers are set up again
- * on every reconnection; prefetch bounds what a replica holds; SIGTERM stops consuming and
- * waits for in-flight messages before the connection closes.
+ * on every reconnection and after the broker cancels one (its queue deleted); prefetch bounds
+ * what a replica holds; SIGTERM stops consuming and waits for in-flight messages before the
+ * connection closes.
  */
 @Injectable()
 export class RabbitMqTransport
@@ -73,6 +78,7 @@ export class RabbitMqTransport
         this.config.retryDelaysMs,
         this.signatureCheck,
         this.log.child({ queue }),
+        this.config.HANDLER_TIMEOUT_MS,
       );
       return { type, queue, delivery };
     });
@@ -92,22 +98,27 @@ export class RabbitMqTransport
           channel,
           this.config.AMQP_EXCHANGE,
           this.config.AMQP_QUEUE_EXPIRES_MS,
+          this.config.AMQP_UNROUTED_MAX_LENGTH,
         );
         const tags: string[] = [];
         for (const { type, queue, delivery } of deliveries) {
-          await declareEventQueue(
-            channel,
-            this.config.AMQP_EXCHANGE,
-            queue,
-            type,
-            this.config.retryDelaysMs,
-            this.config.AMQP_QUEUE_EXPIRES_MS,
-          );
-          const { consumerTag } = await channel.consume(
-            queue,
-            (message) => message && this.track(delivery.handle(channel, message)),
-          );
-          tags.push(consumerTag);
+          const subscribe = async (): Promise<string> => {
+            await declareEventQueue(
+              channel,
+              this.config.AMQP_EXCHANGE,
+              queue,
+              type,
+              this.config.retryDelaysMs,
+              this.config.AMQP_QUEUE_EXPIRES_MS,
+            );
+            let tag = '';
+            ({ consumerTag: tag } = await channel.consume(queue, (message) => {
+              if (message) this.track(delivery.handle(channel, message));
+              else this.onConsumerCancelled(channel, queue, tag, subscribe);
+            }));
+            return tag;
+          };
+          tags.push(await subscribe());
         }
         await declareRpcQueue(channel, rpcQueue);
         const { consumerTag } = await channel.consume(
@@ -127,6 +138,37 @@ export class RabbitMqTransport
       },
     });
     callback();
+  }
+
+  /**
+   * The broker cancelled a consumer (its queue was deleted, say): without this the replica
+   * would stay connected and healthy while consuming nothing. The queue is declared again
+   * (with its bindings) and consumed again, retried every RESUBSCRIBE_DELAY_MS while it fails.
+   */
+  private onConsumerCancelled(
+    channel: Channel,
+    queue: string,
+    oldTag: string,
+    subscribe: () => Promise<string>,
+  ): void {
+    consumerCancellations.inc({ queue });
+    this.log.warn({ queue }, 'the broker cancelled our consumer; subscribing again');
+    const attempt = async (): Promise<void> => {
+      if (this.stopping || !this.consumerTags.has(channel)) return;
+      try {
+        const tag = await subscribe();
+        const tags = this.consumerTags.get(channel) ?? [];
+        this.consumerTags.set(channel, [...tags.filter((t) => t !== oldTag), tag]);
+        this.log.info({ queue }, 'consuming again after a cancellation');
+      } catch (error) {
+        this.log.error(
+          { queue, err: (error as Error).message },
+          'could not subscribe again; retrying',
+        );
+        setTimeout(() => void attempt(), RESUBSCRIBE_DELAY_MS).unref();
+      }
+    };
+    void attempt();
   }
 
   /** Resolves once the consumers are attached (for tests and benchmarks). */

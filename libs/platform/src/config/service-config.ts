@@ -127,6 +127,34 @@ export class ServiceConfig {
   @Max(120_000)
   RPC_TIMEOUT_MS = 5000;
 
+  /**
+   * How long one event handler may run. A handler still running then counts as failed: its
+   * delivery goes through the retry ladder (and is acked), instead of holding the message
+   * until the broker's consumer timeout closes the whole channel (docs/reliability.md).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  HANDLER_TIMEOUT_MS = 60_000;
+
+  /**
+   * How long one Redis command may wait (connection down, server stuck) before it fails, so
+   * that the job or request it belongs to fails and is retried instead of waiting forever.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  REDIS_COMMAND_TIMEOUT_MS = 5000;
+
+  /**
+   * Most events the unrouted queue keeps (events no queue was bound for); beyond it the oldest
+   * are dropped. Their count is exported as `messaging_unrouted_events` and logged.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AMQP_UNROUTED_MAX_LENGTH = 10_000;
+
   /** How long SIGTERM waits for in-flight messages and requests before closing. */
   @Type(() => Number)
   @IsInt()
@@ -138,6 +166,15 @@ export class ServiceConfig {
   @IsInt()
   @Min(100)
   OUTBOX_SWEEP_INTERVAL_MS = 5000;
+
+  /**
+   * Lease of a batch outbox document: renewed by its live writer every third of it; a batch
+   * whose lease ran out (its writer died) is taken over by the sweep.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(300)
+  OUTBOX_BATCH_LEASE_MS = 60_000;
 
   /** How long processed event ids are kept for idempotency checks. */
   @Type(() => Number)

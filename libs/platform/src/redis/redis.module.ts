@@ -1,8 +1,9 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { ServiceConfig } from '../config/service-config';
 import { ROOT_LOGGER } from '../logging/logger.tokens';
+import { createRedisClient } from './redis-client';
 import { REDIS } from './redis.tokens';
 import { RedisReadiness } from './redis.readiness';
 
@@ -15,11 +16,7 @@ import { RedisReadiness } from './redis.readiness';
       inject: [ServiceConfig, ROOT_LOGGER],
       useFactory: (config: ServiceConfig, logger: Logger) => {
         const log = logger.child({ component: 'redis' });
-        const client = new Redis(config.REDIS_URL, {
-          maxRetriesPerRequest: null,
-          enableOfflineQueue: true,
-          retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-        });
+        const client = createRedisClient(config.REDIS_URL, config.REDIS_COMMAND_TIMEOUT_MS);
         client.on('ready', () => log.info('redis connected'));
         client.on('error', (error) => log.warn({ err: error.message }, 'redis error'));
         return client;

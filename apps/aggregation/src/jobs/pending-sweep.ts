@@ -1,0 +1,85 @@
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { ROOT_LOGGER } from '@prepmate/platform';
+import type { Logger } from 'pino';
+import { AttemptStore } from '../attempts/attempt-store';
+import { AggregationConfig } from '../aggregation.config';
+import { AggregationQueue } from './aggregation-queue';
+
+export interface SweepOutcome {
+  /** Users with pending attempts older than the grace period. */
+  waiting: number;
+  /** Of those, users that had no job and got one. */
+  rescheduled: number;
+}
+
+/**
+ * The database side of "no attempt is left behind" (docs/reliability.md#aggregation-work):
+ * the BullMQ job of a user can be lost (its 5 tries exhausted during a database outage, or
+ * Redis data lost), while its attempts wait in `pending_attempts`. Every
+ * AGGREGATION_SWEEP_EVERY_MS each replica
+ * - re-asserts the periodic recompute's job scheduler (gone after a Redis flush), and
+ * - finds the users whose pending attempts are older than AGGREGATION_PENDING_GRACE_MS and
+ *   schedules a job for each that has none (the per-user deduplication id tells).
+ * Replicas sweeping together schedule each user at most once (deduplication); a job that
+ * finds nothing pending does nothing.
+ */
+@Injectable()
+export class PendingSweep implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log: Logger;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    private readonly attempts: AttemptStore,
+    private readonly queue: AggregationQueue,
+    private readonly config: AggregationConfig,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'pending-sweep' });
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweepSafely(), this.config.AGGREGATION_SWEEP_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  async sweep(now = new Date()): Promise<SweepOutcome> {
+    await this.queue.assertSchedulers();
+    const cutoff = new Date(now.getTime() - this.config.AGGREGATION_PENDING_GRACE_MS);
+    const users = await this.attempts.usersPendingSince(cutoff);
+    let rescheduled = 0;
+    for (const userId of users) {
+      if (await this.queue.hasJob(userId)) continue;
+      await this.queue.schedule(userId);
+      rescheduled += 1;
+    }
+    if (rescheduled > 0)
+      this.log.warn(
+        { waiting: users.length, rescheduled },
+        'pending attempts had no aggregation job; scheduled them again',
+      );
+    return { waiting: users.length, rescheduled };
+  }
+
+  private async sweepSafely(): Promise<void> {
+    if (this.running) return;
+    this.running = this.sweep();
+    try {
+      await this.running;
+    } catch (error) {
+      this.log.warn({ err: (error as Error).message }, 'pending sweep failed; retried next time');
+    } finally {
+      this.running = undefined;
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import { eventually } from '@prepmate/testing';
+import {
+  AggregateStore,
+  StaleAggregateError,
+} from '../../apps/aggregation/src/aggregates/aggregate-store';
+import { AggregationQueue } from '../../apps/aggregation/src/jobs/aggregation-queue';
+import { PendingSweep } from '../../apps/aggregation/src/jobs/pending-sweep';
+import type { RoadmapDocument } from '../../apps/roadmap/src/roadmaps/roadmap.schema';
+import { ProgressService } from '../../apps/roadmap/src/progress/progress.service';
+import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
+
+/**
+ * Aggregation work whose BullMQ job is gone (its tries exhausted, or Redis lost it) must be
+ * found from the database and finished (docs/reliability.md#aggregation-work).
+ */
+describe('aggregation recovery', () => {
+  let system: PipelineSystem;
+
+  beforeAll(async () => {
+    system = await startPipeline('sweep', {
+      skip: ['auth', 'ingestion', 'synergy', 'advisory'],
+      env: {
+        aggregation: {
+          AGGREGATION_DEBOUNCE_MS: '100',
+          AGGREGATION_SWEEP_EVERY_MS: '600000',
+          AGGREGATION_PENDING_GRACE_MS: '60000',
+        },
+      },
+    });
+  });
+
+  afterAll(() => system?.stop());
+
+  const attempt = (userId: string, n: number, receivedAt: Date) => ({
+    _id: `${userId}-sub-${n}`,
+    userId,
+    platform: 'codeforces',
+    platformSubmissionId: String(n),
+    canonicalProblemId: `problem-${n}`,
+    verdict: 'accepted',
+    difficulty: 'medium',
+    topics: ['arrays'],
+    submittedAt: new Date(Date.UTC(2026, 9, 1, 9, n)),
+    solveTimeSeconds: null,
+    receivedAt,
+  });
+
+  it('schedules and finishes old pending attempts of users without a job, and only those', async () => {
+    const aggregation = system.services.get('aggregation')!;
+    const db = system.db('aggregation');
+    const now = new Date();
+    const old = new Date(now.getTime() - 10 * 60_000);
+    // A user whose job exhausted its tries long ago: attempts stored, still pending, no job.
+    const lost = [attempt('lost-user', 1, old), attempt('lost-user', 2, old)];
+    // A user whose attempts just arrived: its own job is about to run, not the sweep's business.
+    const fresh = [attempt('fresh-user', 3, now)];
+    await db.collection('attempts').insertMany([...lost, ...fresh] as never[]);
+    await db.collection('pending_attempts').insertMany([...lost, ...fresh] as never[]);
+
+    const queue = aggregation.app.get(AggregationQueue);
+    await queue.queue.removeJobScheduler('recompute-active-users'); // as after a Redis flush
+    expect(await queue.hasJob('lost-user')).toBe(false);
+
+    const outcome = await aggregation.app.get(PendingSweep).sweep(now);
+    expect(outcome).toEqual({ waiting: 1, rescheduled: 1 });
+    const schedulers = await queue.queue.getJobSchedulers();
+    expect(schedulers.map((scheduler) => scheduler.key)).toContain('recompute-active-users');
+
+    const store = aggregation.app.get(AggregateStore);
+    const aggregate = await eventually(
+      () => store.load('lost-user'),
+      (value) => value.attemptCount === 2,
+      { what: 'the lost user aggregated' },
+    );
+    expect(aggregate.attemptCount).toBe(2);
+    await eventually(
+      () => db.collection('pending_attempts').countDocuments({ userId: 'lost-user' }),
+      (count) => count === 0,
+      { what: 'the lost attempts applied' },
+    );
+    expect((await store.load('fresh-user')).attemptCount).toBe(0);
+  });
+
+  it('never stores an older aggregate last: a save is made against the version it read', async () => {
+    const store = system.services.get('aggregation')!.app.get(AggregateStore);
+    const first = await store.loadVersioned('raced-user');
+    expect(first.version).toBe(0);
+    const newer = { ...first.aggregate, attemptCount: 7 };
+    const older = { ...first.aggregate, attemptCount: 5 };
+    // Two runs read the same state; the newer one stores first, the stalled one later.
+    await store.save('raced-user', newer, null, first.version);
+    await expect(store.save('raced-user', older, null, first.version)).rejects.toBeInstanceOf(
+      StaleAggregateError,
+    );
+    const second = await store.loadVersioned('raced-user');
+    expect(second).toMatchObject({ version: 1, aggregate: { attemptCount: 7 } });
+    await store.save('raced-user', { ...second.aggregate, attemptCount: 8 }, null, 1);
+    await expect(store.save('raced-user', older, null, 1)).rejects.toBeInstanceOf(
+      StaleAggregateError,
+    );
+    expect((await store.load('raced-user')).attemptCount).toBe(8);
+  });
+
+  it('never stores an older PCI last: the write compares the inputs it was computed from', async () => {
+    const progress = system.services.get('roadmap')!.app.get(ProgressService);
+    const roadmap = {
+      _id: 'guarded-roadmap',
+      topics: [
+        {
+          topic: 'arrays',
+          weight: 1,
+          layer: 'core',
+          priority: 1,
+          completionThreshold: null,
+          dependencies: [],
+          estimatedHours: null,
+        },
+      ],
+      version: 1,
+    } as unknown as RoadmapDocument;
+    // A replica already stored the PCI of a newer roadmap version.
+    const newer = {
+      _id: 'pci-user:guarded-roadmap',
+      userId: 'pci-user',
+      roadmapId: 'guarded-roadmap',
+      roadmapVersion: 2,
+      masteryVersion: 0,
+      result: { pciScore: 0.5, completionPercentage: 50, topicsCompleted: 1, topicsTotal: 2 },
+      lastUpdated: new Date(),
+    };
+    await system
+      .db('roadmap')
+      .collection('roadmap_progress')
+      .insertOne(newer as never);
+    // A slower replica finishes its recompute from version 1 afterwards: it must not win.
+    const answered = await progress.recompute('pci-user', roadmap);
+    expect(answered.roadmapVersion).toBe(2);
+    const stored = await system
+      .db('roadmap')
+      .collection('roadmap_progress')
+      .findOne({ _id: 'pci-user:guarded-roadmap' as never });
+    expect(stored).toMatchObject({ roadmapVersion: 2, result: { pciScore: 0.5 } });
+    // The same roadmap version from a newer snapshot (or the same one) is stored.
+    const current = await progress.recompute('pci-user', {
+      ...roadmap,
+      version: 2,
+    } as RoadmapDocument);
+    expect(current.result.pciScore).toBe(0);
+  });
+});

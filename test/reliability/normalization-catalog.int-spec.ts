@@ -1,0 +1,87 @@
+import { getConnectionToken } from '@nestjs/mongoose';
+import { ingestedEvent, isolatedEnv, startTestService, type TestService } from '@prepmate/testing';
+import type { Connection } from 'mongoose';
+import { NormalizationModule } from '../../apps/normalization/src/normalization.module';
+import { Normalizer } from '../../apps/normalization/src/normalizing/normalizer';
+import { ProblemCatalog } from '../../apps/normalization/src/problems/problem-catalog';
+
+/**
+ * The normalizer trusts a cached mapping without reading its problem, so a mapping may be
+ * cached only once its canonical problem is written (docs/reliability.md).
+ */
+describe('normalization catalog writes', () => {
+  const { prefix } = isolatedEnv('mapcache');
+  let service: TestService;
+
+  beforeAll(async () => {
+    service = await startTestService({
+      module: NormalizationModule,
+      env: { MONGO_DB: `${prefix}_normalization` },
+    });
+  });
+
+  afterAll(async () => {
+    await service.app.get<Connection>(getConnectionToken()).dropDatabase();
+    await service.close();
+  });
+
+  it('does not cache the mapping of a problem whose write failed', async () => {
+    const catalog = service.app.get(ProblemCatalog);
+    const normalizer = service.app.get(Normalizer);
+    const event = ingestedEvent(1, {
+      submissionId: `cache-${prefix}-1`,
+      problem: {
+        platformProblemId: '1999Z',
+        title: 'Cache Before Write',
+        difficulty: null,
+        rating: 1500,
+        tags: ['greedy'],
+        url: null,
+      },
+    });
+    const create = jest
+      .spyOn(catalog, 'createProblems')
+      .mockRejectedValueOnce(new Error('database went away'));
+    await expect(normalizer.normalizeBatch([event.payload])).rejects.toThrow('database went away');
+    create.mockRestore();
+    // The mapping is stored, its problem is not: this replica must not trust it from memory.
+    const stored = await catalog.mappingModel.find({}).lean();
+    expect(stored).toHaveLength(1);
+    expect(stored[0].platformProblemId).toBe('1999Z');
+    expect(await catalog.getMany([stored[0].canonicalProblemId])).toEqual([]);
+    expect(catalog.cachedMappings([stored[0]._id]).size).toBe(0);
+  });
+
+  it('adds a platform to a canonical problem once, however often the addition is replayed', async () => {
+    const catalog = service.app.get(ProblemCatalog);
+    const now = new Date();
+    await catalog.problems.collection.insertOne({
+      _id: 'canonical-twice',
+      normalizedTitle: 'added twice',
+      platforms: [
+        { platform: 'leetcode', platformProblemId: 'added-twice', url: null, firstSeen: now },
+      ],
+      topics: ['arrays'],
+      normalizedTags: ['array'],
+    } as never);
+    const addition = {
+      canonicalId: 'canonical-twice',
+      entry: {
+        platform: 'codeforces' as const,
+        platformProblemId: '77A',
+        url: null,
+        firstSeen: now,
+      },
+      topics: ['greedy'],
+      tags: ['greedy'],
+      vouchers: [],
+    };
+    await catalog.addPlatforms([addition]);
+    await catalog.addPlatforms([
+      { ...addition, entry: { ...addition.entry, firstSeen: new Date() } },
+    ]);
+    const stored = await catalog.get('canonical-twice');
+    expect(stored?.platforms.map((entry) => entry.platform)).toEqual(['leetcode', 'codeforces']);
+    expect(stored?.topics.sort()).toEqual(['arrays', 'greedy']);
+  });
+});
