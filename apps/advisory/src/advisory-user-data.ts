@@ -3,11 +3,11 @@ import type { UserDataContributor } from '@prepmate/messaging';
 import { AdviceStore } from './advice/advice.store';
 import { TokenBudget } from './budget/token-budget';
 import { InferenceLogStore } from './inference/inference-log.store';
-import { DeletedUsers } from './users/deleted-users';
 
 /**
  * Everything advisory holds about a user: inference logs, the latest advice, today's token
- * usage. Deleting marks the user deleted first, so nothing is written for them afterwards.
+ * usage. The `user.delete` RPC and `user.deleted` write the user's tombstone (UserTombstones)
+ * before calling these, so nothing is written for them afterwards.
  */
 @Injectable()
 export class AdvisoryUserData {
@@ -15,7 +15,6 @@ export class AdvisoryUserData {
     private readonly logs: InferenceLogStore,
     private readonly advice: AdviceStore,
     private readonly budget: TokenBudget,
-    private readonly deletedUsers: DeletedUsers,
   ) {}
 
   get contributors(): UserDataContributor[] {
@@ -23,10 +22,7 @@ export class AdvisoryUserData {
       {
         name: 'inferenceLogs',
         exportUser: (userId) => this.logs.exportUser(userId),
-        deleteUser: async (userId) => {
-          await this.deletedUsers.add(userId);
-          return this.logs.deleteUser(userId);
-        },
+        deleteUser: (userId) => this.logs.deleteUser(userId),
       },
       {
         name: 'advice',

@@ -40,8 +40,6 @@ import { SkillsService } from './operations/skills.service';
 import { TaskContextBuilder } from './operations/task-context';
 import { TasksService } from './operations/tasks.service';
 import { ModelClient } from './providers/model-client';
-import { DELETED_USER_MODEL, DeletedUserSchema } from './users/deleted-user.schema';
-import { DeletedUsers } from './users/deleted-users';
 
 /** The advisory service: AI advice and generated tasks (it never writes progression state). */
 @Module({
@@ -64,7 +62,6 @@ import { DeletedUsers } from './users/deleted-users';
     BullModule.registerQueue({ name: ADVICE_QUEUE }, { name: MAINTENANCE_QUEUE }),
     MongooseModule.forFeature([
       { name: ADVICE_MODEL, schema: AdviceSchema },
-      { name: DELETED_USER_MODEL, schema: DeletedUserSchema },
       { name: INFERENCE_LOG_MODEL, schema: InferenceLogSchema },
     ]),
   ],
@@ -76,7 +73,6 @@ import { DeletedUsers } from './users/deleted-users';
     AdviceStore,
     AdvisoryRunner,
     AdvisoryUserData,
-    DeletedUsers,
     InferenceLogStore,
     LearnerContext,
     ModelClient,

@@ -88,7 +88,6 @@ export class GatewayConfig extends TokenClaimsConfig {
   @Min(100)
   ADVISORY_RPC_TIMEOUT_MS = 45_000;
 
-
   @Matches(/^\d+(kb|mb)$/, { message: 'must be a size such as 1mb or 512kb' })
   JSON_BODY_LIMIT = '1mb';
 

@@ -3,21 +3,20 @@ import type { UserDataContributor } from '@prepmate/messaging';
 import { ChatService } from './chat/chat.service';
 import { PairStore } from './pairs/pair-store';
 import { PostsService } from './posts/posts.service';
-import { DeletedUsers } from './privacy/deleted-users';
 import { LearnerProfiles } from './profiles/learner-profiles';
 import { ScratchStates } from './scratches/scratch-states';
 import { ScratchesService } from './scratches/scratches.service';
 
 /**
- * Everything synergy holds about a learner. Deleting marks the learner deleted first (nothing
- * is recreated for them afterwards), then removes their posts (they leave every feed), their
+ * Everything synergy holds about a learner. The `user.delete` RPC and `user.deleted` write the
+ * learner's tombstone (UserTombstones) before calling these, so nothing is recreated for them
+ * afterwards; deleting then removes their posts (they leave every feed), their
  * scratches and the scratches of their posts, their pairs, their messages from both sides
  * and their profile.
  */
 @Injectable()
 export class SynergyUserData {
   constructor(
-    private readonly deleted: DeletedUsers,
     private readonly posts: PostsService,
     private readonly scratches: ScratchesService,
     private readonly states: ScratchStates,
@@ -31,11 +30,7 @@ export class SynergyUserData {
       {
         name: 'posts',
         exportUser: (userId) => this.posts.exportUser(userId),
-        // The tombstone goes first: nothing is recreated while the rest is removed.
-        deleteUser: async (userId) => {
-          await this.deleted.mark(userId);
-          return this.posts.deleteUser(userId);
-        },
+        deleteUser: (userId) => this.posts.deleteUser(userId),
       },
       {
         name: 'scratchedPosts',

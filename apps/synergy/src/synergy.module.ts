@@ -33,8 +33,6 @@ import { PairWorker } from './pairs/pair-worker';
 import { SynergyService } from './pairs/synergy.service';
 import { POST_MODEL, PostSchema } from './posts/post.schema';
 import { PostsService } from './posts/posts.service';
-import { DELETED_USER_MODEL, DeletedUserSchema } from './privacy/deleted-user.schema';
-import { DeletedUsers } from './privacy/deleted-users';
 import { LEARNER_PROFILE_MODEL, LearnerProfileSchema } from './profiles/learner-profile.schema';
 import { LearnerProfiles } from './profiles/learner-profiles';
 import { ProfilesService } from './profiles/profiles.service';
@@ -79,13 +77,11 @@ import { SynergyUserData } from './synergy-user-data';
       { name: PAIR_DAY_MODEL, schema: PairDaySchema },
       { name: CHAT_MESSAGE_MODEL, schema: ChatMessageSchema },
       { name: CONVERSATION_MODEL, schema: ConversationSchema },
-      { name: DELETED_USER_MODEL, schema: DeletedUserSchema },
     ]),
   ],
   controllers: [SynergyRpcController, TopicAggregatedHandler, UserDeletedHandler],
   providers: [
     ChatService,
-    DeletedUsers,
     HourlyLimiter,
     LearnerProfiles,
     PairQueue,

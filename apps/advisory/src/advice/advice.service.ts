@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AdviceResponse, RpcCaller } from '@prepmate/contracts';
+import { UserTombstones } from '@prepmate/messaging';
 import { AppError } from '@prepmate/platform';
 import { adviceMessage } from '../domain/advice';
 import { checkTask } from '../domain/guardrails';
@@ -7,7 +8,6 @@ import { LearnerContext } from '../context/learner-context';
 import { AdvisoryRunner } from '../operations/advisory-runner';
 import { type TaskContext, TaskContextBuilder } from '../operations/task-context';
 import { TasksService, taskView } from '../operations/tasks.service';
-import { DeletedUsers } from '../users/deleted-users';
 import { AdviceStore } from './advice.store';
 
 /** What asked for a refresh. */
@@ -32,7 +32,7 @@ export class AdviceService {
     private readonly tasks: TasksService,
     private readonly learner: LearnerContext,
     private readonly runner: AdvisoryRunner,
-    private readonly deletedUsers: DeletedUsers,
+    private readonly tombstones: UserTombstones,
   ) {}
 
   /** The stored advice, or advice computed (and stored) now when there is none yet. */
@@ -56,7 +56,7 @@ export class AdviceService {
    */
   async refresh(source: AdviceSource): Promise<AdviceResponse | null> {
     // a late event about a deleted user reads and writes nothing
-    if (await this.deletedUsers.has(source.userId)) return null;
+    if (await this.tombstones.isDeleted(source.userId)) return null;
     const startedAt = new Date();
     // The learner's own reads, as the gateway would forward them for this user.
     const caller: RpcCaller = { userId: source.userId, role: 'student' };

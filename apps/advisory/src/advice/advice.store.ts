@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AdviceResponse } from '@prepmate/contracts';
+import { UserTombstones } from '@prepmate/messaging';
 import type { Model } from 'mongoose';
-import { DeletedUsers } from '../users/deleted-users';
 import { ADVICE_MODEL, type AdviceDocument } from './advice.schema';
 
 const DUPLICATE_KEY = 11000;
@@ -21,7 +21,7 @@ function toResponse({
 export class AdviceStore {
   constructor(
     @InjectModel(ADVICE_MODEL) private readonly model: Model<AdviceDocument>,
-    private readonly deletedUsers: DeletedUsers,
+    private readonly tombstones: UserTombstones,
   ) {}
 
   async get(userId: string): Promise<AdviceResponse | null> {
@@ -46,7 +46,7 @@ export class AdviceStore {
       if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
       throw error;
     }
-    if (await this.deletedUsers.has(userId)) {
+    if (await this.tombstones.isDeleted(userId)) {
       await this.model.deleteOne({ _id: userId });
       return false;
     }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { InferenceLogResponse, Page } from '@prepmate/contracts';
+import { UserTombstones } from '@prepmate/messaging';
 import { AppError } from '@prepmate/platform';
 import type { FilterQuery, Model } from 'mongoose';
-import { DeletedUsers } from '../users/deleted-users';
 import { INFERENCE_LOG_MODEL, type InferenceLogDocument } from './inference-log.schema';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -35,7 +35,7 @@ function toResponse(doc: InferenceLogDocument): InferenceLogResponse {
 export class InferenceLogStore {
   constructor(
     @InjectModel(INFERENCE_LOG_MODEL) readonly model: Model<InferenceLogDocument>,
-    private readonly deletedUsers: DeletedUsers,
+    private readonly tombstones: UserTombstones,
   ) {}
 
   /**
@@ -45,7 +45,8 @@ export class InferenceLogStore {
    */
   async record(entry: InferenceLogDocument): Promise<void> {
     await this.model.create(entry);
-    if (await this.deletedUsers.has(entry.userId)) await this.model.deleteOne({ _id: entry._id });
+    if (await this.tombstones.isDeleted(entry.userId))
+      await this.model.deleteOne({ _id: entry._id });
   }
 
   /** Newest first; the cursor is the last id handed out. */

@@ -7,7 +7,7 @@ import type {
   RpcCaller,
   UpdatePostRequest,
 } from '@prepmate/contracts';
-import { TopicCatalog } from '@prepmate/messaging';
+import { TopicCatalog, UserTombstones } from '@prepmate/messaging';
 import { AppError } from '@prepmate/platform';
 import type { FilterQuery, Model } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
@@ -15,7 +15,6 @@ import { decodeTimeCursor, encodeTimeCursor } from '../domain/cursors';
 import { isRevealed } from '../domain/scratch-coverage';
 import { normalizeSkills } from '../domain/skills';
 import { HourlyLimiter } from '../limits/hourly-limiter';
-import { DeletedUsers } from '../privacy/deleted-users';
 import { ScratchStates } from '../scratches/scratch-states';
 import { POST_MODEL, type PostDocument } from './post.schema';
 
@@ -27,12 +26,12 @@ export class PostsService {
     private readonly states: ScratchStates,
     private readonly catalog: TopicCatalog,
     private readonly limiter: HourlyLimiter,
-    private readonly deleted: DeletedUsers,
+    private readonly tombstones: UserTombstones,
   ) {}
 
   async create(caller: RpcCaller, request: CreatePostRequest): Promise<PostResponse> {
     const skills = await this.skills(request.skills ?? []);
-    await this.deleted.assertActive(caller.userId);
+    await this.tombstones.assertActive(caller.userId);
     await this.limiter.posts(caller.userId);
     const now = new Date();
     const post: PostDocument = {
@@ -49,6 +48,9 @@ export class PostsService {
       version: 1,
     };
     await this.model.collection.insertOne(post as never);
+    // A deletion that ran meanwhile removes what was just stored again (docs/security.md).
+    await this.tombstones.eraseIfDeleted([caller.userId]);
+    await this.tombstones.assertActive(caller.userId);
     return view(post, caller.userId, undefined);
   }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { TopicAggregatedPayload } from '@prepmate/contracts';
+import { UserTombstones } from '@prepmate/messaging';
 import { PairQueue } from '../pairs/pair-queue';
 import { PairStore } from '../pairs/pair-store';
-import { DeletedUsers } from '../privacy/deleted-users';
 import { LearnerProfiles } from './learner-profiles';
 
 /** Projects aggregation's reports and schedules the pairs they affect. */
@@ -12,7 +12,7 @@ export class ProfilesService {
     private readonly profiles: LearnerProfiles,
     private readonly pairs: PairStore,
     private readonly queue: PairQueue,
-    private readonly deleted: DeletedUsers,
+    private readonly tombstones: UserTombstones,
   ) {}
 
   /**
@@ -22,7 +22,7 @@ export class ProfilesService {
    * report about a deleted learner is dropped.
    */
   async onTopicAggregated(payload: TopicAggregatedPayload): Promise<void> {
-    if (await this.deleted.isDeleted(payload.userId)) return;
+    if (await this.tombstones.isDeleted(payload.userId)) return;
     const change = await this.profiles.apply(payload);
     const latest = change.profile.solvedAt === payload.aggregatedAt;
     if (change.levelChanged || change.masteryChanged || latest)

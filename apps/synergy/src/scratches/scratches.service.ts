@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { RpcCaller, ScratchRequest, ScratchResponse } from '@prepmate/contracts';
+import { UserTombstones } from '@prepmate/messaging';
 import { AppError } from '@prepmate/platform';
 import type { Model } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
@@ -10,7 +11,6 @@ import { HourlyLimiter } from '../limits/hourly-limiter';
 import { PairQueue } from '../pairs/pair-queue';
 import { PairStore } from '../pairs/pair-store';
 import { PostsService } from '../posts/posts.service';
-import { DeletedUsers } from '../privacy/deleted-users';
 import { SCRATCH_EVENT_MODEL, type ScratchEventDocument } from './scratch.schema';
 import { ScratchStates } from './scratch-states';
 
@@ -24,7 +24,7 @@ export class ScratchesService {
     private readonly pairs: PairStore,
     private readonly queue: PairQueue,
     private readonly limiter: HourlyLimiter,
-    private readonly deleted: DeletedUsers,
+    private readonly tombstones: UserTombstones,
   ) {}
 
   /**
@@ -41,7 +41,7 @@ export class ScratchesService {
     const post = await this.posts.find(postId);
     if (post.authorId === caller.userId)
       throw new AppError('BAD_REQUEST', 'one cannot scratch one’s own post', { field: 'postId' });
-    await this.deleted.assertActive(caller.userId);
+    await this.tombstones.assertActive(caller.userId);
     await this.limiter.scratches(caller.userId);
     const at = new Date();
     const pair = await this.pairs.touch(caller.userId, post.authorId, utcDay(at));
@@ -60,6 +60,10 @@ export class ScratchesService {
       this.events.collection.insertOne(event as never),
       this.states.raise(caller.userId, postId, post.authorId, request.coverage, at),
     ]);
+    // Either learner deleted meanwhile: what was just stored about them goes again
+    // (the pair, the scratch, the scratch record; docs/security.md).
+    await this.tombstones.eraseIfDeleted([caller.userId, post.authorId]);
+    await this.tombstones.assertActive(caller.userId);
     return { revealed: isRevealed(coverage), coverage };
   }
 

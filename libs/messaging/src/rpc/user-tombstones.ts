@@ -64,6 +64,15 @@ export class UserTombstones {
   }
 
   /**
+   * Throws UNAUTHENTICATED when the caller's own account was deleted: a request carrying a
+   * token issued before the deletion (it outlives it by minutes) acts for nobody.
+   */
+  async assertActive(userId: string): Promise<void> {
+    if (await this.isDeleted(userId))
+      throw new AppError('UNAUTHENTICATED', 'this account was deleted');
+  }
+
+  /**
    * The deleted users among `userIds`, in one query per batch (the collection holds deleted
    * users only, so even an engine that scans it for `$in` reads little).
    */
