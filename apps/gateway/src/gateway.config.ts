@@ -52,6 +52,10 @@ export class GatewayConfig extends TokenClaimsConfig {
   })
   TRUST_PROXY = 'false';
 
+  /** The built web client (apps/web) served at `/`, relative to the working directory. */
+  @IsString()
+  WEB_ROOT = 'dist/web';
+
   @Matches(/^\d+(kb|mb)$/, { message: 'must be a size such as 1mb or 512kb' })
   JSON_BODY_LIMIT = '1mb';
 

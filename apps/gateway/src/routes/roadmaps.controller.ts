@@ -18,6 +18,7 @@ import {
 import { Caller } from '../auth/access.decorators';
 import { ApiErrors } from '../docs/api-errors';
 import { Upstream } from '../upstream/upstream.service';
+import { ApiPageResponse } from '../docs/api-page';
 
 @ApiTags('roadmaps')
 @ApiBearerAuth()
@@ -31,7 +32,7 @@ export class RoadmapsController {
 
   /** Official roadmaps and mine. */
   @Get()
-  @ApiOkResponse({ description: '{ items: Roadmap[] }', type: [RoadmapResponse] })
+  @ApiPageResponse(RoadmapResponse, { cursor: false })
   @ApiErrors(401)
   list(@Caller() caller: RpcCaller) {
     return this.call(RPC_PATTERNS.roadmapsList, {}, caller);
@@ -39,7 +40,7 @@ export class RoadmapsController {
 
   /** PCI of every roadmap I own or follow (declared before `:id`). */
   @Get('pci')
-  @ApiOkResponse({ description: '{ items: Pci[] }', type: [PciResponse] })
+  @ApiPageResponse(PciResponse, { cursor: false })
   @ApiErrors(401)
   allPci(@Caller() caller: RpcCaller) {
     return this.call(RPC_PATTERNS.roadmapsAllPci, {}, caller);
@@ -141,7 +142,7 @@ export class RoadmapsController {
   }
 
   @Get(':id/recommendations')
-  @ApiOkResponse({ description: '{ items: Recommendation[] }', type: [RecommendationResponse] })
+  @ApiPageResponse(RecommendationResponse, { cursor: false })
   @ApiErrors(400, 401, 404)
   recommendations(
     @Param('id') roadmapId: string,
