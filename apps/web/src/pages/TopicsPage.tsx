@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { useTopicStats, useWeakTopics } from '../api/queries';
-import type { TopicStats } from '../api/types';
+import { type SortKey, sortTopics } from './sort-topics';
 import { BarChart, pct } from '../components/BarChart';
 import { QueryView } from '../components/states';
 import { Link } from '../router';
 
-type SortKey = 'topicName' | 'estimatedMastery' | 'successRate' | 'totalAttempts';
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'topicName', label: 'Topic' },
   { key: 'estimatedMastery', label: 'Mastery' },
@@ -18,16 +17,6 @@ export const TREND = {
   declining: { arrow: '↓', label: 'declining' },
   stable: { arrow: '→', label: 'stable' },
 } as const;
-
-export function sortTopics(rows: TopicStats[], key: SortKey, descending: boolean): TopicStats[] {
-  const sign = descending ? -1 : 1;
-  return [...rows].sort((a, b) => {
-    const x = a[key];
-    const y = b[key];
-    const order = typeof x === 'string' ? x.localeCompare(String(y)) : x - (y as number);
-    return order * sign || a.topic.localeCompare(b.topic);
-  });
-}
 
 /** Mastery per topic (BKT) as a chart and a sortable table; weak topics highlighted. */
 export function TopicsPage() {
