@@ -10,7 +10,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    console.log(`[web-test] ${CHROMIUM} missing: apt-get install -y chromium (a few minutes)…`);
+    process.stdout.write(
+      `[web-test] ${CHROMIUM} missing: apt-get install -y chromium (a few minutes)…\n`,
+    );
     const installed = await runCommand(
       'apt-get',
       ['install', '-y', '--no-install-recommends', 'chromium'],

@@ -20,10 +20,10 @@ export class WholeSystem {
 
   async start(): Promise<void> {
     this.port = await freePortBlock(8);
-    console.log('[web-test] npm run build (services and web client)…');
+    process.stdout.write('[web-test] npm run build (services and web client)…\n');
     const build = await runCommand('npm', ['run', 'build'], { cwd: REPO_ROOT, timeoutMs: 300_000 });
     if (build.code !== 0) throw new Error(`npm run build failed: ${build.stderr || build.stdout}`);
-    console.log('[web-test] starting the eight services…');
+    process.stdout.write('[web-test] starting the eight services…\n');
     this.child = spawn(process.execPath, ['dist/tools/start/main.js'], {
       cwd: REPO_ROOT,
       env: {
