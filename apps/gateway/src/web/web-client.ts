@@ -1,5 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { static as serveStatic } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,7 +14,10 @@ const HASHED_ASSET = /^\/assets\//;
  * the next load), and index.html for every other GET that asks for HTML (the client routes
  * itself). Returns false when no build is there (the API works without it).
  */
-export function serveWebClient(app: NestExpressApplication, root: string): boolean {
+export function serveWebClient(
+  app: { use(handler: RequestHandler): unknown },
+  root: string,
+): boolean {
   const dir = resolve(root);
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return false;
