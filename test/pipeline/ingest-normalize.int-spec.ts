@@ -584,7 +584,22 @@ describe('ingestion and normalization through the gateway', () => {
       'NOT_FOUND',
     );
 
-    const reporters = [student, admin, await system.register('grace')];
+    // Only the student's import vouches for the problem: another user sees it once an admin
+    // confirmed it (docs/security-input.md).
+    const grace = await system.register('grace');
+    expectErrorShape(
+      await system.api('POST', `/problems/${problem.id}/feedback`, {
+        token: grace.token,
+        body: { type: 'wrong_tags', comment: 'it is really math' },
+      }),
+      404,
+      'NOT_FOUND',
+    );
+    const confirmed = await system.api('POST', `/admin/problems/${problem.id}/confirm`, {
+      token: admin.token,
+    });
+    expect(confirmed.body).toMatchObject({ id: problem.id, verified: true });
+    const reporters = [student, admin, grace];
     const answers = [];
     for (const reporter of reporters) {
       answers.push(

@@ -104,7 +104,7 @@ describe('the whole system behind the gateway', () => {
     });
     expect(body.services.advisory).toEqual({});
     expect(body.services.roadmap).toEqual({
-      roadmaps: { roadmaps: [], follows: [] },
+      roadmaps: { roadmaps: [], follows: [], customRoadmapSlots: [] },
       masteries: [],
       roadmapProgress: [],
     });

@@ -84,7 +84,9 @@ export async function startBenchSystem(
   if (!existsSync(join(REPO_ROOT, 'dist/apps/gateway/src/main.js')))
     throw new Error('run `npm run build` first (the benchmark starts the built services)');
   const { AMQP_EXCHANGE, prefix } = isolatedEnv(name);
-  const base = await freePortBlock(services.length + 1);
+  // The gateway, the services, then the gateway's ops port (readiness and metrics).
+  const base = await freePortBlock(services.length + 2);
+  const opsPort = base + services.length + 1;
   const systemEnv = {
     AMQP_EXCHANGE,
     AMQP_QUEUE_PREFIX: `${prefix}.`,
@@ -96,6 +98,8 @@ export async function startBenchSystem(
     JWT_DEV_KEYS_DIR: join(REPO_ROOT, '.local', 'bench', 'keys'),
     INTEGRATION_DEV_KEY_FILE: join(REPO_ROOT, '.local', 'bench', 'integration-key'),
     RATE_LIMIT_USER_PER_MINUTE: '100000',
+    // The benchmarks fill the catalog through one user's imports (2 000 new problems each).
+    NEW_PROBLEMS_PER_USER_PER_DAY: '1000000',
     ...env,
   };
   const ports = ['gateway' as const, ...services].map((service, i) => ({
@@ -106,6 +110,7 @@ export async function startBenchSystem(
     startProcess(service, [`dist/apps/${service}/src/main.js`], {
       ...systemEnv,
       HTTP_PORT: String(port),
+      ...(service === 'gateway' ? { OPS_PORT: String(opsPort) } : {}),
     }),
   );
   const system: BenchSystem = {
@@ -122,7 +127,10 @@ export async function startBenchSystem(
   };
   try {
     for (const { service, port } of ports)
-      await waitFor(`http://127.0.0.1:${port}/health/ready`, 90_000).catch((error: Error) => {
+      await waitFor(
+        `http://127.0.0.1:${service === 'gateway' ? opsPort : port}/health/ready`,
+        90_000,
+      ).catch((error: Error) => {
         throw new Error(`${service} did not get ready: ${error.message}`);
       });
   } catch (error) {

@@ -30,6 +30,7 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
 export async function gatewayBenchmark(): Promise<void> {
   const system = await startBenchSystem('bench-gw', ['auth'], {
     NODE_ENV: 'production',
+    CORS_ORIGINS: 'https://app.prepmate.example',
     JWT_PRIVATE_KEY: generateKeyPairSync('rsa', { modulusLength: 2048 })
       .privateKey.export({ type: 'pkcs8', format: 'pem' })
       .toString(),

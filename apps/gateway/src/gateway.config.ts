@@ -1,13 +1,40 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { TokenClaimsConfig } from '@prepmate/platform';
 import { parseTrustProxy, type TrustProxy } from './rate-limit/trust-proxy';
 
+/** The local web client, allowed by CORS in development and tests when nothing is set. */
+const DEV_CORS_ORIGINS = 'http://localhost:5173';
+
 /** The gateway's own settings on top of every service's. */
 export class GatewayConfig extends TokenClaimsConfig {
-  /** Comma-separated origins allowed by CORS (empty: none). */
-  @IsString()
-  CORS_ORIGINS = 'http://localhost:5173';
+  /**
+   * Comma-separated origins allowed by CORS. Required in production (no default there: a
+   * forgotten setting must not allow a development origin); elsewhere the local web client's.
+   */
+  @ValidateIf(
+    (config: GatewayConfig) =>
+      config.NODE_ENV === 'production' || config.CORS_ORIGINS !== undefined,
+  )
+  @Matches(/^\s*https?:\/\/[^\s,/]+\s*(,\s*https?:\/\/[^\s,/]+\s*)*$/, {
+    message:
+      'must be comma-separated origins such as https://app.example.com (required in production)',
+  })
+  CORS_ORIGINS?: string;
+
+  /**
+   * Port of `/health/ready` and `/metrics` (probes, Prometheus), kept off the public API port,
+   * which then answers 404 for them. Required in production; unset elsewhere, they stay on
+   * HTTP_PORT (npm start, tests). 0 picks a free port.
+   */
+  @ValidateIf(
+    (config: GatewayConfig) => config.NODE_ENV === 'production' || config.OPS_PORT !== undefined,
+  )
+  @Type(() => Number)
+  @IsInt({ message: 'must be a port number (required in production)' })
+  @Min(0)
+  @Max(65_535)
+  OPS_PORT?: number;
 
   @Type(() => Number)
   @IsInt()
@@ -68,7 +95,8 @@ export class GatewayConfig extends TokenClaimsConfig {
   }
 
   get corsOrigins(): string[] {
-    return this.CORS_ORIGINS.split(',')
+    return (this.CORS_ORIGINS ?? DEV_CORS_ORIGINS)
+      .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean);
   }

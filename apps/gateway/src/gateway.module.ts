@@ -8,6 +8,7 @@ import { AccessTokenVerifier } from './auth/access-token-verifier';
 import { AccessGuard } from './auth/access.guard';
 import { JwksCache } from './auth/jwks-cache';
 import { GatewayConfig } from './gateway.config';
+import { OpsListener } from './health/ops-listener';
 import { ServicesHealthService } from './health/services-health.service';
 import { SystemHealthController } from './health/system-health.controller';
 import { FixedWindowLimiter } from './rate-limit/fixed-window-limiter';
@@ -64,6 +65,7 @@ import { Upstream } from './upstream/upstream.service';
     AccessTokenVerifier,
     FixedWindowLimiter,
     JwksCache,
+    OpsListener,
     ServicesHealthService,
     Upstream,
     UserDataService,

@@ -81,4 +81,23 @@ export class IngestionConfig extends ServiceConfig {
   @IsInt()
   @Min(1000)
   SYNC_STALE_AFTER_MS = 15 * 60_000;
+
+  /**
+   * LeetCode problems unknown to the stored catalog that one `?format=leetcode` import may
+   * look up; records of the unknown slugs beyond it are refused (QUOTA_EXCEEDED).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  LEETCODE_LOOKUPS_PER_IMPORT = 100;
+
+  /**
+   * Platform problems the catalog does not know yet that one user may bring in a day through
+   * imports (only they vouch for them); records of further new problems are refused.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  NEW_PROBLEMS_PER_USER_PER_DAY = 200;
 }

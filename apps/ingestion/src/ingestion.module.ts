@@ -15,6 +15,7 @@ import {
   RedisReadiness,
 } from '@prepmate/platform';
 import { ImportService } from './imports/import.service';
+import { NewProblemQuota } from './imports/new-problem-quota';
 import { IngestionConfig } from './ingestion.config';
 import { IngestionRpcController } from './ingestion.rpc-controller';
 import { IngestionUserData } from './ingestion-user-data';
@@ -68,6 +69,7 @@ import { SyncService } from './sync/sync.service';
     IntegrationsService,
     LeetCodeCatalog,
     LeetCodeClient,
+    NewProblemQuota,
     PlatformCircuitBreakers,
     SubmissionStore,
     SubmissionsRepository,

@@ -23,4 +23,14 @@ export class NormalizationConfig extends ServiceConfig {
    * full batches; about 1 MB of events in memory) about 2 200/s in the ingest benchmark.
    */
   override AMQP_PREFETCH = 1000;
+
+  /**
+   * Users an unconfirmed problem remembers as its vouchers (those who see it before a platform
+   * adapter or an admin confirms it); the list stays bounded whatever the number of importers.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  PROBLEM_VOUCHERS_MAX = 100;
 }

@@ -37,6 +37,7 @@ import {
   NormalizedSubmissionSchema,
 } from './normalizing/normalized-submission.schema';
 import { NormalizedRecords, normalizedEventOf } from './normalizing/normalized-records';
+import { CatalogTrust } from './normalizing/catalog-trust';
 import { Normalizer } from './normalizing/normalizer';
 import { ProblemTelemetry } from './normalizing/problem-telemetry';
 import { SubmissionIngestedHandler } from './normalizing/submission-ingested.handler';
@@ -83,6 +84,7 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
   ],
   controllers: [NormalizationRpcController, SubmissionIngestedHandler, UserDeletedHandler],
   providers: [
+    CatalogTrust,
     EngagementService,
     FailureStore,
     FailuresService,

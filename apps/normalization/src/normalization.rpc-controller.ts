@@ -10,6 +10,7 @@ import {
   type ProblemSummariesRpcData,
   type ProblemsListRpcData,
   type ResolveFailureRpcData,
+  type UnknownProblemsRpcData,
   RPC_PATTERNS,
   type RpcRequest,
 } from '@prepmate/contracts';
@@ -48,14 +49,30 @@ export class NormalizationRpcController {
 
   @MessagePattern(RPC_PATTERNS.problemsList)
   list(@Payload() request: RpcRequest<ProblemsListRpcData>) {
-    requireCaller(request);
-    return this.problems.list(request.data);
+    return this.problems.list(request.data, requireCaller(request));
   }
 
   @MessagePattern(RPC_PATTERNS.problemsGet)
   get(@Payload() request: RpcRequest<ProblemIdRpcData>) {
-    requireCaller(request);
-    return this.problems.get(request.data.problemId);
+    return this.problems.get(request.data.problemId, requireCaller(request));
+  }
+
+  /** For ingestion (the daily cap on new problems): whether the catalog maps them yet. */
+  @MessagePattern(RPC_PATTERNS.problemsUnknown)
+  unknown(@Payload() request: RpcRequest<UnknownProblemsRpcData>) {
+    return this.problems.unknown(request.data);
+  }
+
+  @MessagePattern(RPC_PATTERNS.problemsUnconfirmed)
+  unconfirmed(@Payload() request: RpcRequest<PageRpcData>) {
+    requireAdmin(request);
+    return this.problems.unconfirmed(request.data);
+  }
+
+  @MessagePattern(RPC_PATTERNS.problemsConfirm)
+  confirm(@Payload() request: RpcRequest<ProblemIdRpcData>) {
+    requireAdmin(request);
+    return this.problems.confirm(request.data.problemId);
   }
 
   /** For other services (revisions due): no caller needed, the catalog is not per user. */

@@ -1,3 +1,5 @@
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@prepmate/platform';
 
 /** Roadmap's own settings on top of every service's. */
@@ -9,4 +11,11 @@ export class RoadmapConfig extends ServiceConfig {
    * at 256 (256 small events in memory), ~9.5 s. Validated as every service's prefetch.
    */
   override AMQP_PREFETCH = 256;
+
+  /** Custom roadmaps one user may create (then 409 QUOTA_EXCEEDED). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  CUSTOM_ROADMAPS_PER_USER = 50;
 }

@@ -22,6 +22,8 @@ import { RoadmapRpcController } from './roadmap.rpc-controller';
 import { RoadmapUserData } from './roadmap-user-data';
 import {
   FOLLOW_MODEL,
+  ROADMAP_SLOT_MODEL,
+  RoadmapSlotSchema,
   FollowSchema,
   ROADMAP_MODEL,
   RoadmapSchema,
@@ -43,6 +45,7 @@ import { RoadmapConfig } from './roadmap.config';
     MongooseModule.forFeature([
       { name: ROADMAP_MODEL, schema: RoadmapSchema },
       { name: FOLLOW_MODEL, schema: FollowSchema },
+      { name: ROADMAP_SLOT_MODEL, schema: RoadmapSlotSchema },
       { name: MASTERY_MODEL, schema: MasterySchema },
       { name: PROGRESS_MODEL, schema: ProgressSchema },
     ]),

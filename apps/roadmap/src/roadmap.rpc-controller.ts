@@ -8,6 +8,7 @@ import {
   type RoadmapIdRpcData,
   type RoadmapTopicRpcData,
   RPC_PATTERNS,
+  type PageRpcData,
   type RpcRequest,
   type TimeEstimateRpcData,
   type UpdateRoadmapTopicRpcData,
@@ -25,8 +26,8 @@ export class RoadmapRpcController {
   ) {}
 
   @MessagePattern(RPC_PATTERNS.roadmapsList)
-  list(@Payload() request: RpcRequest) {
-    return this.roadmaps.list(requireCaller(request));
+  list(@Payload() request: RpcRequest<PageRpcData>) {
+    return this.roadmaps.list(requireCaller(request), request.data);
   }
 
   @MessagePattern(RPC_PATTERNS.roadmapsGet)
@@ -111,7 +112,7 @@ export class RoadmapRpcController {
   }
 
   @MessagePattern(RPC_PATTERNS.roadmapsAllPci)
-  all(@Payload() request: RpcRequest) {
-    return this.progress.all(requireCaller(request).userId);
+  all(@Payload() request: RpcRequest<PageRpcData>) {
+    return this.progress.all(requireCaller(request).userId, request.data);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   AddTagAliasRequest,
@@ -7,7 +7,7 @@ import {
   type Page,
   PageQuery,
   type PossibleDuplicateResponse,
-  type ProblemResponse,
+  ProblemResponse,
   ResolveFailureRequest,
   ResolveFailureResponse,
   RPC_PATTERNS,
@@ -16,6 +16,7 @@ import {
   TopicResponse,
   type UnmappedTagResponse,
 } from '@prepmate/contracts';
+import { UuidParamPipe } from '@prepmate/platform';
 import { Caller, Roles } from '../auth/access.decorators';
 import { ApiErrors } from '../docs/api-errors';
 import { Upstream } from '../upstream/upstream.service';
@@ -86,6 +87,39 @@ export class NormalizationAdminController {
   @ApiErrors(400, 401, 403)
   flagged(@Query() query: PageQuery, @Caller() caller: RpcCaller): Promise<Page<ProblemResponse>> {
     return this.upstream.call('normalization', RPC_PATTERNS.problemsFlagged, page(query), caller);
+  }
+
+  /** Problems only user imports vouch for (shown to those users alone until confirmed). */
+  @Get('problems/unconfirmed')
+  @ApiOkResponse({ description: '{ items: Problem[], nextCursor }' })
+  @ApiErrors(400, 401, 403)
+  unconfirmed(
+    @Query() query: PageQuery,
+    @Caller() caller: RpcCaller,
+  ): Promise<Page<ProblemResponse>> {
+    return this.upstream.call(
+      'normalization',
+      RPC_PATTERNS.problemsUnconfirmed,
+      page(query),
+      caller,
+    );
+  }
+
+  /** Confirms a problem and its platform problems: every user sees them from now on. */
+  @Post('problems/:id/confirm')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ProblemResponse })
+  @ApiErrors(400, 401, 403, 404)
+  confirm(
+    @Param('id', UuidParamPipe) id: string,
+    @Caller() caller: RpcCaller,
+  ): Promise<ProblemResponse> {
+    return this.upstream.call(
+      'normalization',
+      RPC_PATTERNS.problemsConfirm,
+      { problemId: id },
+      caller,
+    );
   }
 
   @Post('topics')

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import {
   AddRoadmapTopicsRequest,
   CreateRoadmapRequest,
+  PageQuery,
   PciQuery,
   PciResponse,
   RecommendationResponse,
@@ -30,20 +31,28 @@ export class RoadmapsController {
     return this.upstream.call<T>('roadmap', pattern, data, caller);
   }
 
-  /** Official roadmaps and mine. */
+  /** Official roadmaps and mine, by id, a page at a time. */
   @Get()
-  @ApiPageResponse(RoadmapResponse, { cursor: false })
-  @ApiErrors(401)
-  list(@Caller() caller: RpcCaller) {
-    return this.call(RPC_PATTERNS.roadmapsList, {}, caller);
+  @ApiPageResponse(RoadmapResponse)
+  @ApiErrors(400, 401)
+  list(@Query() query: PageQuery, @Caller() caller: RpcCaller) {
+    return this.call(
+      RPC_PATTERNS.roadmapsList,
+      { limit: query.limit, cursor: query.cursor },
+      caller,
+    );
   }
 
-  /** PCI of every roadmap I own or follow (declared before `:id`). */
+  /** PCI of every roadmap I own or follow, by roadmap id, a page at a time (declared before `:id`). */
   @Get('pci')
-  @ApiPageResponse(PciResponse, { cursor: false })
-  @ApiErrors(401)
-  allPci(@Caller() caller: RpcCaller) {
-    return this.call(RPC_PATTERNS.roadmapsAllPci, {}, caller);
+  @ApiPageResponse(PciResponse)
+  @ApiErrors(400, 401)
+  allPci(@Query() query: PageQuery, @Caller() caller: RpcCaller) {
+    return this.call(
+      RPC_PATTERNS.roadmapsAllPci,
+      { limit: query.limit, cursor: query.cursor },
+      caller,
+    );
   }
 
   @Post('custom')

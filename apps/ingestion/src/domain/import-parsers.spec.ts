@@ -176,7 +176,36 @@ describe('LeetCode GraphQL import', () => {
       rating: null,
       tags: ['Array', 'Hash Table'],
       url: 'https://leetcode.com/problems/two-sum/',
+      // LeetCode's own question answered: the platform vouches for the problem.
+      verified: true,
     });
+  });
+
+  it('refuses a titleSlug that cannot be a LeetCode slug before anything is looked up', () => {
+    const asked: string[] = [];
+    const lookup = (slug: string) => {
+      asked.push(slug);
+      return undefined;
+    };
+    const base = { id: '7', title: 'X', timestamp: '1709287200', statusDisplay: 'Accepted' };
+    const parsed = parseEach(
+      [
+        { ...base, titleSlug: '../../graphql?x=1' },
+        { ...base, titleSlug: 'Two Sum' },
+        { ...base, titleSlug: 'a'.repeat(101) },
+        { ...base, titleSlug: 'two--sum' },
+        { ...base, titleSlug: 'two-sum' },
+      ],
+      (item, index) => parseLeetCodeSubmission(item, index, lookup, false),
+    );
+    expect(parsed.rejected.map(({ index, field }) => [index, field])).toEqual([
+      [0, 'titleSlug'],
+      [1, 'titleSlug'],
+      [2, 'titleSlug'],
+      [3, 'titleSlug'],
+    ]);
+    expect(asked).toEqual(['two-sum']);
+    expect(parsed.records[0].problem).toMatchObject({ title: 'X', verified: false });
   });
 
   it('treats recentAcSubmissionList items as accepted', () => {

@@ -17,8 +17,11 @@ export interface ImportRecord {
 /** A record refused one by one: the rest of the import goes on. */
 export interface Rejection {
   index: number;
-  /** VALIDATION_FAILED (bad data) or NOT_FINAL (still being judged: import it again later). */
-  code: 'VALIDATION_FAILED' | 'NOT_FINAL';
+  /**
+   * VALIDATION_FAILED (bad data), NOT_FINAL (still being judged: import it again later) or
+   * QUOTA_EXCEEDED (over a per-import or per-day limit: import it again later).
+   */
+  code: 'VALIDATION_FAILED' | 'NOT_FINAL' | 'QUOTA_EXCEEDED';
   message: string;
   field?: string;
 }

@@ -1,5 +1,6 @@
 import { epochSeconds, objectAt, optionalString, requiredString } from './fields';
 import { type ImportRecord, RecordError } from './import-record';
+import { isLeetCodeSlug, MAX_LEETCODE_SLUG_LENGTH } from './import-limits';
 import { leetcodeVerdict, NOT_FINAL } from './verdicts';
 
 /** What the problem catalog (or a `question(titleSlug)` lookup) knows of a LeetCode problem. */
@@ -45,7 +46,12 @@ export function parseLeetCodeSubmission(
 ): ImportRecord {
   const submission = objectAt(raw, 'submission');
   const id = requiredString(submission.id, 'id', 30);
-  const titleSlug = requiredString(submission.titleSlug, 'titleSlug', 200);
+  const titleSlug = requiredString(submission.titleSlug, 'titleSlug', MAX_LEETCODE_SLUG_LENGTH);
+  if (!isLeetCodeSlug(titleSlug))
+    throw new RecordError(
+      'titleSlug',
+      'must be a LeetCode problem slug: lower-case letters and digits joined by single hyphens',
+    );
   if (submission.isPending === true || submission.isPending === 'true')
     throw new RecordError('statusDisplay', `submission ${id} is still being judged`, 'NOT_FINAL');
   const verdict = acceptedList
@@ -59,11 +65,13 @@ export function parseLeetCodeSubmission(
     platformSubmissionId: id,
     problem: {
       platformProblemId: titleSlug,
-      title: optionalString(submission.title, 'title') || known?.title || '',
+      // LeetCode's own title wins over the one in the body when the question is known.
+      title: known?.title || optionalString(submission.title, 'title') || '',
       difficulty: known?.difficulty ?? null,
       rating: null,
       tags: known?.tags ?? [],
       url: leetcodeProblemUrl(titleSlug),
+      verified: known !== undefined,
     },
     verdict,
     language: optionalString(submission.lang ?? submission.langName, 'lang', 50),

@@ -13,6 +13,7 @@ import { isVerdict } from './verdicts';
 /**
  * One record of PrepMate's own import format (docs/product.md). The title may be empty: a problem
  * that cannot be normalized is held by the normalization service for an admin, not lost.
+ * `problem.url` is accepted and ignored (a link is never taken from a user).
  */
 export function parsePrepMateRecord(raw: unknown, index: number): ImportRecord {
   const record = objectAt(raw, 'submission');
@@ -29,9 +30,6 @@ export function parsePrepMateRecord(raw: unknown, index: number): ImportRecord {
     !DIFFICULTIES.includes(difficulty as Difficulty)
   )
     throw new RecordError('problem.difficulty', 'must be easy, medium or hard');
-  const url = optionalString(problem.url, 'problem.url', 500);
-  if (url && !/^https?:\/\//.test(url))
-    throw new RecordError('problem.url', 'must be an http(s) URL');
   return {
     index,
     platformSubmissionId: requiredString(record.platformSubmissionId, 'platformSubmissionId', 100),
@@ -45,7 +43,8 @@ export function parsePrepMateRecord(raw: unknown, index: number): ImportRecord {
       difficulty: (difficulty as Difficulty | undefined) ?? null,
       rating: optionalNumber(problem.rating, 'problem.rating', { max: 5000 }),
       tags: stringList(problem.tags, 'problem.tags'),
-      url,
+      // Never taken from the user: the catalog builds every URL from (platform, id).
+      url: null,
     },
     verdict: record.verdict,
     language: optionalString(record.language, 'language', 50),

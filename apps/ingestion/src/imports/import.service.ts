@@ -10,9 +10,12 @@ import { type ImportRecord, parseEach, type Rejection } from '../domain/import-r
 import { parseLeetCodeSubmission } from '../domain/leetcode-submission';
 import { parsePrepMateRecord } from '../domain/prepmate-import';
 import { isObject } from '../domain/fields';
+import { isLeetCodeSlug, refuseRecords } from '../domain/import-limits';
+import { IngestionConfig } from '../ingestion.config';
 import { LeetCodeCatalog } from '../platforms/leetcode-catalog';
 import { SubmissionStore } from '../submissions/submission-store';
 import { SyncLogsRepository } from '../sync/sync-logs.repository';
+import { NewProblemQuota } from './new-problem-quota';
 
 /**
  * `POST /submissions/import`: reads the body in its format, keeps the valid records and
@@ -28,6 +31,8 @@ export class ImportService {
     private readonly logs: SyncLogsRepository,
     private readonly catalog: LeetCodeCatalog,
     private readonly tombstones: UserTombstones,
+    private readonly quota: NewProblemQuota,
+    private readonly config: IngestionConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'import' });
@@ -45,7 +50,11 @@ export class ImportService {
       throw error;
     }
     const platform: Platform = envelopes[0]?.platform ?? 'leetcode';
-    const { records, rejected, received, warnings } = await this.parse(request.format, envelopes);
+    const parsed = await this.parse(caller.userId, request.format, envelopes);
+    const { received, warnings } = parsed;
+    const capped = await this.quota.apply(caller.userId, platform, parsed.records);
+    const records = capped.records;
+    const rejected = [...parsed.rejected, ...capped.rejected].sort((a, b) => a.index - b.index);
     const syncBatchId = uuidv7();
     const { inserted, duplicates } = await this.store.store(
       caller.userId,
@@ -89,6 +98,7 @@ export class ImportService {
   }
 
   private async parse(
+    userId: string,
     format: ImportRpcData['format'],
     envelopes: ImportEnvelope[],
   ): Promise<{
@@ -119,10 +129,15 @@ export class ImportService {
         warnings,
       };
     }
+    // Only well-formed slugs are looked up (a bad one is refused by the parser), at most
+    // LEETCODE_LOOKUPS_PER_IMPORT unknown ones, on this user's own circuit breaker.
     const slugs = items.flatMap(({ item }) =>
-      isObject(item) && typeof item.titleSlug === 'string' ? [item.titleSlug] : [],
+      isObject(item) && isLeetCodeSlug(item.titleSlug) ? [item.titleSlug] : [],
     );
-    const { questions, missing } = await this.catalog.resolve(slugs);
+    const { questions, missing, skipped } = await this.catalog.resolve(slugs, {
+      maxLookups: this.config.LEETCODE_LOOKUPS_PER_IMPORT,
+      forUser: userId,
+    });
     if (missing.length > 0)
       warnings.push(
         `difficulty and tags unknown for ${missing.length} LeetCode problem(s) (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}); imported without them`,
@@ -130,6 +145,22 @@ export class ImportService {
     const parsed = parseEach(items, ({ item, envelope }, index) =>
       parseLeetCodeSubmission(item, index, (slug) => questions.get(slug), envelope.acceptedList),
     );
-    return { ...parsed, warnings };
+    const lookups = this.config.LEETCODE_LOOKUPS_PER_IMPORT;
+    const unlooked = refuseRecords(
+      parsed.records,
+      new Set(skipped),
+      (record) => record.problem.platformProblemId,
+      () => ({
+        code: 'QUOTA_EXCEEDED',
+        field: 'titleSlug',
+        message: `one import may look up at most ${lookups} LeetCode problems PrepMate does not know yet; import this record again in another import`,
+      }),
+    );
+    return {
+      records: unlooked.records,
+      rejected: [...parsed.rejected, ...unlooked.rejected],
+      received: parsed.received,
+      warnings,
+    };
   }
 }

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type {
-  IntegrationResponse,
-  LinkIntegrationRpcData,
-  Platform,
-  RpcCaller,
+import {
+  type IntegrationResponse,
+  type LinkIntegrationRpcData,
+  type Platform,
+  type RpcCaller,
+  SESSION_COOKIE_PATTERN,
 } from '@prepmate/contracts';
 import { AppError, ROOT_LOGGER } from '@prepmate/platform';
 import { UserTombstones } from '@prepmate/messaging';
@@ -53,6 +54,14 @@ export class IntegrationsService {
       throw new AppError('VALIDATION_FAILED', 'a session cookie is only used for LeetCode', {
         field: 'sessionCookie',
       });
+    // The gateway validated it already; checked here too, since a cookie HTTP refuses would
+    // make every sync fail with an error carrying the cookie. The value is never echoed.
+    if (request.sessionCookie && !SESSION_COOKIE_PATTERN.test(request.sessionCookie))
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'the session cookie has characters a cookie may not contain',
+        { field: 'sessionCookie' },
+      );
     const id = integrationId(caller.userId, request.platform);
     const now = new Date();
     const doc = await this.model

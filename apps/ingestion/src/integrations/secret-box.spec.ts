@@ -24,4 +24,12 @@ describe('SecretBox (AES-256-GCM)', () => {
     expect(() => box.open(sealed, 'user-2:leetcode')).toThrow();
     expect(() => new SecretBox(randomBytes(32)).open(sealed, 'user-1:leetcode')).toThrow(/key/);
   });
+
+  it('refuses a truncated tag (GCM would otherwise check only what is given)', () => {
+    const sealed = box.seal('secret', 'user-1:leetcode');
+    const short = Buffer.from(sealed.tag, 'base64').subarray(0, 4).toString('base64');
+    expect(() => box.open({ ...sealed, tag: short }, 'user-1:leetcode')).toThrow(
+      /authentication tag length/i,
+    );
+  });
 });

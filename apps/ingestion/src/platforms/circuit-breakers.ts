@@ -20,14 +20,23 @@ const circuitOpen = new Gauge({
   labelNames: ['platform'],
 });
 
+/** Per-user breakers kept at most (the oldest is forgotten first: it starts closed again). */
+const MAX_USER_BREAKERS = 10_000;
+
 /**
  * One circuit breaker per platform (cockatiel): after CIRCUIT_FAILURE_THRESHOLD consecutive
  * failures (5) calls fail fast for CIRCUIT_HALF_OPEN_AFTER_MS (60 s), then one trial call
  * decides. Only unavailability counts; a refused request (unknown handle) does not.
+ *
+ * Calls a user's own input drives (an import's LeetCode question look-ups) go through a breaker
+ * of that user and platform instead (`executeForUser`): they fail fast while the platform's
+ * breaker is open, but their failures never count towards it, so one user's junk (10 000
+ * made-up slugs that get LeetCode to rate-limit us) cannot stop every user's syncs.
  */
 @Injectable()
 export class PlatformCircuitBreakers {
   private readonly breakers = new Map<Platform, CircuitBreakerPolicy>();
+  private readonly userBreakers = new Map<string, CircuitBreakerPolicy>();
   private readonly log: Logger;
 
   constructor(
@@ -38,8 +47,26 @@ export class PlatformCircuitBreakers {
   }
 
   async execute<T>(platform: Platform, call: () => Promise<T>): Promise<T> {
+    return this.run(platform, this.breaker(platform), call);
+  }
+
+  /** A call driven by one user's input: their own breaker, never the platform's. */
+  async executeForUser<T>(platform: Platform, userId: string, call: () => Promise<T>): Promise<T> {
+    if (this.state(platform) === 'open')
+      throw new PlatformUnavailableError(
+        platform,
+        'circuit open after repeated failures; retry later',
+      );
+    return this.run(platform, this.userBreaker(platform, userId), call);
+  }
+
+  private async run<T>(
+    platform: Platform,
+    breaker: CircuitBreakerPolicy,
+    call: () => Promise<T>,
+  ): Promise<T> {
     try {
-      return await this.breaker(platform).execute(call);
+      return await breaker.execute(call);
     } catch (error) {
       if (error instanceof BrokenCircuitError)
         throw new PlatformUnavailableError(
@@ -56,16 +83,34 @@ export class PlatformCircuitBreakers {
     return state === CircuitState.Closed ? 'closed' : 'open';
   }
 
+  private userBreaker(platform: Platform, userId: string): CircuitBreakerPolicy {
+    const key = `${platform}:${userId}`;
+    let breaker = this.userBreakers.get(key);
+    if (breaker) return breaker;
+    if (this.userBreakers.size >= MAX_USER_BREAKERS)
+      this.userBreakers.delete(this.userBreakers.keys().next().value!);
+    breaker = this.newBreaker();
+    breaker.onBreak(() =>
+      this.log.warn({ platform, userId }, "circuit of one user's look-ups opened"),
+    );
+    this.userBreakers.set(key, breaker);
+    return breaker;
+  }
+
+  private newBreaker(): CircuitBreakerPolicy {
+    return circuitBreaker(
+      handleWhen((error) => error instanceof PlatformUnavailableError),
+      {
+        halfOpenAfter: this.config.CIRCUIT_HALF_OPEN_AFTER_MS,
+        breaker: new ConsecutiveBreaker(this.config.CIRCUIT_FAILURE_THRESHOLD),
+      },
+    );
+  }
+
   private breaker(platform: Platform): CircuitBreakerPolicy {
     let breaker = this.breakers.get(platform);
     if (!breaker) {
-      breaker = circuitBreaker(
-        handleWhen((error) => error instanceof PlatformUnavailableError),
-        {
-          halfOpenAfter: this.config.CIRCUIT_HALF_OPEN_AFTER_MS,
-          breaker: new ConsecutiveBreaker(this.config.CIRCUIT_FAILURE_THRESHOLD),
-        },
-      );
+      breaker = this.newBreaker();
       breaker.onBreak(() => {
         circuitOpen.set({ platform }, 1);
         this.log.warn({ platform }, 'circuit opened: platform calls fail fast');

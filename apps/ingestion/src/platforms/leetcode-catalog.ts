@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { ROOT_LOGGER } from '@prepmate/platform';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
+import { splitDistinct } from '../domain/import-limits';
 import type { LeetCodeQuestion } from '../domain/leetcode-submission';
 import { LeetCodeClient } from './leetcode.client';
 import { LEETCODE_QUESTION_MODEL, type LeetCodeQuestionDocument } from './leetcode-question.schema';
@@ -14,6 +15,15 @@ export interface CatalogResult {
   questions: Map<string, LeetCodeQuestion>;
   /** Slugs whose difficulty and tags could not be found (imported without them). */
   missing: string[];
+  /** Unknown slugs beyond the look-up limit: not looked up (their records are refused). */
+  skipped: string[];
+}
+
+export interface ResolveOptions {
+  /** Look-ups of unknown slugs at most (the rest are `skipped`); unlimited when absent. */
+  maxLookups?: number;
+  /** The user whose import asks: look-ups count on their circuit breaker, not LeetCode's. */
+  forUser?: string;
 }
 
 /**
@@ -32,10 +42,10 @@ export class LeetCodeCatalog {
     this.log = logger.child({ component: 'leetcode-catalog' });
   }
 
-  async resolve(slugs: Iterable<string>): Promise<CatalogResult> {
+  async resolve(slugs: Iterable<string>, options: ResolveOptions = {}): Promise<CatalogResult> {
     const wanted = [...new Set(slugs)];
     const questions = new Map<string, LeetCodeQuestion>();
-    if (wanted.length === 0) return { questions, missing: [] };
+    if (wanted.length === 0) return { questions, missing: [], skipped: [] };
     const known = await this.model
       .find({ _id: { $in: wanted } })
       .lean<LeetCodeQuestionDocument[]>();
@@ -46,14 +56,17 @@ export class LeetCodeCatalog {
         difficulty: doc.difficulty,
         tags: doc.tags,
       });
-    const unknown = wanted.filter((slug) => !questions.has(slug));
+    const { admitted: unknown, refused } = splitDistinct(
+      wanted.filter((slug) => !questions.has(slug)),
+      options.maxLookups ?? Number.POSITIVE_INFINITY,
+    );
     const missing: string[] = [];
     let next = 0;
     const worker = async () => {
       while (next < unknown.length) {
         const slug = unknown[next++];
         try {
-          const question = await this.client.question(slug);
+          const question = await this.client.question(slug, options.forUser);
           if (!question) {
             missing.push(slug);
             continue;
@@ -76,6 +89,6 @@ export class LeetCodeCatalog {
       }
     };
     await Promise.all(Array.from({ length: Math.min(LOOKUP_CONCURRENCY, unknown.length) }, worker));
-    return { questions, missing };
+    return { questions, missing, skipped: [...refused] };
   }
 }

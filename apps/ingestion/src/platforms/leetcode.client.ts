@@ -61,9 +61,13 @@ export class LeetCodeClient {
     };
   }
 
-  /** Difficulty and topic tags of a problem; null when LeetCode does not know the slug. */
-  async question(titleSlug: string): Promise<LeetCodeQuestion | null> {
-    const data = await this.query(QUESTION, { titleSlug });
+  /**
+   * Difficulty and topic tags of a problem; null when LeetCode does not know the slug. With
+   * `forUser`, the look-up is one a user's import asked for: it counts on that user's circuit
+   * breaker, not LeetCode's (see PlatformCircuitBreakers).
+   */
+  async question(titleSlug: string, forUser?: string): Promise<LeetCodeQuestion | null> {
+    const data = await this.query(QUESTION, { titleSlug }, undefined, forUser);
     const question = data.question;
     if (!isObject(question)) return null;
     const difficulty = String(question.difficulty ?? '').toLowerCase();
@@ -86,8 +90,9 @@ export class LeetCodeClient {
     query: string,
     variables: Record<string, unknown>,
     session?: string,
+    forUser?: string,
   ): Promise<Record<string, unknown>> {
-    return this.breakers.execute('leetcode', async () => {
+    const call = async () => {
       const { status, body } = await fetchPlatformJson({
         platform: 'leetcode',
         url: this.config.LEETCODE_GRAPHQL_URL,
@@ -109,6 +114,9 @@ export class LeetCodeClient {
           ? String(body.errors[0].message)
           : `HTTP ${status}`;
       throw new PlatformRequestError('leetcode', message);
-    });
+    };
+    return forUser === undefined
+      ? this.breakers.execute('leetcode', call)
+      : this.breakers.executeForUser('leetcode', forUser, call);
   }
 }

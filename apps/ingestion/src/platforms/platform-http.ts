@@ -9,6 +9,21 @@ export interface HttpJsonRequest {
   timeoutMs: number;
 }
 
+/** A header value HTTP accepts (visible ASCII, spaces and tabs; no CR, LF or NUL). */
+const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
+
+/**
+ * What a failed fetch says about the network, never its message: undici's messages may quote
+ * the request (an invalid header quotes its value, the session cookie), and this text ends in
+ * `lastError`, logs and admin views.
+ */
+export function networkFailure(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  const code =
+    typeof cause?.code === 'string' && /^[A-Z0-9_]{1,40}$/.test(cause.code) ? cause.code : null;
+  return code ? `unreachable (${code})` : 'unreachable';
+}
+
 /**
  * One JSON call to a platform with a time limit. Network errors, timeouts, 429, 5xx and
  * bodies that are not JSON are "unavailable"; other 4xx answers are returned to the caller,
@@ -17,6 +32,12 @@ export interface HttpJsonRequest {
 export async function fetchPlatformJson(
   request: HttpJsonRequest,
 ): Promise<{ status: number; body: unknown }> {
+  for (const [name, value] of Object.entries(request.headers ?? {}))
+    if (!HEADER_VALUE.test(value))
+      throw new PlatformRequestError(
+        request.platform,
+        `the ${name} header has characters HTTP does not allow (value not shown)`,
+      );
   let response: Response;
   try {
     response = await fetch(request.url, {
@@ -35,7 +56,7 @@ export async function fetchPlatformJson(
     const reason =
       name === 'TimeoutError' || name === 'AbortError'
         ? `no answer within ${request.timeoutMs} ms`
-        : `unreachable (${(error as Error).message})`;
+        : networkFailure(error);
     throw new PlatformUnavailableError(request.platform, reason);
   }
   let text: string;
@@ -44,7 +65,7 @@ export async function fetchPlatformJson(
   } catch (error) {
     throw new PlatformUnavailableError(
       request.platform,
-      `answer cut off (${(error as Error).message})`,
+      `answer cut off (${networkFailure(error)})`,
     );
   }
   if (response.status === 429)

@@ -4,6 +4,7 @@ import { ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { parseCodeforcesSubmission } from '../domain/codeforces-submission';
 import { isObject } from '../domain/fields';
+import { isLeetCodeSlug } from '../domain/import-limits';
 import { type ImportRecord, parseEach, type Rejection } from '../domain/import-record';
 import { parseLeetCodeSubmission } from '../domain/leetcode-submission';
 import { type CursorItem, isNewerThanCursor, type SyncCursor } from '../domain/sync-policy';
@@ -54,7 +55,11 @@ function finish(
   }
   return {
     fetched: items.length,
-    records: parsed.records,
+    // Read from the platform's own API: the platform vouches for these problems.
+    records: parsed.records.map((record) => ({
+      ...record,
+      problem: { ...record.problem, verified: true },
+    })),
     rejected: parsed.rejected.filter((rejection) => rejection.code !== 'NOT_FINAL'),
     cursorItems,
   };
@@ -163,7 +168,7 @@ export class SyncSources {
       );
     }
     const slugs = items.flatMap((raw) =>
-      isObject(raw) && typeof raw.titleSlug === 'string' ? [raw.titleSlug] : [],
+      isObject(raw) && isLeetCodeSlug(raw.titleSlug) ? [raw.titleSlug] : [],
     );
     const { questions } = await this.catalog.resolve(slugs);
     return finish(

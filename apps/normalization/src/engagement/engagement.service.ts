@@ -63,7 +63,7 @@ export class EngagementService {
     problemId: string,
     notes: string | undefined,
   ): Promise<BookmarkResponse> {
-    await this.problems.require(problemId);
+    await this.problems.require(problemId, caller);
     const now = new Date();
     const doc = await this.bookmarks
       .findOneAndUpdate(
@@ -116,7 +116,7 @@ export class EngagementService {
     const page = offsetPage(docs, { limit, cursor });
     const problems = await this.catalog.getMany(page.items.map((doc) => doc.problemId));
     const byId = new Map(
-      (await this.problems.views(problems)).map((problem) => [problem.id, problem]),
+      (await this.problems.views(problems, caller)).map((problem) => [problem.id, problem]),
     );
     return {
       items: page.items.map((doc) => toBookmark(doc, byId.get(doc.problemId) ?? null)),
@@ -126,7 +126,7 @@ export class EngagementService {
 
   /** A report; the problem is flagged once FLAG_AFTER_REPORTS distinct users have one open. */
   async report(caller: RpcCaller, request: FeedbackRpcData): Promise<FeedbackResponse> {
-    await this.problems.require(request.problemId);
+    await this.problems.require(request.problemId, caller);
     const doc: FeedbackDocument = {
       _id: uuidv7(),
       problemId: request.problemId,

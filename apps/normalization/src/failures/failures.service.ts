@@ -9,10 +9,11 @@ import type {
   ResolveFailureRpcData,
   UnmappedTagResponse,
 } from '@prepmate/contracts';
-import { AppError, offsetPage, ROOT_LOGGER } from '@prepmate/platform';
+import { AppError, ROOT_LOGGER } from '@prepmate/platform';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
+import { problemUrl } from '../domain/problem-urls';
 import { normalizeTitle } from '../domain/titles';
 import { Normalizer } from '../normalizing/normalizer';
 import { type CanonicalProblemDocument } from '../problems/canonical-problem.schema';
@@ -24,6 +25,7 @@ import {
   type NormalizationFailureDocument,
 } from './normalization-failure.schema';
 import { ReviewLog } from './review-log';
+import type { UnmappedTagDocument } from './review.schemas';
 
 function toFailureResponse(doc: NormalizationFailureDocument): NormalizationFailureResponse {
   return {
@@ -118,14 +120,17 @@ export class FailuresService {
     await this.catalog.addPlatforms([
       {
         canonicalId: canonical._id,
+        // An admin resolving the failure confirms the platform problem.
         entry: {
           platform: failure.platform,
           platformProblemId: failure.platformProblemId,
-          url: failure.rawProblem.url,
+          url: problemUrl(failure.platform, failure.platformProblemId),
           firstSeen: failure.firstSeen,
+          verified: true,
         },
         topics: tags.topics,
         tags: tags.normalizedTags,
+        vouchers: [],
       },
     ]);
     // From here on new submissions of the problem map directly; close the failure, then
@@ -177,6 +182,8 @@ export class FailuresService {
       interviewFrequency: null,
       openReports: 0,
       flagged: false,
+      verified: true,
+      vouchedBy: [],
       createdAt: new Date(),
     };
     await this.catalog.createProblems([doc]);
@@ -214,34 +221,29 @@ export class FailuresService {
     };
   }
 
-  /** Most frequent first: platform problems per (platform, tag), counted in code. */
+  /**
+   * Most frequent first (then by platform and tag), read from the counts: a page reads what it
+   * shows (the cursor is the offset of the next page).
+   */
   async unmappedTags({ limit, cursor }: PageRpcData): Promise<Page<UnmappedTagResponse>> {
-    const counts = new Map<string, UnmappedTagResponse & { last: Date }>();
-    for (const doc of await this.review.unmapped.find().lean()) {
-      const key = `${doc.platform}:${doc.tag}`;
-      const entry = counts.get(key) ?? {
-        platform: doc.platform,
-        tag: doc.tag,
-        count: 0,
-        lastSeen: '',
-        last: doc.seenAt,
-      };
-      entry.count += 1;
-      if (doc.seenAt > entry.last) entry.last = doc.seenAt;
-      counts.set(key, entry);
-    }
-    const all = [...counts.entries()].sort(
-      ([ka, a], [kb, b]) => b.count - a.count || ka.localeCompare(kb),
-    );
-    const page = offsetPage(all, { limit, cursor });
+    const start = cursor ? Number(cursor) : 0;
+    if (!Number.isSafeInteger(start) || start < 0)
+      throw new AppError('VALIDATION_FAILED', 'invalid cursor', { field: 'cursor' });
+    const docs = await this.review.unmapped
+      .find()
+      .sort({ count: -1, _id: 1 })
+      .skip(start)
+      .limit(limit + 1)
+      .lean<UnmappedTagDocument[]>();
+    const page = docs.slice(0, limit);
     return {
-      items: page.items.map(([, { platform, tag, count, last }]) => ({
+      items: page.map(({ platform, tag, count, lastSeen }) => ({
         platform,
         tag,
         count,
-        lastSeen: last.toISOString(),
+        lastSeen: lastSeen.toISOString(),
       })),
-      nextCursor: page.nextCursor,
+      nextCursor: docs.length > limit ? String(start + limit) : null,
     };
   }
 }

@@ -24,17 +24,19 @@ export const PossibleDuplicateSchema = new Schema<PossibleDuplicateDocument>(
 );
 
 /**
- * A platform tag no alias maps, seen on one platform problem (one document per pair, so a
- * count is derived, never incremented: concurrent `$inc`s lose updates on FerretDB, and a
- * redelivered problem counts once).
+ * A platform tag no alias maps, counted: one document per (platform, tag) whatever the number
+ * of problems carrying it, so junk tags cost one small document each, never one per
+ * occurrence. `count` is the number of new platform problems seen with the tag (a problem is
+ * counted when its mapping is created, so a redelivery does not count it again).
  */
 export interface UnmappedTagDocument {
-  /** `${platform}:${tag}:${platformProblemId}` */
+  /** `${platform}:${tag}` */
   _id: string;
   platform: Platform;
   tag: string;
-  platformProblemId: string;
-  seenAt: Date;
+  count: number;
+  firstSeen: Date;
+  lastSeen: Date;
 }
 
 export const UNMAPPED_TAG_MODEL = 'UnmappedTag';
@@ -44,8 +46,14 @@ export const UnmappedTagSchema = new Schema<UnmappedTagDocument>(
     _id: { type: String, required: true },
     platform: { type: String, required: true },
     tag: { type: String, required: true },
-    platformProblemId: { type: String, required: true },
-    seenAt: { type: Date, required: true },
+    count: { type: Number, required: true },
+    firstSeen: { type: Date, required: true },
+    lastSeen: { type: Date, required: true },
   },
-  { collection: 'unmapped_tags', versionKey: false },
+  { collection: 'unmapped_tag_counts', versionKey: false },
 );
+/** The admin list: most frequent first. */
+UnmappedTagSchema.index({ count: -1, _id: 1 });
+
+/** Where tags were once stored one document per (tag, problem); folded into the counts at start. */
+export const LEGACY_UNMAPPED_TAGS_COLLECTION = 'unmapped_tags';

@@ -10,15 +10,19 @@ import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { platformDifficulty } from '../domain/difficulty';
 import { type CanonicalCandidate, decideMatch } from '../domain/matching';
+import { firstVouchers, isConfirmed } from '../domain/problem-trust';
+import { problemUrl } from '../domain/problem-urls';
 import type { MappedTags } from '../domain/tags';
 import { normalizeTitle } from '../domain/titles';
 import { settleTheirMapping } from '../domain/unfinished-mapping';
 import { FailureStore } from '../failures/failure-store';
 import { ReviewLog } from '../failures/review-log';
 import { type CanonicalProblemDocument } from '../problems/canonical-problem.schema';
-import { ProblemCatalog, toCandidate } from '../problems/problem-catalog';
+import { NormalizationConfig } from '../normalization.config';
+import { type PlatformAddition, ProblemCatalog, toCandidate } from '../problems/problem-catalog';
 import { mappingId, type ProblemMappingDocument } from '../problems/problem-mapping.schema';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { CatalogTrust } from './catalog-trust';
 import { NormalizedRecords } from './normalized-records';
 import { ProblemTelemetry } from './problem-telemetry';
 
@@ -36,6 +40,10 @@ interface Plan {
   normalizedTitle: string;
   tags: MappedTags;
   ownDifficulty: Difficulty | null;
+  /** The platform vouches for the problem (an adapter read it); else only its importers do. */
+  verified: boolean;
+  /** The users whose submissions carry it, when unconfirmed (bounded). */
+  vouchers: string[];
 }
 
 /** Why a platform problem cannot become a canonical one, or null when it can. */
@@ -72,6 +80,8 @@ export class Normalizer {
     private readonly failures: FailureStore,
     private readonly review: ReviewLog,
     private readonly telemetry: ProblemTelemetry,
+    private readonly trust: CatalogTrust,
+    private readonly config: NormalizationConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'normalizer' });
@@ -111,6 +121,9 @@ export class Normalizer {
       const mapping = mappings.get(keyOf(item));
       return mapping ? [{ item, mapping }] : [];
     });
+    // Platform problems already in the catalog: a platform adapter's read confirms them, an
+    // import's makes its user a voucher (both usually known already: no database work).
+    await this.trust.settle(mapped, (work) => this.exclusively(work));
     await this.records.store(mapped);
     this.telemetry.markDirty(new Set(mapped.map(({ mapping }) => mapping.canonicalProblemId)));
 
@@ -156,12 +169,15 @@ export class Normalizer {
     const failures = new Map<string, string>();
     const plans: Plan[] = [];
     for (const [key, group] of groups) {
-      const { platform, problem } = group[0];
+      // The platform's own data, when one of the submissions came through an adapter.
+      const { platform, problem } =
+        group.find((item) => item.problem.verified === true) ?? group[0];
       const reason = unusable(problem);
       if (reason) {
         failures.set(key, reason);
         continue;
       }
+      const verified = problem.verified === true;
       plans.push({
         key,
         platform,
@@ -169,9 +185,18 @@ export class Normalizer {
         normalizedTitle: normalizeTitle(problem.title),
         tags: this.taxonomy.tagAliases.map(platform, problem.tags),
         ownDifficulty: platformDifficulty(platform, problem),
+        verified,
+        vouchers: verified
+          ? []
+          : firstVouchers(
+              group.map((item) => item.userId),
+              this.config.PROBLEM_VOUCHERS_MAX,
+            ),
       });
     }
-    const pool: CanonicalCandidate[] = (await this.catalog.candidates(plans)).map(toCandidate);
+    const candidateDocs = await this.catalog.candidates(plans);
+    const confirmed = new Map(candidateDocs.map((doc) => [doc._id, isConfirmed(doc)]));
+    const pool: CanonicalCandidate[] = candidateDocs.map(toCandidate);
     const now = new Date();
     const fresh = new Map<string, { plan: Plan; candidate: CanonicalCandidate }>();
     const decided = plans.map((plan) => {
@@ -230,8 +255,17 @@ export class Normalizer {
           created.candidate.difficulty,
           plan,
           now,
+          this.config.PROBLEM_VOUCHERS_MAX,
         );
-      else additions.push(additionOf(mapping.canonicalProblemId, plan, now));
+      else
+        additions.push(
+          additionOf(
+            mapping.canonicalProblemId,
+            plan,
+            now,
+            confirmed.get(mapping.canonicalProblemId) ?? true,
+          ),
+        );
     }
     // Four writes to four collections, independent of each other: one round trip's wait.
     await Promise.all([
@@ -259,6 +293,8 @@ export class Normalizer {
       ),
     ]);
 
+    // Only once written: a batch that fails here is retried and must settle them again.
+    for (const { plan } of winners) this.trust.remember(plan.key, plan.verified, plan.vouchers);
     const created = new Map(winners.map(({ plan, mapping }) => [plan.key, mapping]));
     if (lost.size > 0) {
       const theirs = await this.catalog.findMappings([...lost], { remember: false });
@@ -308,9 +344,24 @@ export class Normalizer {
           `the canonical problem of ${key} is still being written by another consumer`,
         );
       if (action === 'create-problem')
-        withPlatform(missing, mapping.canonicalProblemId, plan, mapping.difficulty, plan, now);
+        withPlatform(
+          missing,
+          mapping.canonicalProblemId,
+          plan,
+          mapping.difficulty,
+          plan,
+          now,
+          this.config.PROBLEM_VOUCHERS_MAX,
+        );
       if (action === 'add-platform')
-        additions.push(additionOf(mapping.canonicalProblemId, plan, now));
+        additions.push(
+          additionOf(
+            mapping.canonicalProblemId,
+            plan,
+            now,
+            isConfirmed(problems.get(mapping.canonicalProblemId) ?? {}),
+          ),
+        );
     }
     if (missing.size === 0 && additions.length === 0) return;
     await Promise.all([
@@ -324,29 +375,42 @@ export class Normalizer {
   }
 }
 
-type PlatformAddition = Parameters<ProblemCatalog['addPlatforms']>[0][number];
-
 function entryOf(plan: Plan, now: Date) {
+  const { platformProblemId } = plan.problem;
   return {
     platform: plan.platform,
-    platformProblemId: plan.problem.platformProblemId,
-    url: plan.problem.url,
+    platformProblemId,
+    url: problemUrl(plan.platform, platformProblemId),
     firstSeen: now,
+    verified: plan.verified,
   };
 }
 
-function additionOf(canonicalId: string, plan: Plan, now: Date): PlatformAddition {
+function additionOf(
+  canonicalId: string,
+  plan: Plan,
+  now: Date,
+  problemConfirmed: boolean,
+): PlatformAddition {
   return {
     canonicalId,
     entry: entryOf(plan, now),
     topics: plan.tags.topics,
     tags: plan.tags.normalizedTags,
+    vouchers: plan.vouchers,
+    ...(plan.verified && !problemConfirmed
+      ? {
+          confirmTitle: { title: plan.problem.title.trim(), normalizedTitle: plan.normalizedTitle },
+        }
+      : {}),
   };
 }
 
 /**
  * Adds `plan`'s platform problem to the new canonical problem `id` in `docs`, creating it from
- * `origin` (the platform problem it was created for) when it is not there yet.
+ * `origin` (the platform problem it was created for) when it is not there yet. A confirmed
+ * platform problem confirms the new problem (with its title); an unconfirmed one adds its
+ * vouchers and, to a confirmed problem, nothing else others see.
  */
 function withPlatform(
   docs: Map<string, CanonicalProblemDocument>,
@@ -355,6 +419,7 @@ function withPlatform(
   difficulty: Difficulty,
   plan: Plan,
   now: Date,
+  maxVouchers: number,
 ): void {
   let doc = docs.get(id);
   if (!doc) {
@@ -369,11 +434,21 @@ function withPlatform(
       interviewFrequency: null,
       openReports: 0,
       flagged: false,
+      verified: origin.verified,
+      vouchedBy: [...origin.vouchers],
       createdAt: now,
     };
     docs.set(id, doc);
   }
   doc.platforms.push(entryOf(plan, now));
-  doc.topics = [...new Set([...doc.topics, ...plan.tags.topics])];
-  doc.normalizedTags = [...new Set([...doc.normalizedTags, ...plan.tags.normalizedTags])];
+  if (plan.verified && !doc.verified) {
+    doc.verified = true;
+    doc.title = plan.problem.title.trim();
+    doc.normalizedTitle = plan.normalizedTitle;
+  }
+  doc.vouchedBy = firstVouchers([...doc.vouchedBy, ...plan.vouchers], maxVouchers);
+  if (plan.verified || !doc.verified || plan === origin) {
+    doc.topics = [...new Set([...doc.topics, ...plan.tags.topics])];
+    doc.normalizedTags = [...new Set([...doc.normalizedTags, ...plan.tags.normalizedTags])];
+  }
 }

@@ -4,8 +4,14 @@ import { Schema } from 'mongoose';
 export interface ProblemPlatformEntry {
   platform: Platform;
   platformProblemId: string;
+  /** Kept for the record; every view builds the link from (platform, id) (domain/problem-urls). */
   url: string | null;
   firstSeen: Date;
+  /**
+   * Read from the platform's own API or confirmed by an admin; false when only imports vouch
+   * for it (absent on entries stored before: confirmed). See domain/problem-trust.
+   */
+  verified?: boolean;
 }
 
 export interface AggregateTelemetry {
@@ -35,6 +41,10 @@ export interface CanonicalProblemDocument {
   /** Distinct users with an open feedback report; flagged from 3. */
   openReports: number;
   flagged: boolean;
+  /** Confirmed by a platform adapter or an admin (domain/problem-trust); else only its vouchers see it. */
+  verified: boolean;
+  /** Users whose imports vouch for the problem or one of its unconfirmed platform problems (bounded). */
+  vouchedBy: string[];
   createdAt: Date;
 }
 
@@ -52,10 +62,15 @@ export const CanonicalProblemSchema = new Schema<CanonicalProblemDocument>(
     interviewFrequency: { type: Number, default: null },
     openReports: { type: Number, default: 0 },
     flagged: { type: Boolean, default: false },
+    verified: { type: Boolean, default: true },
+    vouchedBy: { type: [String], default: [] },
     createdAt: { type: Date, required: true },
   },
   { collection: 'canonical_problems', versionKey: false },
 );
+/** `GET /problems`: confirmed problems, and the caller's own unconfirmed ones, by id. */
+CanonicalProblemSchema.index({ verified: 1, _id: 1 });
+CanonicalProblemSchema.index({ vouchedBy: 1, _id: 1 });
 CanonicalProblemSchema.index({ normalizedTitle: 1 });
 CanonicalProblemSchema.index({ topics: 1 });
 CanonicalProblemSchema.index({ flagged: 1 });

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { chunkedBulkWrite, insertNew } from '@prepmate/platform';
 import type { Platform } from '@prepmate/contracts';
 import type { Model } from 'mongoose';
 import type { CanonicalCandidate } from '../domain/matching';
 import { TitleIndex } from '../domain/title-index';
+import { NormalizationConfig } from '../normalization.config';
 import {
   CANONICAL_PROBLEM_MODEL,
   type CanonicalProblemDocument,
@@ -27,20 +28,44 @@ export function toCandidate(doc: CanonicalProblemDocument): CanonicalCandidate {
   };
 }
 
+/** A platform problem joining an existing canonical problem. */
+export interface PlatformAddition {
+  canonicalId: string;
+  entry: ProblemPlatformEntry;
+  /** Its mapped topics and tags: added to the problem only when the entry is confirmed. */
+  topics: string[];
+  tags: string[];
+  /** Users vouching for an unconfirmed entry (they see it; bounded on the problem). */
+  vouchers: string[];
+  /** A confirmed entry confirms an unconfirmed problem and gives it the platform's title. */
+  confirmTitle?: { title: string; normalizedTitle: string };
+}
+
 /**
- * Canonical problems and platform mappings. Mappings are immutable and cached; titles of all
- * canonical problems are indexed in memory for similarity search (exact titles are always
- * looked up in the database, so a stale index can only miss a near-duplicate).
+ * Canonical problems and platform mappings. Mappings are immutable and cached; titles of the
+ * confirmed canonical problems are indexed in memory for similarity search (exact titles are
+ * always looked up in the database, so a stale index can only miss a near-duplicate, and
+ * unconfirmed problems — what imports alone vouch for — are found by exact title only: the
+ * index does not grow with them).
  */
 @Injectable()
-export class ProblemCatalog {
+export class ProblemCatalog implements OnModuleInit {
   private readonly mappings = new Map<string, ProblemMappingDocument>();
   private titles?: { index: TitleIndex; loadedAt: number };
 
   constructor(
     @InjectModel(CANONICAL_PROBLEM_MODEL) readonly problems: Model<CanonicalProblemDocument>,
     @InjectModel(PROBLEM_MAPPING_MODEL) readonly mappingModel: Model<ProblemMappingDocument>,
+    private readonly config: NormalizationConfig,
   ) {}
+
+  /** Problems stored before confirmation existed are confirmed (they were everyone's). */
+  async onModuleInit(): Promise<void> {
+    await this.problems.collection.updateMany(
+      { verified: { $exists: false } },
+      { $set: { verified: true, vouchedBy: [] } },
+    );
+  }
 
   /**
    * Mappings by id from the cache alone. A key missing here is treated as a new problem:
@@ -134,7 +159,7 @@ export class ProblemCatalog {
       return this.titles.index;
     const index = new TitleIndex();
     const docs = await this.problems
-      .find({}, { normalizedTitle: 1, platforms: 1 })
+      .find({ verified: true }, { normalizedTitle: 1, platforms: 1 })
       .lean<Pick<CanonicalProblemDocument, '_id' | 'normalizedTitle' | 'platforms'>[]>();
     for (const doc of docs)
       index.add(
@@ -149,7 +174,7 @@ export class ProblemCatalog {
   async createProblems(docs: CanonicalProblemDocument[]): Promise<void> {
     if (docs.length === 0) return;
     await this.problems.collection.insertMany(docs as never[], { ordered: false });
-    for (const doc of docs)
+    for (const doc of docs.filter((created) => created.verified))
       this.titles?.index.add(
         doc._id,
         doc.normalizedTitle,
@@ -157,30 +182,140 @@ export class ProblemCatalog {
       );
   }
 
-  /** Adds a platform's problem to existing canonical problems (and its tags and topics). */
-  async addPlatforms(
-    additions: Array<{
-      canonicalId: string;
-      entry: ProblemPlatformEntry;
-      topics: string[];
-      tags: string[];
-    }>,
-  ): Promise<void> {
+  /**
+   * Adds platforms' problems to existing canonical problems. An unconfirmed one changes
+   * nothing others see (not the topics or tags); its vouchers join the problem's (bounded:
+   * the guard leaves a full list as it is). A confirmed one confirms an unconfirmed problem,
+   * with the platform's title.
+   */
+  async addPlatforms(additions: PlatformAddition[]): Promise<void> {
     if (additions.length === 0) return;
     await chunkedBulkWrite(
       this.problems.collection,
-      additions.map(({ canonicalId, entry, topics, tags }) => ({
-        updateOne: {
-          filter: { _id: canonicalId },
-          update: {
-            $push: { platforms: entry },
-            $addToSet: { topics: { $each: topics }, normalizedTags: { $each: tags } },
+      additions.flatMap((addition) => [
+        ...(addition.confirmTitle
+          ? [this.confirmOp(addition.canonicalId, addition.confirmTitle)]
+          : []),
+        {
+          updateOne: {
+            filter: { _id: addition.canonicalId },
+            update:
+              addition.entry.verified === false
+                ? { $push: { platforms: addition.entry } }
+                : {
+                    $push: { platforms: addition.entry },
+                    $addToSet: {
+                      topics: { $each: addition.topics },
+                      normalizedTags: { $each: addition.tags },
+                    },
+                  },
           },
         },
-      })),
+        ...(addition.vouchers.length > 0
+          ? [this.vouchOp(addition.canonicalId, addition.vouchers)]
+          : []),
+      ]),
     );
     for (const { canonicalId, entry } of additions)
       this.titles?.index.addPlatform(canonicalId, entry.platform);
+    await this.indexConfirmed(
+      additions.flatMap(({ canonicalId, confirmTitle }) => (confirmTitle ? [canonicalId] : [])),
+    );
+  }
+
+  /**
+   * Confirms platform problems already in the catalog (a platform adapter read them): entry
+   * `index` of the problem, guarded by its identity (entries are only ever appended, so an
+   * index never moves), and the problem itself with the platform's title when it was not.
+   */
+  async confirmPlatforms(
+    confirmations: Array<{
+      canonicalId: string;
+      index: number;
+      entry: Pick<ProblemPlatformEntry, 'platform' | 'platformProblemId'>;
+      confirmTitle?: { title: string; normalizedTitle: string };
+    }>,
+  ): Promise<void> {
+    if (confirmations.length === 0) return;
+    await chunkedBulkWrite(
+      this.problems.collection,
+      // The entry first: a problem is never seen confirmed with its confirming entry hidden.
+      confirmations.flatMap(({ canonicalId, index, entry, confirmTitle }) => [
+        {
+          updateOne: {
+            filter: {
+              _id: canonicalId,
+              [`platforms.${index}.platform`]: entry.platform,
+              [`platforms.${index}.platformProblemId`]: entry.platformProblemId,
+            },
+            update: { $set: { [`platforms.${index}.verified`]: true } },
+          },
+        },
+        ...(confirmTitle ? [this.confirmOp(canonicalId, confirmTitle)] : []),
+      ]),
+    );
+    await this.indexConfirmed(
+      confirmations.flatMap(({ canonicalId, confirmTitle }) => (confirmTitle ? [canonicalId] : [])),
+    );
+  }
+
+  /** Adds vouchers to problems (bounded: a full list stays as it is). */
+  async vouch(vouchers: Map<string, string[]>): Promise<void> {
+    if (vouchers.size === 0) return;
+    await chunkedBulkWrite(
+      this.problems.collection,
+      [...vouchers].map(([canonicalId, users]) => this.vouchOp(canonicalId, users)),
+    );
+  }
+
+  /** An admin confirms a problem and every platform problem it has. */
+  async confirmProblem(id: string): Promise<CanonicalProblemDocument | null> {
+    const doc = await this.get(id);
+    if (!doc) return null;
+    await this.problems.updateOne({ _id: id }, { $set: { verified: true } });
+    await this.confirmPlatforms(
+      doc.platforms.flatMap((entry, index) =>
+        entry.verified === false ? [{ canonicalId: id, index, entry }] : [],
+      ),
+    );
+    await this.indexConfirmed([id]);
+    return this.get(id);
+  }
+
+  private confirmOp(
+    canonicalId: string,
+    { title, normalizedTitle }: { title: string; normalizedTitle: string },
+  ) {
+    return {
+      updateOne: {
+        filter: { _id: canonicalId, verified: false },
+        update: { $set: { verified: true, title, normalizedTitle } },
+      },
+    };
+  }
+
+  private vouchOp(canonicalId: string, users: string[]) {
+    return {
+      updateOne: {
+        filter: {
+          _id: canonicalId,
+          [`vouchedBy.${this.config.PROBLEM_VOUCHERS_MAX - 1}`]: { $exists: false },
+        },
+        update: { $addToSet: { vouchedBy: { $each: users } } },
+      },
+    };
+  }
+
+  /** Problems just confirmed join the in-memory title index. */
+  private async indexConfirmed(ids: string[]): Promise<void> {
+    if (ids.length === 0 || !this.titles) return;
+    for (const doc of await this.getMany([...new Set(ids)]))
+      if (doc.verified)
+        this.titles.index.add(
+          doc._id,
+          doc.normalizedTitle,
+          doc.platforms.map((entry) => entry.platform),
+        );
   }
 
   /** The problems with these ids (unknown ids are left out). */

@@ -5,9 +5,12 @@ import type {
   ProblemResponse,
   ProblemsListRpcData,
   ProblemSummaryResponse,
+  UnknownProblemsResponse,
+  UnknownProblemsRpcData,
 } from '@prepmate/contracts';
 import { AppError } from '@prepmate/platform';
 import type { FilterQuery } from 'mongoose';
+import { canSee, type Viewer } from '../domain/problem-trust';
 import { normalizeTitle } from '../domain/titles';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -19,10 +22,13 @@ import {
   type ProblemTelemetryDocument,
 } from './canonical-problem.schema';
 import { ProblemCatalog } from './problem-catalog';
-import { toProblemResponse } from './problem.mapper';
+import { SYSTEM_VIEWER, toProblemResponse } from './problem.mapper';
+import { mappingId } from './problem-mapping.schema';
 
 /** Ids one summaries request may ask for (a page of any list). */
 const MAX_SUMMARIES = 100;
+/** Platform problems one unknown-problems request may ask about (one import's worth). */
+const MAX_UNKNOWN_QUERY = 10_000;
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -37,8 +43,11 @@ export class ProblemsService {
     private readonly telemetry: Model<ProblemTelemetryDocument>,
   ) {}
 
-  /** Problems as the API shows them, with their telemetry (zeros before the first flush). */
-  async views(docs: CanonicalProblemDocument[]): Promise<ProblemResponse[]> {
+  /** Problems as the API shows them to `viewer`, with their telemetry (zeros before the first flush). */
+  async views(
+    docs: CanonicalProblemDocument[],
+    viewer: Viewer = SYSTEM_VIEWER,
+  ): Promise<ProblemResponse[]> {
     if (docs.length === 0) return [];
     const stored = await this.telemetry
       .find({ _id: { $in: docs.map((doc) => doc._id) } })
@@ -51,15 +60,20 @@ export class ProblemsService {
         ],
       ),
     );
-    return docs.map((doc) => toProblemResponse(doc, byId.get(doc._id) ?? { ...EMPTY_TELEMETRY }));
+    return docs.map((doc) =>
+      toProblemResponse(doc, byId.get(doc._id) ?? { ...EMPTY_TELEMETRY }, viewer),
+    );
   }
 
   /**
    * By creation order (ids are UUID v7). Title search matches the normalized title
    * (case and punctuation ignored) with a regular expression: FerretDB has no `$text`.
+   * Confirmed problems and the viewer's own unconfirmed ones: each branch of the `$or` has
+   * its index ending in `_id` (verified, vouchedBy), so a page reads what it shows.
    */
-  async list(query: ProblemsListRpcData): Promise<Page<ProblemResponse>> {
-    const filter: FilterQuery<CanonicalProblemDocument> = {};
+  async list(query: ProblemsListRpcData, viewer: Viewer): Promise<Page<ProblemResponse>> {
+    const filter: FilterQuery<CanonicalProblemDocument> =
+      viewer.role === 'admin' ? {} : { $or: [{ verified: true }, { vouchedBy: viewer.userId }] };
     if (query.topic) filter.topics = query.topic;
     if (query.difficulty) filter.difficulty = query.difficulty;
     if (query.q) {
@@ -70,16 +84,43 @@ export class ProblemsService {
         });
       filter.normalizedTitle = { $regex: escapeRegex(words) };
     }
-    return this.page(filter, query);
+    return this.page(filter, query, viewer);
   }
 
   async flagged(query: PageRpcData): Promise<Page<ProblemResponse>> {
-    return this.page({ flagged: true }, query);
+    return this.page({ flagged: true }, query, SYSTEM_VIEWER);
+  }
+
+  /** For admins: the problems only imports vouch for, to confirm or leave. */
+  async unconfirmed(query: PageRpcData): Promise<Page<ProblemResponse>> {
+    return this.page({ verified: false }, query, SYSTEM_VIEWER);
+  }
+
+  /** An admin confirms a problem and its platform problems: everyone sees them from now on. */
+  async confirm(id: string): Promise<ProblemResponse> {
+    const doc = await this.catalog.confirmProblem(id);
+    if (!doc) throw new AppError('NOT_FOUND', 'no such problem');
+    return (await this.views([doc]))[0];
+  }
+
+  /** Which of these platform problems no mapping exists for (ingestion's daily cap). */
+  async unknown({
+    platform,
+    platformProblemIds,
+  }: UnknownProblemsRpcData): Promise<UnknownProblemsResponse> {
+    if (!Array.isArray(platformProblemIds) || platformProblemIds.length > MAX_UNKNOWN_QUERY)
+      throw new AppError('VALIDATION_FAILED', `at most ${MAX_UNKNOWN_QUERY} ids`, {
+        field: 'platformProblemIds',
+      });
+    const keys = platformProblemIds.map((id) => mappingId(platform, id));
+    const known = await this.catalog.findMappings(keys);
+    return { unknown: platformProblemIds.filter((_, i) => !known.has(keys[i])) };
   }
 
   private async page(
     filter: FilterQuery<CanonicalProblemDocument>,
     { limit, cursor }: PageRpcData,
+    viewer: Viewer,
   ): Promise<Page<ProblemResponse>> {
     if (cursor) filter._id = { $gt: cursor };
     const docs = await this.catalog.problems
@@ -89,15 +130,13 @@ export class ProblemsService {
       .lean<CanonicalProblemDocument[]>();
     const page = docs.slice(0, limit);
     return {
-      items: await this.views(page),
+      items: await this.views(page, viewer),
       nextCursor: docs.length > limit ? page[page.length - 1]._id : null,
     };
   }
 
-  async get(id: string): Promise<ProblemResponse> {
-    const doc = await this.catalog.get(id);
-    if (!doc) throw new AppError('NOT_FOUND', 'no such problem');
-    return (await this.views([doc]))[0];
+  async get(id: string, viewer: Viewer): Promise<ProblemResponse> {
+    return (await this.views([await this.require(id, viewer)], viewer))[0];
   }
 
   /** Title and platforms of each known problem, for other services' views. */
@@ -109,10 +148,10 @@ export class ProblemsService {
     });
   }
 
-  /** 404 unless the problem exists (for bookmarks and feedback). */
-  async require(id: string): Promise<CanonicalProblemDocument> {
+  /** 404 unless the problem exists and `viewer` may see it (an unconfirmed one of others does not). */
+  async require(id: string, viewer: Viewer): Promise<CanonicalProblemDocument> {
     const doc = await this.catalog.get(id);
-    if (!doc) throw new AppError('NOT_FOUND', 'no such problem');
+    if (!doc || !canSee(doc, viewer)) throw new AppError('NOT_FOUND', 'no such problem');
     return doc;
   }
 }

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type {
+  Page,
+  PageRpcData,
   PciResponse,
   RecommendationResponse,
   TimeEstimateResponse,
@@ -183,9 +185,13 @@ export class ProgressService {
   }
 
   /** Progress on every roadmap the user owns or follows. */
-  async all(userId: string): Promise<{ items: PciResponse[] }> {
-    const roadmaps = await this.roadmaps.ofUser(userId);
-    return { items: await Promise.all(roadmaps.map((roadmap) => this.progress(userId, roadmap))) };
+  /** PCI of the roadmaps the user owns or follows, a page at a time (by roadmap id). */
+  async all(userId: string, page: PageRpcData): Promise<Page<PciResponse>> {
+    const roadmaps = await this.roadmaps.ofUserPage(userId, page);
+    return {
+      items: await Promise.all(roadmaps.items.map((roadmap) => this.progress(userId, roadmap))),
+      nextCursor: roadmaps.nextCursor,
+    };
   }
 
   private async response(

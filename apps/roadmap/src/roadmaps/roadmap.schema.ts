@@ -33,7 +33,9 @@ export const RoadmapSchema = new Schema<RoadmapDocument>(
   },
   { collection: 'roadmaps', versionKey: false, minimize: false },
 );
-RoadmapSchema.index({ createdBy: 1 });
+RoadmapSchema.index({ createdBy: 1, _id: 1 });
+/** `GET /roadmaps`: official ones and the caller's, by id. */
+RoadmapSchema.index({ official: 1, _id: 1 });
 
 /** A user following a roadmap (its progress is kept and published). */
 export interface FollowDocument {
@@ -55,3 +57,27 @@ export const FollowSchema = new Schema<FollowDocument>(
   { collection: 'roadmap_follows', versionKey: false },
 );
 FollowSchema.index({ userId: 1 });
+
+/**
+ * One of a user's CUSTOM_ROADMAPS_PER_USER places, taken by creating a custom roadmap: the
+ * `_id` (`${userId}:${slot}`) is unique, so concurrent creations never pass the limit.
+ */
+export interface RoadmapSlotDocument {
+  _id: string;
+  userId: string;
+  roadmapId: string;
+  createdAt: Date;
+}
+
+export const ROADMAP_SLOT_MODEL = 'RoadmapSlot';
+
+export const RoadmapSlotSchema = new Schema<RoadmapSlotDocument>(
+  {
+    _id: { type: String, required: true },
+    userId: { type: String, required: true },
+    roadmapId: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'custom_roadmap_slots', versionKey: false },
+);
+RoadmapSlotSchema.index({ userId: 1 });

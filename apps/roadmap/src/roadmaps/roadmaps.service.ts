@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  Page,
+  PageRpcData,
   CreateRoadmapRequest,
   RoadmapResponse,
   RoadmapTopicInput,
@@ -12,6 +14,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { DEFAULT_COMPLETION_THRESHOLD, type RoadmapTopic } from '../domain/roadmap-topic';
 import { checkRoadmap } from '../domain/validation';
 import { ProgressService } from '../progress/progress.service';
+import { RoadmapConfig } from '../roadmap.config';
 import type { RoadmapDocument } from './roadmap.schema';
 import { RoadmapStore } from './roadmap-store';
 
@@ -34,6 +37,7 @@ export class RoadmapsService {
     private readonly store: RoadmapStore,
     private readonly catalog: TopicCatalog,
     private readonly progress: ProgressService,
+    private readonly config: RoadmapConfig,
   ) {}
 
   /** A roadmap the caller may see: official, their own, or any for admins; else 404. */
@@ -53,21 +57,21 @@ export class RoadmapsService {
     return roadmap;
   }
 
-  async list(caller: RpcCaller): Promise<{ items: RoadmapResponse[] }> {
-    const [official, owned, followed] = await Promise.all([
-      this.store.official(),
-      this.store.ownedBy(caller.userId),
+  /** Official roadmaps and the caller's own, a page at a time (by id). */
+  async list(caller: RpcCaller, page: PageRpcData): Promise<Page<RoadmapResponse>> {
+    const [roadmaps, followed] = await Promise.all([
+      this.store.visiblePage(caller.userId, page),
       this.store.followedIds(caller.userId),
     ]);
     const following = new Set(followed);
-    const items = [...official, ...owned].map((roadmap) =>
+    const items = roadmaps.items.map((roadmap) =>
       this.summary(
         roadmap,
         following.has(roadmap._id),
         checkRoadmap(roadmap.topics, new Set(roadmap.topics.map((t) => t.topic))).warnings,
       ),
     );
-    return { items };
+    return { items, nextCursor: roadmaps.nextCursor };
   }
 
   async get(caller: RpcCaller, roadmapId: string): Promise<RoadmapResponse> {
@@ -80,8 +84,12 @@ export class RoadmapsService {
     const topics = request.topics.map(toTopic);
     const warnings = await this.validate(topics);
     const now = new Date();
+    const id = uuidv7();
+    const max = this.config.CUSTOM_ROADMAPS_PER_USER;
+    if (!(await this.store.claimSlot(caller.userId, id, max)))
+      throw new AppError('QUOTA_EXCEEDED', `a user may create at most ${max} custom roadmaps`);
     const roadmap: RoadmapDocument = {
-      _id: uuidv7(),
+      _id: id,
       name: request.name,
       description: request.description ?? null,
       targetRole: request.targetRole ?? null,

@@ -35,7 +35,8 @@ export function useWeakTopics() {
 export function useRoadmaps() {
   return useQuery({
     queryKey: ['roadmaps'],
-    queryFn: () => call(api.GET('/api/v1/roadmaps', {})),
+    // the first 100 (official ones and the learner's own: few)
+    queryFn: () => call(api.GET('/api/v1/roadmaps', { params: { query: { limit: 100 } } })),
     select: (page) => page.items,
   });
 }

@@ -244,6 +244,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/problems/unconfirmed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NormalizationAdminController_unconfirmed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/problems/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NormalizationAdminController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/topics": {
         parameters: {
             query?: never;
@@ -946,6 +978,38 @@ export interface components {
             /** @description Held submissions now normalized and published */
             republished: number;
         };
+        ProblemPlatformResponse: {
+            /** @enum {string} */
+            platform: "leetcode" | "codeforces" | "hackerrank" | "geeksforgeeks" | "codechef" | "atcoder";
+            platformProblemId: string;
+            url: string | null;
+            firstSeen?: string;
+            /** @description Read from the platform or confirmed by an admin; false: only imports vouch for it */
+            verified?: boolean;
+        };
+        AggregateTelemetryResponse: {
+            totalSubmissions: number;
+            acceptedSubmissions: number;
+            successRate: number;
+            meanSolveTimeSeconds: number | null;
+        };
+        ProblemResponse: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            difficulty: "easy" | "medium" | "hard";
+            topics: string[];
+            normalizedTags: string[];
+            platforms: components["schemas"]["ProblemPlatformResponse"][];
+            aggregateTelemetry: components["schemas"]["AggregateTelemetryResponse"];
+            interviewFrequency: number | null;
+            /** @description Flagged after 3 open feedback reports */
+            flagged: boolean;
+            openReports: number;
+            /** @description Confirmed by a platform adapter or an admin. Unconfirmed problems are shown only to the users whose imports carried them */
+            verified: boolean;
+            createdAt: string;
+        };
         CreateTopicRequest: {
             /** @example matrix-exponentiation */
             slug: string;
@@ -995,34 +1059,6 @@ export interface components {
             topic: string;
             /** @enum {string|null} */
             platform: "leetcode" | "codeforces" | "hackerrank" | "geeksforgeeks" | "codechef" | "atcoder" | null;
-        };
-        ProblemPlatformResponse: {
-            /** @enum {string} */
-            platform: "leetcode" | "codeforces" | "hackerrank" | "geeksforgeeks" | "codechef" | "atcoder";
-            platformProblemId: string;
-            url: string | null;
-            firstSeen?: string;
-        };
-        AggregateTelemetryResponse: {
-            totalSubmissions: number;
-            acceptedSubmissions: number;
-            successRate: number;
-            meanSolveTimeSeconds: number | null;
-        };
-        ProblemResponse: {
-            id: string;
-            title: string;
-            /** @enum {string} */
-            difficulty: "easy" | "medium" | "hard";
-            topics: string[];
-            normalizedTags: string[];
-            platforms: components["schemas"]["ProblemPlatformResponse"][];
-            aggregateTelemetry: components["schemas"]["AggregateTelemetryResponse"];
-            interviewFrequency: number | null;
-            /** @description Flagged after 3 open feedback reports */
-            flagged: boolean;
-            openReports: number;
-            createdAt: string;
         };
         BookmarkResponse: {
             problemId: string;
@@ -1455,7 +1491,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, or QUOTA_EXCEEDED when a per-user limit is reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2343,7 +2379,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, or QUOTA_EXCEEDED when a per-user limit is reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2609,6 +2645,166 @@ export interface operations {
             };
         };
     };
+    NormalizationAdminController_unconfirmed: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { items: Problem[], nextCursor } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (with details) or BAD_REQUEST (malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (see retry-after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: a service is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: a service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NormalizationAdminController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with details) or BAD_REQUEST (malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (see retry-after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: a service is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: a service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     NormalizationAdminController_createTopic: {
         parameters: {
             query?: never;
@@ -2657,7 +2853,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, or QUOTA_EXCEEDED when a per-user limit is reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2754,7 +2950,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, or QUOTA_EXCEEDED when a per-user limit is reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3374,7 +3570,11 @@ export interface operations {
     };
     RoadmapsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3388,7 +3588,18 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["RoadmapResponse"][];
+                        /** @description pass as `cursor` for the next page; null on the last one */
+                        nextCursor: string | null;
                     };
+                };
+            };
+            /** @description VALIDATION_FAILED (with details) or BAD_REQUEST (malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description UNAUTHENTICATED: missing, invalid or expired access token */
@@ -3431,7 +3642,11 @@ export interface operations {
     };
     RoadmapsController_allPci: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3445,7 +3660,18 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["PciResponse"][];
+                        /** @description pass as `cursor` for the next page; null on the last one */
+                        nextCursor: string | null;
                     };
+                };
+            };
+            /** @description VALIDATION_FAILED (with details) or BAD_REQUEST (malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description UNAUTHENTICATED: missing, invalid or expired access token */
@@ -3605,7 +3831,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, or QUOTA_EXCEEDED when a per-user limit is reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3694,7 +3920,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, or QUOTA_EXCEEDED when a per-user limit is reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3779,7 +4005,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, or QUOTA_EXCEEDED when a per-user limit is reached */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5438,7 +5664,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description CONFLICT */
+            /** @description CONFLICT, or QUOTA_EXCEEDED when a per-user limit is reached */
             409: {
                 headers: {
                     [name: string]: unknown;

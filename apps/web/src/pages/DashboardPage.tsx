@@ -11,7 +11,7 @@ export function DashboardPage() {
   const user = useUser();
   const pci = useQuery({
     queryKey: ['pci'],
-    queryFn: () => call(api.GET('/api/v1/roadmaps/pci', {})),
+    queryFn: () => call(api.GET('/api/v1/roadmaps/pci', { params: { query: { limit: 100 } } })),
   });
   const due = useQuery({
     queryKey: ['revisions'],

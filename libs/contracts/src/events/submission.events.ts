@@ -28,7 +28,13 @@ export interface PlatformProblem {
   difficulty: Difficulty | null;
   rating: number | null;
   tags: string[];
+  /** Ignored by normalization, which builds every problem URL from (platform, id). */
   url: string | null;
+  /**
+   * True when title, difficulty and tags come from the platform's own API (a sync, a LeetCode
+   * question looked up); false or absent when only the importing user vouches for them.
+   */
+  verified?: boolean;
 }
 
 export interface SubmissionIngestedPayload {

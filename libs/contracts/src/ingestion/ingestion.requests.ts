@@ -13,6 +13,13 @@ export class PlatformParams {
   platform!: Platform;
 }
 
+/**
+ * A cookie value as HTTP allows it (RFC 6265 cookie-octets: visible ASCII except space, `"`,
+ * `,`, `;` and `\\`). Anything else (a newline, a non-ASCII letter) would make the request
+ * header invalid, and the error would carry the cookie: refused when the account is linked.
+ */
+export const SESSION_COOKIE_PATTERN = /^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]+$/;
+
 export class LinkIntegrationRequest {
   @ApiProperty({ example: 'tourist', description: 'Your handle on the platform' })
   @Transform(trim)
@@ -30,6 +37,10 @@ export class LinkIntegrationRequest {
   @IsOptional()
   @IsString()
   @Length(20, 4096)
+  @Matches(SESSION_COOKIE_PATTERN, {
+    message:
+      'may contain visible ASCII characters only, without spaces, quotes, commas, semicolons or backslashes',
+  })
   sessionCookie?: string;
 }
 

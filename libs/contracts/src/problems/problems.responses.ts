@@ -29,6 +29,11 @@ export class ProblemPlatformResponse {
   url!: string | null;
   @ApiPropertyOptional()
   firstSeen?: string;
+  @ApiPropertyOptional({
+    description:
+      'Read from the platform or confirmed by an admin; false: only imports vouch for it',
+  })
+  verified?: boolean;
 }
 
 /** What other services show of a canonical problem: its title and where to solve it. */
@@ -73,6 +78,11 @@ export class ProblemResponse {
   flagged!: boolean;
   @ApiProperty()
   openReports!: number;
+  @ApiProperty({
+    description:
+      'Confirmed by a platform adapter or an admin. Unconfirmed problems are shown only to the users whose imports carried them',
+  })
+  verified!: boolean;
   @ApiProperty()
   createdAt!: string;
 }

@@ -1,4 +1,4 @@
-import type { Difficulty } from '../events/submission.events';
+import type { Difficulty, Platform } from '../events/submission.events';
 import type {
   AddTagAliasRequest,
   CreateTopicRequest,
@@ -21,6 +21,17 @@ export interface ProblemIdRpcData {
 /** Canonical problems by id, for other services (at most 100 ids). */
 export interface ProblemSummariesRpcData {
   ids: string[];
+}
+
+/** Platform problems of one platform (at most 10 000 ids, one import's worth). */
+export interface UnknownProblemsRpcData {
+  platform: Platform;
+  platformProblemIds: string[];
+}
+
+export interface UnknownProblemsResponse {
+  /** The ids no mapping exists for, in the order asked. */
+  unknown: string[];
 }
 
 export interface BookmarkRpcData extends ProblemIdRpcData {

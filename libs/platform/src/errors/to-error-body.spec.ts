@@ -50,6 +50,43 @@ describe('toErrorBody', () => {
     });
   });
 
+  it('keeps the 4xx status of every HTTP-stack error, with our own message', () => {
+    const charset = Object.assign(new Error('unsupported charset "LATIN1"'), {
+      type: 'charset.unsupported',
+      status: 415,
+      statusCode: 415,
+      expose: true,
+    });
+    expect(toErrorBody(charset, 'req-3')).toEqual({
+      status: 415,
+      body: {
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'Unsupported charset: send JSON in UTF-8',
+        requestId: 'req-3',
+      },
+      unexpected: false,
+    });
+    expect(JSON.stringify(toErrorBody(charset).body)).not.toContain('LATIN1');
+    expect(toErrorBody({ type: 'encoding.unsupported', status: 415 })).toMatchObject({
+      status: 415,
+      body: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+    });
+    expect(toErrorBody({ type: 'request.aborted', status: 400 }).status).toBe(400);
+    // Statuses without a code of their own keep their status and read as a bad request.
+    expect(toErrorBody({ statusCode: 431 })).toMatchObject({
+      status: 431,
+      body: { code: 'BAD_REQUEST', message: 'The request was refused' },
+    });
+  });
+
+  it('never lets a 5xx status carried by a thrown object through as a client error', () => {
+    expect(toErrorBody({ type: 'stream.not.readable', status: 500 })).toMatchObject({
+      status: 500,
+      unexpected: true,
+    });
+    expect(toErrorBody({ status: '400' }).status).toBe(500);
+  });
+
   it('hides everything about an unexpected error', () => {
     const mapped = toErrorBody(
       new TypeError('cannot read x of undefined at /srv/app.js:10'),
