@@ -144,7 +144,7 @@ describe('web client', () => {
     await go('Roadmaps', 'Roadmaps');
     const topic = stats![0].topic;
     await page.getByLabel('Name', { exact: true }).fill('My interview plan');
-    await page.getByLabel('Topic 1').selectOption(topic);
+    await page.getByLabel('Topic 1', { exact: true }).selectOption(topic);
     await page.getByLabel('Weight').fill('2');
     await page.getByRole('button', { name: 'Create roadmap' }).click();
     const weightError = page.locator('.field-error').filter({ hasText: 'weight' });

@@ -10,7 +10,7 @@ export interface Bar {
 }
 
 const ROW = 28;
-const LABEL = 150;
+const LABEL = 160;
 const WIDTH = 520;
 const VALUE = 48;
 
@@ -34,7 +34,7 @@ export function BarChart({ bars, title }: { bars: Bar[]; title: string }) {
           return (
             <g key={bar.key} data-bar={bar.key} data-value={bar.value}>
               <text x={LABEL - 8} y={y + 15} textAnchor="end" className="chart-label">
-                {bar.label.length > 22 ? `${bar.label.slice(0, 21)}…` : bar.label}
+                {bar.label.length > 20 ? `${bar.label.slice(0, 19)}…` : bar.label}
               </text>
               <rect x={LABEL} y={y} width={plot} height={ROW - 8} className="chart-track" />
               <rect
