@@ -109,6 +109,14 @@ describe('the whole system behind the gateway', () => {
       roadmapProgress: [],
     });
     expect(body.services.aggregation).toEqual({ attempts: [], topicStats: null });
+    expect(body.services.synergy).toEqual({
+      posts: [],
+      scratchedPosts: [],
+      scratches: [],
+      synergyPairs: [],
+      chatMessages: [],
+      learningLevel: [],
+    });
     const deleted = await fetch(`${gateway.url}/api/v1/me`, { method: 'DELETE', headers: auth });
     expect(deleted.status).toBe(202);
     expect(await deleted.json()).toMatchObject({

@@ -1,5 +1,8 @@
 import { getConnectionToken } from '@nestjs/mongoose';
-import { EventPublisher, RabbitMqTransport } from '@prepmate/messaging';
+import { EventPublisher, RabbitMqTransport, WriteBatcher } from '@prepmate/messaging';
+import { insertNew } from '@prepmate/platform';
+import { Redis } from 'ioredis';
+import mongoose from 'mongoose';
 import { deleteTopology, ingestedEvent, isolatedEnv, startTestService } from '@prepmate/testing';
 import amqplib from 'amqplib';
 import type { Connection } from 'mongoose';
@@ -128,6 +131,81 @@ async function runLibrary(): Promise<number> {
   return TOTAL / seconds;
 }
 
+const CLAIMS = Number(process.env.BENCH_BROKER_CLAIMS ?? 20_000);
+const RETENTION_MS = 168 * 3_600_000;
+
+/**
+ * Idempotency claims alone, the cost libs/messaging adds per delivery: CLAIMS claims,
+ * IN_FLIGHT at once, batched as the transport batches them (WriteBatcher), (a) as one
+ * unordered `insertMany` per batch into a processed_events collection (unique `_id`, what
+ * libs/messaging does), (b) as one Redis pipeline of `SET key 1 NX PX <retention>` per batch.
+ * Each is claimed twice: the second pass must find every claim taken.
+ */
+export async function runClaims(): Promise<{ databasePerSec: number; redisPerSec: number }> {
+  const { prefix } = isolatedEnv('bench-claims');
+  const connection = await mongoose
+    .createConnection(process.env.MONGO_URL!, { dbName: `${prefix}_claims` })
+    .asPromise();
+  const collection = connection.collection<{ _id: string; processedAt: Date }>('processed_events');
+  const redis = new Redis(process.env.REDIS_URL!);
+  const keyOf = (n: number) => `q:${prefix}-event-${n}`;
+  const timed = async (claim: (n: number) => Promise<boolean>) => {
+    let fresh = 0;
+    const started = process.hrtime.bigint();
+    await publishWindowed(CLAIMS, async (n) => {
+      if (await claim(n)) fresh += 1;
+    });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    let again = 0;
+    await publishWindowed(CLAIMS, async (n) => {
+      if (await claim(n)) again += 1;
+    });
+    if (fresh !== CLAIMS || again !== 0)
+      throw new Error(`claims: ${fresh} fresh of ${CLAIMS}, then ${again} claimed twice`);
+    return CLAIMS / seconds;
+  };
+  try {
+    const database = new WriteBatcher<number, boolean>(async (batch) => {
+      const taken = await insertNew(
+        collection,
+        batch.map((n) => ({ _id: keyOf(n), processedAt: new Date() })),
+      );
+      return batch.map((_, index) => !taken.has(index));
+    });
+    const databasePerSec = await timed((n) => database.add(n));
+    progress(`claims in the database (batched insertMany): ${Math.round(databasePerSec)}/s`);
+    const inRedis = new WriteBatcher<number, boolean>(async (batch) => {
+      const pipeline = redis.pipeline();
+      for (const n of batch)
+        pipeline.set(`${prefix}:claim:${keyOf(n)}`, '1', 'PX', RETENTION_MS, 'NX');
+      const results = (await pipeline.exec()) ?? [];
+      return results.map(([error, reply]) => {
+        if (error) throw error;
+        return reply === 'OK';
+      });
+    });
+    const redisPerSec = await timed((n) => inRedis.add(n));
+    progress(`claims in Redis (pipelined SET NX PX): ${Math.round(redisPerSec)}/s`);
+    return { databasePerSec, redisPerSec };
+  } finally {
+    let cursor = '0';
+    do {
+      const [nextCursor, keys] = await redis.scan(
+        cursor,
+        'MATCH',
+        `${prefix}:claim:*`,
+        'COUNT',
+        1000,
+      );
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = nextCursor;
+    } while (cursor !== '0');
+    redis.disconnect();
+    await connection.dropDatabase();
+    await connection.close();
+  }
+}
+
 export async function brokerBenchmark(): Promise<void> {
   progress(
     `broker: ${TOTAL} persistent messages with publisher confirms, ${IN_FLIGHT} in flight, prefetch ${PREFETCH}`,
@@ -136,11 +214,18 @@ export async function brokerBenchmark(): Promise<void> {
   progress(`raw amqplib: ${Math.round(rawMsgsPerSec)} msg/s`);
   const libMsgsPerSec = await runLibrary();
   progress(`libs/messaging: ${Math.round(libMsgsPerSec)} msg/s`);
+  progress(`claims: ${CLAIMS} idempotency claims, ${IN_FLIGHT} at once, database vs Redis`);
+  const claims = await runClaims();
   await writeResult('broker', {
     messages: TOTAL,
     rawMsgsPerSec: Math.round(rawMsgsPerSec),
     libMsgsPerSec: Math.round(libMsgsPerSec),
     ratio: Math.round((libMsgsPerSec / rawMsgsPerSec) * 1000) / 1000,
+    claims: {
+      claims: CLAIMS,
+      databaseBatchedInsertPerSec: Math.round(claims.databasePerSec),
+      redisSetNxPerSec: Math.round(claims.redisPerSec),
+    },
     goal: { ratio: 0.5 },
   });
 }

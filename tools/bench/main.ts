@@ -1,23 +1,29 @@
 /**
  * `npm run bench -- <name>`: runs a benchmark against real infrastructure (found or started
  * as for the tests), prints progress and numbers, and writes bench-results/<name>.json.
- * Names: broker, gateway, ingest and pipeline (the last three need `npm run build`). Without a
- * name, all.
+ * Names: advisory, broker, gateway, growth, ingest, pipeline and synergy (all but broker
+ * need `npm run build`). Without a name, all.
  */
 import 'reflect-metadata';
 import { resolveInfrastructure } from '@prepmate/infra';
 import { join, resolve } from 'node:path';
 import { progress } from './bench-output';
+import { advisoryBenchmark } from './advisory.bench';
 import { brokerBenchmark } from './broker.bench';
 import { gatewayBenchmark } from './gateway.bench';
+import { growthBenchmark } from './growth.bench';
 import { ingestBenchmark } from './ingest.bench';
 import { pipelineBenchmark } from './pipeline.bench';
+import { synergyBenchmark } from './synergy.bench';
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
+  advisory: advisoryBenchmark,
   broker: brokerBenchmark,
   gateway: gatewayBenchmark,
+  growth: growthBenchmark,
   ingest: ingestBenchmark,
   pipeline: pipelineBenchmark,
+  synergy: synergyBenchmark,
 };
 
 async function main(names: string[]): Promise<void> {

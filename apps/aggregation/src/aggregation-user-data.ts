@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserDataContributor } from '@prepmate/messaging';
 import { AggregateStore } from './aggregates/aggregate-store';
+import { MasteryPopulation } from './aggregates/mastery-population';
 import { AttemptStore } from './attempts/attempt-store';
 
 /** Everything aggregation holds about a user. */
@@ -9,6 +10,7 @@ export class AggregationUserData {
   constructor(
     private readonly attempts: AttemptStore,
     private readonly aggregates: AggregateStore,
+    private readonly population: MasteryPopulation,
   ) {}
 
   get contributors(): UserDataContributor[] {
@@ -21,7 +23,9 @@ export class AggregationUserData {
       {
         name: 'topicStats',
         exportUser: (userId) => this.aggregates.exportUser(userId),
-        deleteUser: (userId) => this.aggregates.deleteUser(userId),
+        // The user leaves every topic's percentile population, then the aggregate goes.
+        deleteUser: async (userId) =>
+          (await this.population.removeUser(userId)) + (await this.aggregates.deleteUser(userId)),
       },
     ];
   }

@@ -1,3 +1,4 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import {
@@ -12,11 +13,16 @@ import {
   DatabaseModule,
   MongoReadiness,
   PlatformModule,
+  bullRootOptions,
+  processorOptionsProvider,
   RedisModule,
   RedisReadiness,
 } from '@prepmate/platform';
 import { AggregateStore } from './aggregates/aggregate-store';
+import { MasteryPopulation } from './aggregates/mastery-population';
 import {
+  MASTERY_HISTOGRAM_MODEL,
+  MasteryHistogramSchema,
   TOPIC_MASTERY_MODEL,
   TopicMasterySchema,
   USER_AGGREGATE_MODEL,
@@ -33,7 +39,7 @@ import {
 } from './attempts/attempt.schema';
 import { AttemptStore } from './attempts/attempt-store';
 import { SubmissionNormalizedHandler } from './attempts/submission-normalized.handler';
-import { AggregationQueue } from './jobs/aggregation-queue';
+import { AGGREGATION_QUEUE, AggregationQueue } from './jobs/aggregation-queue';
 import { AggregationWorker } from './jobs/aggregation-worker';
 import { UserAggregation } from './jobs/user-aggregation';
 import { ProblemSummaries } from './telemetry/problem-summaries';
@@ -50,11 +56,14 @@ import { TelemetryService } from './telemetry/telemetry.service';
     DatabaseModule,
     MessagingServerModule,
     RedisModule,
+    BullModule.forRootAsync({ inject: [AggregationConfig], useFactory: bullRootOptions }),
+    BullModule.registerQueue({ name: AGGREGATION_QUEUE }),
     MongooseModule.forFeature([
       { name: ATTEMPT_MODEL, schema: AttemptSchema },
       { name: PENDING_ATTEMPT_MODEL, schema: PendingAttemptSchema },
       { name: USER_AGGREGATE_MODEL, schema: UserAggregateSchema },
       { name: TOPIC_MASTERY_MODEL, schema: TopicMasterySchema },
+      { name: MASTERY_HISTOGRAM_MODEL, schema: MasteryHistogramSchema },
     ]),
   ],
   controllers: [AggregationRpcController, SubmissionNormalizedHandler, UserDeletedHandler],
@@ -63,7 +72,13 @@ import { TelemetryService } from './telemetry/telemetry.service';
     AggregationQueue,
     AggregationUserData,
     AggregationWorker,
+    processorOptionsProvider(AggregationWorker, AGGREGATION_QUEUE, AggregationConfig, (config) => ({
+      concurrency: config.AGGREGATION_WORKER_CONCURRENCY,
+      lockDuration: config.AGGREGATION_JOB_LOCK_MS,
+      stalledInterval: config.AGGREGATION_JOB_LOCK_MS,
+    })),
     AttemptStore,
+    MasteryPopulation,
     ProblemSummaries,
     TelemetryService,
     TopicCatalog,

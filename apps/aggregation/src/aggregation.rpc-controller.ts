@@ -36,4 +36,9 @@ export class AggregationRpcController {
   revisionsDue(@Payload() request: RpcRequest<RevisionsRpcData>) {
     return this.telemetry.revisionsDue(requireCaller(request).userId, request.data.limit);
   }
+
+  @MessagePattern(RPC_PATTERNS.telemetrySolvedProblems)
+  solvedProblems(@Payload() request: RpcRequest) {
+    return this.telemetry.solvedProblems(requireCaller(request).userId);
+  }
 }

@@ -83,6 +83,15 @@ export class GatewayConfig extends TokenClaimsConfig {
   @IsString()
   WEB_ROOT = 'dist/web';
 
+  /**
+   * How long the advisory routes wait for the service: a model call may take its timeout
+   * (OPENAI_TIMEOUT_MS, 20 s) twice (an answer and one retry), plus the context reads.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  ADVISORY_RPC_TIMEOUT_MS = 45_000;
+
   @Matches(/^\d+(kb|mb)$/, { message: 'must be a size such as 1mb or 512kb' })
   JSON_BODY_LIMIT = '1mb';
 

@@ -11,14 +11,22 @@ import { GatewayConfig } from './gateway.config';
 import { OpsListener } from './health/ops-listener';
 import { ServicesHealthService } from './health/services-health.service';
 import { SystemHealthController } from './health/system-health.controller';
+import { LiveEventsConsumer } from './live/live-events.consumer';
+import { LiveStreams } from './live/live-streams';
 import { FixedWindowLimiter } from './rate-limit/fixed-window-limiter';
+import { AdvisoryAdminController } from './routes/advisory-admin.controller';
+import { AdvisoryController } from './routes/advisory.controller';
 import { AuthController } from './routes/auth.controller';
+import { ChatsController } from './routes/chats.controller';
+import { EventsStreamController } from './routes/events-stream.controller';
 import { IntegrationsController } from './routes/integrations.controller';
 import { MeController } from './routes/me.controller';
 import { NormalizationAdminController } from './routes/normalization-admin.controller';
+import { PostsController } from './routes/posts.controller';
 import { ProblemsController } from './routes/problems.controller';
 import { RoadmapsController } from './routes/roadmaps.controller';
 import { SubmissionsController } from './routes/submissions.controller';
+import { SynergyController } from './routes/synergy.controller';
 import { SyncController } from './routes/sync.controller';
 import { TelemetryController } from './routes/telemetry.controller';
 import { UserDataService } from './routes/user-data.service';
@@ -48,13 +56,19 @@ import { Upstream } from './upstream/upstream.service';
     }),
   ],
   controllers: [
+    AdvisoryAdminController,
+    AdvisoryController,
     AuthController,
+    ChatsController,
+    EventsStreamController,
     IntegrationsController,
     MeController,
     NormalizationAdminController,
+    PostsController,
     ProblemsController,
     RoadmapsController,
     SubmissionsController,
+    SynergyController,
     SyncController,
     SystemHealthController,
     TelemetryController,
@@ -66,6 +80,8 @@ import { Upstream } from './upstream/upstream.service';
     FixedWindowLimiter,
     JwksCache,
     OpsListener,
+    LiveEventsConsumer,
+    LiveStreams,
     ServicesHealthService,
     Upstream,
     UserDataService,

@@ -1,3 +1,4 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import {
@@ -8,9 +9,11 @@ import {
   userDataContributorsFrom,
 } from '@prepmate/messaging';
 import {
+  bullRootOptions,
   DatabaseModule,
   MongoReadiness,
   PlatformModule,
+  processorOptionsProvider,
   RedisModule,
   RedisReadiness,
 } from '@prepmate/platform';
@@ -34,7 +37,7 @@ import { ingestedEventOf, SubmissionStore } from './submissions/submission-store
 import { SubmissionsRepository } from './submissions/submissions.repository';
 import { SYNC_LOG_MODEL, SyncLogSchema } from './sync/sync-log.schema';
 import { SyncLogsRepository } from './sync/sync-logs.repository';
-import { SyncQueue } from './sync/sync-queue';
+import { SYNC_QUEUE, SyncQueue } from './sync/sync-queue';
 import { SyncRunner } from './sync/sync-runner';
 import { SyncSources } from './sync/sync-sources';
 import { SYNC_STATE_MODEL, SyncStateSchema } from './sync/sync-state.schema';
@@ -53,6 +56,8 @@ import { SyncService } from './sync/sync.service';
     DatabaseModule,
     MessagingServerModule,
     RedisModule,
+    BullModule.forRootAsync({ inject: [IngestionConfig], useFactory: bullRootOptions }),
+    BullModule.registerQueue({ name: SYNC_QUEUE }),
     MongooseModule.forFeature([
       { name: SUBMISSION_MODEL, schema: SubmissionSchema },
       { name: SYNC_LOG_MODEL, schema: SyncLogSchema },
@@ -80,6 +85,9 @@ import { SyncService } from './sync/sync.service';
     SyncSources,
     SyncStatesRepository,
     SyncWorker,
+    processorOptionsProvider(SyncWorker, SYNC_QUEUE, IngestionConfig, (config) => ({
+      concurrency: config.SYNC_WORKER_CONCURRENCY,
+    })),
     userDataContributorsFrom(IngestionUserData),
   ],
 })

@@ -1,6 +1,8 @@
-import { cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { ManagedProcess } from './managed-process';
 import { commandExists, isPortOpen, runCommand } from './probe';
 import { type ProgressLog, withProgress } from './progress';
@@ -10,10 +12,51 @@ const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 
 export type FerretDbBackend = 'postgresql' | 'sqlite';
 
-/** Where built binaries are kept between runs, outside the repository, keyed by version. */
-export function ferretDbCacheDir(): string {
+const FERRETDB_POOL_MAX_CONNS = 80;
+
+/**
+ * The patches applied to FerretDB's source before it is built (`libs/infra/ferretdb/*.patch`,
+ * in name order; see docs/architecture.md "FerretDB notes"). Found by walking up from this
+ * file, so the compiled copy under `dist/` finds them too.
+ */
+export function ferretDbPatchDir(): string {
+  let dir = __dirname;
+  for (;;) {
+    const candidate = join(dir, 'libs', 'infra', 'ferretdb');
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`libs/infra/ferretdb not found above ${__dirname}`);
+    dir = parent;
+  }
+}
+
+export interface FerretDbPatches {
+  /** Absolute paths, in the order they are applied. */
+  files: string[];
+  /** First 12 hex digits of the SHA-256 of every patch's name and content: part of the cache key. */
+  hash: string;
+}
+
+export async function readFerretDbPatches(dir = ferretDbPatchDir()): Promise<FerretDbPatches> {
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.patch')).sort();
+  const digest = createHash('sha256');
+  for (const name of names) {
+    digest.update(`${name}\0`);
+    digest.update(await readFile(join(dir, name)));
+    digest.update('\0');
+  }
+  return { files: names.map((name) => join(dir, name)), hash: digest.digest('hex').slice(0, 12) };
+}
+
+/**
+ * Where built binaries are kept between runs, outside the repository: keyed by version and,
+ * for a patched build, by the hash of its patches (so a changed patch is a new build and
+ * a stock build is never overwritten).
+ */
+export function ferretDbCacheDir(patchHash: string | null = null): string {
   const base = process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache');
-  return join(base, 'prepmate', 'ferretdb', FERRETDB_VERSION);
+  const key = patchHash ? `${FERRETDB_VERSION}-patched-${patchHash}` : FERRETDB_VERSION;
+  return join(base, 'prepmate', 'ferretdb', key);
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -24,19 +67,53 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /**
- * Builds FerretDB from its Go module, once per version and backend. A plain `go install`
- * builds a binary that panics at start (its version file is generated at release time), so
- * the module's source is copied to a writable folder, the version file written, and built.
- * The PostgreSQL-only build leaves SQLite out, which is several times faster.
+ * Applies one patch to the source folder with `git apply` (git is needed for the
+ * repository anyway), or `patch` where git is missing. GIT_CEILING_DIRECTORIES keeps git
+ * from finding a repository around the folder, where it would apply paths from that
+ * repository's root.
+ */
+async function applyPatch(source: string, patchFile: string): Promise<void> {
+  const viaGit = await commandExists('git');
+  if (!viaGit && !(await commandExists('patch')))
+    throw new Error('patching FerretDB needs git or patch: install one of them, or set MONGO_URL');
+  const result = viaGit
+    ? await runCommand('git', ['apply', '-p1', '--whitespace=nowarn', patchFile], {
+        cwd: source,
+        env: { ...process.env, GIT_CEILING_DIRECTORIES: dirname(source) },
+      })
+    : await runCommand('patch', ['-p1', '--forward', '--batch', '-i', patchFile], {
+        cwd: source,
+      });
+  if (result.code !== 0)
+    throw new Error(`applying ${patchFile} to FerretDB failed: ${result.stderr || result.stdout}`);
+}
+
+export interface FerretDbBuildOptions {
+  /** false builds the stock module (kept for tests that compare it with the patched one). */
+  patched?: boolean;
+}
+
+/**
+ * Builds FerretDB from its Go module, once per version, patch set and backend. A plain
+ * `go install` builds a binary that panics at start (its version file is generated at
+ * release time), so the module's source is copied to a writable folder, the version file
+ * written, the patches applied, and built. The PostgreSQL-only build leaves SQLite out,
+ * which is several times faster.
  */
 export async function ensureFerretDbBinary(
   backend: FerretDbBackend,
   log: ProgressLog,
+  options: FerretDbBuildOptions = {},
 ): Promise<string> {
-  const dir = join(ferretDbCacheDir(), backend);
+  const patches =
+    options.patched === false ? { files: [], hash: null } : await readFerretDbPatches();
+  const label = patches.hash
+    ? `${FERRETDB_VERSION} + ${patches.files.length} patch(es)`
+    : FERRETDB_VERSION;
+  const dir = join(ferretDbCacheDir(patches.hash), backend);
   const binary = join(dir, 'ferretdb');
   if (await exists(binary)) {
-    log(`FerretDB ${FERRETDB_VERSION} (${backend}): cached at ${binary}`);
+    log(`FerretDB ${label} (${backend}): cached at ${binary}`);
     return binary;
   }
   if (!(await commandExists('go'))) {
@@ -58,25 +135,32 @@ export async function ensureFerretDbBinary(
   const moduleDir = (JSON.parse(download.stdout) as { Dir: string }).Dir;
   const source = join(dir, `src-${process.pid}`);
   await rm(source, { recursive: true, force: true });
-  await cp(moduleDir, source, { recursive: true });
-  await runCommand('chmod', ['-R', 'u+w', source]);
-  await writeFile(join(source, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
-  const tags = backend === 'postgresql' ? ['-tags', 'ferretdb_no_sqlite'] : [];
-  const partial = `${binary}.${process.pid}.partial`;
-  const build = await withProgress(
-    log,
-    `building FerretDB ${FERRETDB_VERSION} (${backend} backend) with Go`,
-    runCommand('go', ['build', '-buildvcs=false', ...tags, '-o', partial, './cmd/ferretdb'], {
-      cwd: source,
-      timeoutMs: 30 * 60_000,
-      env: { ...process.env, CGO_ENABLED: '0' },
-    }),
-  );
-  await rm(source, { recursive: true, force: true });
-  if (build.code !== 0) throw new Error(`building FerretDB failed: ${build.stderr}`);
-  await rename(partial, binary);
+  try {
+    await cp(moduleDir, source, { recursive: true });
+    await runCommand('chmod', ['-R', 'u+w', source]);
+    await writeFile(join(source, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+    for (const file of patches.files) {
+      await applyPatch(source, file);
+      log(`FerretDB: applied ${basename(file)}`);
+    }
+    const tags = backend === 'postgresql' ? ['-tags', 'ferretdb_no_sqlite'] : [];
+    const partial = `${binary}.${process.pid}.partial`;
+    const build = await withProgress(
+      log,
+      `building FerretDB ${label} (${backend} backend) with Go`,
+      runCommand('go', ['build', '-buildvcs=false', ...tags, '-o', partial, './cmd/ferretdb'], {
+        cwd: source,
+        timeoutMs: 30 * 60_000,
+        env: { ...process.env, CGO_ENABLED: '0' },
+      }),
+    );
+    if (build.code !== 0) throw new Error(`building FerretDB failed: ${build.stderr}`);
+    await rename(partial, binary);
+  } finally {
+    await rm(source, { recursive: true, force: true });
+  }
   log(
-    `FerretDB ${FERRETDB_VERSION} (${backend}) built in ${((Date.now() - started) / 1000).toFixed(1)} s → ${binary}`,
+    `FerretDB ${label} (${backend}) built in ${((Date.now() - started) / 1000).toFixed(1)} s → ${binary}`,
   );
   return binary;
 }
@@ -87,11 +171,14 @@ export interface FerretDbServer {
 }
 
 /** The PostgreSQL FerretDB stores into (created if missing), or null when none is reachable. */
-async function preparePostgres(log: ProgressLog): Promise<string | null> {
+async function preparePostgres(
+  log: ProgressLog,
+  database = 'prepmate_ferretdb',
+  poolMaxConns = FERRETDB_POOL_MAX_CONNS,
+): Promise<string | null> {
   const configured = process.env.FERRETDB_POSTGRESQL_URL;
   if (configured) return configured;
   if (!(await isPortOpen('127.0.0.1', 5432))) return null;
-  const database = 'prepmate_ferretdb';
   if (await commandExists('createdb')) {
     const created = await runCommand('createdb', ['-h', '127.0.0.1', '-U', 'postgres', database]);
     if (created.code !== 0 && !/already exists/.test(created.stderr)) {
@@ -101,10 +188,15 @@ async function preparePostgres(log: ProgressLog): Promise<string | null> {
   }
   // FerretDB holds one PostgreSQL connection per statement of a running command; its default
   // pool of 50 deadlocks under a few concurrent bulk updates. PostgreSQL allows 100.
-  return `postgres://postgres@127.0.0.1:5432/${database}?pool_max_conns=${FERRETDB_POOL_MAX_CONNS}`;
+  return `postgres://postgres@127.0.0.1:5432/${database}?pool_max_conns=${poolMaxConns}`;
 }
 
-const FERRETDB_POOL_MAX_CONNS = 80;
+export interface StartFerretDbOptions extends FerretDbBuildOptions {
+  /** PostgreSQL database FerretDB stores into (default `prepmate_ferretdb`). */
+  postgresDatabase?: string;
+  /** Its PostgreSQL connection pool (default 80; PostgreSQL allows 100 in all). */
+  postgresPoolMaxConns?: number;
+}
 
 /**
  * Starts FerretDB on `port`: on the local PostgreSQL when one is reachable, else on SQLite
@@ -114,11 +206,16 @@ export async function startFerretDb(
   port: number,
   dataDir: string,
   log: ProgressLog,
+  options: StartFerretDbOptions = {},
 ): Promise<FerretDbServer> {
   await mkdir(dataDir, { recursive: true });
-  const postgresUrl = await preparePostgres(log);
+  const postgresUrl = await preparePostgres(
+    log,
+    options.postgresDatabase,
+    options.postgresPoolMaxConns,
+  );
   const backend: FerretDbBackend = postgresUrl ? 'postgresql' : 'sqlite';
-  const binary = await ensureFerretDbBinary(backend, log);
+  const binary = await ensureFerretDbBinary(backend, log, options);
   const backendArgs = postgresUrl
     ? ['--handler=postgresql', `--postgresql-url=${postgresUrl}`]
     : ['--handler=sqlite', `--sqlite-url=file:${join(dataDir, 'sqlite')}/`];

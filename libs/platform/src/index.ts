@@ -24,3 +24,4 @@ export * from './redis/redis.tokens';
 export * from './http/access-metadata';
 export * from './redis/access-revocations';
 export * from './config/env-boolean';
+export * from './jobs/bullmq';

@@ -2,23 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { EventEnvelope } from '@prepmate/contracts';
 import { withPendingEvents } from '@prepmate/messaging';
-import { chunkedBulkWrite } from '@prepmate/platform';
 import type { Model } from 'mongoose';
 import { emptyAggregate, type UserAggregate } from '../domain/user-aggregate';
-import {
-  TOPIC_MASTERY_MODEL,
-  type TopicMasteryDocument,
-  USER_AGGREGATE_MODEL,
-  type UserAggregateDocument,
-} from './user-aggregate.schema';
+import { USER_AGGREGATE_MODEL, type UserAggregateDocument } from './user-aggregate.schema';
 
-/** Users' aggregates and the per-topic mastery population beside them. */
+/** Users' aggregates, read and written by `_id` (the user id). */
 @Injectable()
 export class AggregateStore {
-  constructor(
-    @InjectModel(USER_AGGREGATE_MODEL) readonly model: Model<UserAggregateDocument>,
-    @InjectModel(TOPIC_MASTERY_MODEL) private readonly masteries: Model<TopicMasteryDocument>,
-  ) {}
+  constructor(@InjectModel(USER_AGGREGATE_MODEL) readonly model: Model<UserAggregateDocument>) {}
 
   async load(userId: string): Promise<UserAggregate> {
     const doc = await this.model
@@ -48,35 +39,6 @@ export class AggregateStore {
     return docs.map((doc) => doc._id);
   }
 
-  async setMasteries(
-    userId: string,
-    masteries: Array<{ topic: string; mastery: number }>,
-  ): Promise<void> {
-    await chunkedBulkWrite(
-      this.masteries.collection,
-      masteries.map(({ topic, mastery }) => ({
-        updateOne: {
-          filter: { _id: `${userId}:${topic}` },
-          update: { $set: { userId, topic, mastery } },
-          upsert: true,
-        },
-      })),
-    );
-  }
-
-  /** Every user's mastery on each topic (one equality query per topic). */
-  async population(topics: string[]): Promise<Map<string, number[]>> {
-    const entries = await Promise.all(
-      topics.map(async (topic) => {
-        const docs = await this.masteries
-          .find({ topic }, { mastery: 1 })
-          .lean<Array<{ mastery: number }>>();
-        return [topic, docs.map((doc) => doc.mastery)] as const;
-      }),
-    );
-    return new Map(entries);
-  }
-
   async exportUser(userId: string): Promise<UserAggregate | null> {
     const doc = await this.model
       .findById(userId, { pendingEvents: 0 })
@@ -87,10 +49,6 @@ export class AggregateStore {
   }
 
   async deleteUser(userId: string): Promise<number> {
-    const [aggregates, masteries] = await Promise.all([
-      this.model.deleteOne({ _id: userId }),
-      this.masteries.deleteMany({ userId }),
-    ]);
-    return aggregates.deletedCount + masteries.deletedCount;
+    return (await this.model.deleteOne({ _id: userId })).deletedCount;
   }
 }

@@ -1,5 +1,6 @@
 import { type OutboxFields, outboxPlugin } from '@prepmate/messaging';
 import { Schema } from 'mongoose';
+import type { MasteryHistogram } from '../domain/mastery-histogram';
 import type { UserAggregate } from '../domain/user-aggregate';
 
 /**
@@ -32,8 +33,8 @@ UserAggregateSchema.plugin(outboxPlugin);
 UserAggregateSchema.index({ lastReceivedAt: 1 });
 
 /**
- * Each user's mastery per topic, small documents beside the aggregates: the population a
- * percentile rank and the comparison with the average are computed against.
+ * Each user's mastery per topic as counted in the topic's histogram (`_id` is
+ * `userId:topic`): what a later move takes the user out of. Read and written by `_id` only.
  */
 export interface TopicMasteryDocument {
   _id: string;
@@ -53,5 +54,30 @@ export const TopicMasterySchema = new Schema<TopicMasteryDocument>(
   },
   { collection: 'topic_masteries', versionKey: false },
 );
-TopicMasterySchema.index({ topic: 1 });
 TopicMasterySchema.index({ userId: 1 });
+
+/**
+ * One topic's mastery histogram (`domain/mastery-histogram.ts`), kept incrementally from the
+ * topic masteries: `_id` is the topic. `version` guards every write (compare and set);
+ * `moving` lists the users whose move is counted here but not yet stored in their
+ * topic_masteries document (a crash between the two writes is finished by their next job).
+ */
+export interface MasteryHistogramDocument extends MasteryHistogram {
+  _id: string;
+  version: number;
+  moving: Array<{ userId: string; to: number | null }>;
+}
+
+export const MASTERY_HISTOGRAM_MODEL = 'MasteryHistogram';
+
+export const MasteryHistogramSchema = new Schema<MasteryHistogramDocument>(
+  {
+    _id: { type: String, required: true },
+    counts: { type: Schema.Types.Mixed, default: {} },
+    total: { type: Number, required: true },
+    sum: { type: Number, required: true },
+    version: { type: Number, required: true },
+    moving: { type: Schema.Types.Mixed, default: [] },
+  },
+  { collection: 'mastery_histograms', versionKey: false, minimize: false },
+);

@@ -1,6 +1,6 @@
-import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { AggregationConfig } from '../aggregation.config';
 
 export const AGGREGATION_QUEUE = 'aggregation-users';
@@ -12,33 +12,20 @@ export interface UserJobData {
   recompute?: boolean;
 }
 
-export function bullPrefix(config: AggregationConfig): string {
-  return `${config.REDIS_KEY_PREFIX}bull`;
-}
-
-export function bullConnection(config: AggregationConfig): Redis {
-  return new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-}
-
 /**
- * The producer side of the per-user aggregation queue (BullMQ). Each user has at most one
- * job waiting: deduplication in debounce mode (a new attempt replaces the delayed job and
- * restarts its window) with keepLastIfActive (an attempt arriving while the user's job runs
- * leaves exactly one follow-up job), so one user's jobs never run in parallel. A job
- * scheduler adds the periodic recompute of recently active users.
+ * The producer side of the per-user aggregation queue (BullMQ, registered in
+ * AggregationModule). Each user has at most one job waiting: deduplication in debounce mode
+ * (a new attempt replaces the delayed job and restarts its window) with keepLastIfActive (an
+ * attempt arriving while the user's job runs leaves exactly one follow-up job), so one
+ * user's jobs never run in parallel. A job scheduler adds the periodic recompute of recently
+ * active users.
  */
 @Injectable()
-export class AggregationQueue implements OnModuleInit, OnApplicationShutdown {
-  private readonly connection: Redis;
-  readonly queue: Queue<UserJobData>;
-
-  constructor(private readonly config: AggregationConfig) {
-    this.connection = bullConnection(config);
-    this.queue = new Queue(AGGREGATION_QUEUE, {
-      connection: this.connection,
-      prefix: bullPrefix(config),
-    });
-  }
+export class AggregationQueue implements OnModuleInit {
+  constructor(
+    @InjectQueue(AGGREGATION_QUEUE) readonly queue: Queue<UserJobData>,
+    private readonly config: AggregationConfig,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     await this.queue.upsertJobScheduler(
@@ -62,10 +49,5 @@ export class AggregationQueue implements OnModuleInit, OnApplicationShutdown {
         removeOnFail: 1_000,
       },
     );
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue.close().catch(() => undefined);
-    this.connection.disconnect();
   }
 }

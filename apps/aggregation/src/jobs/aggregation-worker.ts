@@ -1,21 +1,14 @@
-import {
-  Inject,
-  Injectable,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject } from '@nestjs/common';
 import { UserTombstones } from '@prepmate/messaging';
 import { ROOT_LOGGER } from '@prepmate/platform';
-import { type Job, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { AggregateStore } from '../aggregates/aggregate-store';
 import { AggregationConfig } from '../aggregation.config';
 import {
   AGGREGATION_QUEUE,
   AggregationQueue,
-  bullConnection,
-  bullPrefix,
   RECOMPUTE_SCAN_JOB,
   USER_JOB,
   type UserJobData,
@@ -23,14 +16,14 @@ import {
 import { UserAggregation } from './user-aggregation';
 
 /**
- * The consumer side: runs user jobs and the periodic scan. A replica that dies mid-job stops
- * renewing the job's lock; after AGGREGATION_JOB_LOCK_MS another replica's stalled-job check
- * moves it back to waiting and runs it again (safe: see UserAggregation).
+ * The consumer side: runs user jobs and the periodic scan (a @nestjs/bullmq processor; its
+ * concurrency and lock come from the configuration, see AggregationModule). A replica that
+ * dies mid-job stops renewing the job's lock; after AGGREGATION_JOB_LOCK_MS another
+ * replica's stalled-job check moves it back to waiting and runs it again (safe: see
+ * UserAggregation).
  */
-@Injectable()
-export class AggregationWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private worker?: Worker<UserJobData>;
-  private connection?: Redis;
+@Processor(AGGREGATION_QUEUE)
+export class AggregationWorker extends WorkerHost {
   private readonly log: Logger;
 
   constructor(
@@ -41,33 +34,11 @@ export class AggregationWorker implements OnApplicationBootstrap, OnApplicationS
     private readonly tombstones: UserTombstones,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
+    super();
     this.log = logger.child({ component: 'aggregation-worker' });
   }
 
-  onApplicationBootstrap(): void {
-    this.connection = bullConnection(this.config);
-    this.worker = new Worker<UserJobData>(AGGREGATION_QUEUE, (job) => this.process(job), {
-      connection: this.connection,
-      prefix: bullPrefix(this.config),
-      concurrency: this.config.AGGREGATION_WORKER_CONCURRENCY,
-      lockDuration: this.config.AGGREGATION_JOB_LOCK_MS,
-      stalledInterval: this.config.AGGREGATION_JOB_LOCK_MS,
-    });
-    this.worker.on('failed', (job, error) =>
-      this.log.warn(
-        { jobId: job?.id, userId: job?.data.userId, err: error.message },
-        'aggregation job failed',
-      ),
-    );
-    this.worker.on('stalled', (jobId) =>
-      this.log.warn({ jobId }, 'aggregation job stalled; it will run again'),
-    );
-    this.worker.on('error', (error) =>
-      this.log.warn({ err: error.message }, 'aggregation worker error'),
-    );
-  }
-
-  private async process(job: Job<UserJobData>): Promise<unknown> {
+  async process(job: Job<UserJobData>): Promise<unknown> {
     if (job.name === USER_JOB) {
       if (await this.tombstones.isDeleted(job.data.userId)) return { skipped: 'user deleted' };
       const outcome = await this.aggregation.run(job.data.userId, job.data.recompute === true);
@@ -85,8 +56,21 @@ export class AggregationWorker implements OnApplicationBootstrap, OnApplicationS
     throw new Error(`unknown job ${job.name}`);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close().catch(() => undefined);
-    this.connection?.disconnect();
+  @OnWorkerEvent('failed')
+  onFailed(job: Job<UserJobData> | undefined, error: Error): void {
+    this.log.warn(
+      { jobId: job?.id, userId: job?.data.userId, err: error.message },
+      'aggregation job failed',
+    );
+  }
+
+  @OnWorkerEvent('stalled')
+  onStalled(jobId: string): void {
+    this.log.warn({ jobId }, 'aggregation job stalled; it will run again');
+  }
+
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.log.warn({ err: error.message }, 'aggregation worker error');
   }
 }

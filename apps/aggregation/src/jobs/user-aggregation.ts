@@ -4,6 +4,7 @@ import { createEvent, OutboxRelay } from '@prepmate/messaging';
 import { ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { AggregateStore } from '../aggregates/aggregate-store';
+import { MasteryPopulation } from '../aggregates/mastery-population';
 import { AggregationConfig } from '../aggregation.config';
 import { AttemptStore } from '../attempts/attempt-store';
 import type { Attempt } from '../domain/attempt';
@@ -37,6 +38,7 @@ export class UserAggregation {
   constructor(
     private readonly attempts: AttemptStore,
     private readonly aggregates: AggregateStore,
+    private readonly population: MasteryPopulation,
     private readonly relay: OutboxRelay,
     private readonly config: AggregationConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
@@ -60,22 +62,19 @@ export class UserAggregation {
       : advance(current, pending, () => all, this.config.bkt);
 
     const changed = result.changedTopics.length > 0;
-    // The population beside the aggregate gets the mastery of every topic these attempts
-    // touched, not only the changed ones: a retry after a crash between the two writes finds
-    // nothing changed, and still repairs it. Both writes go out together; the attempts stay
-    // pending until both are stored.
-    await Promise.all([
-      this.aggregates.setMasteries(
-        userId,
-        masteriesOf(result.aggregate, [
-          ...result.changedTopics,
-          ...pending.flatMap((attempt) => attempt.topics),
-        ]),
-      ),
-      changed
-        ? this.aggregates.save(userId, result.aggregate, this.event(userId, result))
-        : undefined,
-    ]);
+    // The percentile population gets the mastery of every topic these attempts touched, not
+    // only the changed ones: a retry after a crash between the two writes finds nothing
+    // changed, and still repairs it (topics already counted at that mastery cost one read).
+    // It goes first, so a reader who sees the new stats ranks them in an up-to-date
+    // population; the attempts stay pending until both are stored.
+    await this.population.set(
+      userId,
+      masteriesOf(result.aggregate, [
+        ...result.changedTopics,
+        ...pending.flatMap((attempt) => attempt.topics),
+      ]),
+    );
+    if (changed) await this.aggregates.save(userId, result.aggregate, this.event(userId, result));
     if (changed) this.failpoint();
     await Promise.all([
       changed

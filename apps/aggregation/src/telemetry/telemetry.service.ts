@@ -4,14 +4,18 @@ import type {
   PerformancePeriodName,
   RevisionResponse,
   RpcCaller,
+  SolvedProblemsResponse,
   TopicStatsResponse,
 } from '@prepmate/contracts';
 import { TopicCatalog } from '@prepmate/messaging';
 import { AppError, offsetPage } from '@prepmate/platform';
 import { AggregateStore } from '../aggregates/aggregate-store';
+import { MasteryPopulation } from '../aggregates/mastery-population';
 import { performanceReport, type PerformanceReport } from '../domain/performance';
 import { CARD_STATE_NAMES, retrievability } from '../domain/revision-card';
-import { standing, topicMetrics, weakTopics } from '../domain/topic-metrics';
+import { standingFromHistogram } from '../domain/mastery-histogram';
+import { solvedProblems } from '../domain/solved-problems';
+import { topicMetrics, weakTopics } from '../domain/topic-metrics';
 import { ProblemSummaries } from './problem-summaries';
 
 /** Reads of a user's telemetry: stats as of now, computed from the stored aggregate. */
@@ -19,6 +23,7 @@ import { ProblemSummaries } from './problem-summaries';
 export class TelemetryService {
   constructor(
     private readonly aggregates: AggregateStore,
+    private readonly population: MasteryPopulation,
     private readonly catalog: TopicCatalog,
     private readonly problems: ProblemSummaries,
   ) {}
@@ -34,8 +39,8 @@ export class TelemetryService {
   async allTopicStats(userId: string, now = Date.now()): Promise<TopicStatsResponse[]> {
     const aggregate = await this.aggregates.load(userId);
     const topics = Object.keys(aggregate.topics);
-    const [population, names] = await Promise.all([
-      this.aggregates.population(topics),
+    const [histograms, names] = await Promise.all([
+      this.population.histogramsOf(topics, now),
       this.catalog.names(topics),
     ]);
     return topics
@@ -45,7 +50,7 @@ export class TelemetryService {
           topic,
           topicName: names.get(topic) ?? topic,
           ...metrics,
-          ...standing(metrics.estimatedMastery, population.get(topic) ?? []),
+          ...standingFromHistogram(metrics.estimatedMastery, histograms.get(topic)),
         };
       })
       .sort((a, b) => b.estimatedMastery - a.estimatedMastery || a.topic.localeCompare(b.topic));
@@ -66,6 +71,12 @@ export class TelemetryService {
   async performance(userId: string, period: PerformancePeriodName): Promise<PerformanceReport> {
     const aggregate = await this.aggregates.load(userId);
     return performanceReport(aggregate.days, period, Date.now());
+  }
+
+  /** Every distinct canonical problem the user has solved (for the advisory service). */
+  async solvedProblems(userId: string): Promise<SolvedProblemsResponse> {
+    const aggregate = await this.aggregates.load(userId);
+    return { items: solvedProblems(aggregate.problems, Date.now()) };
   }
 
   /** Solved problems due for revision now, most overdue first, with their titles and links. */

@@ -1,6 +1,6 @@
-import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { IngestionConfig } from '../ingestion.config';
 import type { SyncJob } from './sync-runner';
 
@@ -8,28 +8,18 @@ export const SYNC_QUEUE = 'ingestion-sync';
 export const SYNC_JOB = 'sync';
 export const RETRY_SCAN_JOB = 'retry-scan';
 
-export function bullPrefix(config: IngestionConfig): string {
-  return `${config.REDIS_KEY_PREFIX}bull`;
-}
-
-export function bullConnection(config: IngestionConfig): Redis {
-  return new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-}
-
 /**
- * The producer side of the sync queue (BullMQ): user-triggered and retry syncs are jobs, and
- * a job scheduler adds a retry scan every SYNC_SCHEDULER_INTERVAL_MS (shared by replicas:
- * the scheduler is one Redis entry, upserted by each).
+ * The producer side of the sync queue (BullMQ, registered in IngestionModule): user-triggered
+ * and retry syncs are jobs, and a job scheduler adds a retry scan every
+ * SYNC_SCHEDULER_INTERVAL_MS (shared by replicas: the scheduler is one Redis entry, upserted
+ * by each).
  */
 @Injectable()
-export class SyncQueue implements OnModuleInit, OnApplicationShutdown {
-  private readonly connection: Redis;
-  readonly queue: Queue;
-
-  constructor(private readonly config: IngestionConfig) {
-    this.connection = bullConnection(config);
-    this.queue = new Queue(SYNC_QUEUE, { connection: this.connection, prefix: bullPrefix(config) });
-  }
+export class SyncQueue implements OnModuleInit {
+  constructor(
+    @InjectQueue(SYNC_QUEUE) readonly queue: Queue,
+    private readonly config: IngestionConfig,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     await this.queue.upsertJobScheduler(
@@ -45,10 +35,5 @@ export class SyncQueue implements OnModuleInit, OnApplicationShutdown {
       removeOnComplete: 1000,
       removeOnFail: 1000,
     });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue.close().catch(() => undefined);
-    this.connection.disconnect();
   }
 }

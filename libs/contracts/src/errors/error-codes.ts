@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  /** Chat between two learners whose synergy has not unlocked it. */
+  CHAT_LOCKED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   /** A per-user limit is reached (custom roadmaps): nothing was written. */

@@ -8,6 +8,7 @@ import type {
   SubmissionIngestedPayload,
   SubmissionNormalizedPayload,
 } from './submission.events';
+import type { ChatMessageSentPayload } from './synergy.events';
 import type {
   AuditRecordedPayload,
   UserDeletedPayload,
@@ -38,6 +39,8 @@ export interface EventPayloads {
   'synergy.chat_unlocked': SynergyChatUnlockedPayload;
   /** An admin changed something through the gateway (another service's data): auth appends it to the audit log. */
   'audit.recorded': AuditRecordedPayload;
+  /** A chat message was stored: the gateway's replicas push it to the recipient's open streams. */
+  'chat.message_sent': ChatMessageSentPayload;
 }
 
 export type EventType = keyof EventPayloads;
@@ -53,6 +56,7 @@ export const EVENT_VERSIONS: { [T in EventType]: number } = {
   'pci.recomputed': 1,
   'synergy.chat_unlocked': 1,
   'audit.recorded': 1,
+  'chat.message_sent': 1,
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_VERSIONS) as EventType[];

@@ -16,4 +16,5 @@ export const EVENT_PRODUCERS: { [T in EventType]: ServiceName } = {
   'pci.recomputed': 'roadmap',
   'synergy.chat_unlocked': 'synergy',
   'audit.recorded': 'gateway',
+  'chat.message_sent': 'synergy',
 };

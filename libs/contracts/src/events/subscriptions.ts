@@ -10,7 +10,8 @@ import type { EventType } from './event-map';
  * aggregation ← submission.normalized, user.deleted; roadmap ← topic.aggregated,
  * user.deleted; synergy ← topic.aggregated, pci.recomputed, user.deleted;
  * advisory ← pci.recomputed, user.deleted; auth ← audit.recorded (admin actions the
- * gateway saw, for the audit log).
+ * gateway saw, for the audit log). The gateway's live streams are not subscriptions:
+ * each replica binds a private queue to LIVE_EVENT_TYPES (synergy.events.ts).
  */
 export const EVENT_SUBSCRIPTIONS: Record<ServiceName, readonly EventType[]> = {
   gateway: [],
@@ -19,6 +20,6 @@ export const EVENT_SUBSCRIPTIONS: Record<ServiceName, readonly EventType[]> = {
   normalization: ['submission.ingested', 'user.deleted'],
   aggregation: ['submission.normalized', 'user.deleted'],
   roadmap: ['topic.aggregated', 'user.deleted'],
-  synergy: [],
-  advisory: [],
+  synergy: ['topic.aggregated', 'user.deleted'],
+  advisory: ['pci.recomputed', 'user.deleted'],
 };

@@ -93,3 +93,19 @@ export class RevisionResponse {
   @ApiProperty() lapses!: number;
   @ApiProperty({ enum: ['new', 'learning', 'review', 'relearning'] }) state!: string;
 }
+
+/** One canonical problem the user has solved (an accepted attempt), for other services. */
+export interface SolvedProblem {
+  canonicalProblemId: string;
+  difficulty: Difficulty;
+  topics: string[];
+  /** The last review of its revision card (a solve or a failed re-solve), ISO 8601. */
+  lastReviewedAt: string | null;
+  /** Probability of recall now (FSRS), 0..1; under 0.5 the card is critical. */
+  retrievability: number | null;
+}
+
+/** `aggregation.solved_problems`: every distinct canonical problem the caller has solved. */
+export interface SolvedProblemsResponse {
+  items: SolvedProblem[];
+}

@@ -35,6 +35,12 @@ export class TopicCatalog {
     );
   }
 
+  /** Every topic of the taxonomy (refreshed when the cached copy is older than a minute). */
+  async all(): Promise<TopicResponse[]> {
+    if (Date.now() - this.fetchedAt > FRESH_MS) await this.refresh(true);
+    return [...this.topics.values()];
+  }
+
   /** A slug's display name (the slug itself when unknown). */
   async names(slugs: Iterable<string>): Promise<Map<string, string>> {
     const list = [...slugs];

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { UserDataContributor } from '@prepmate/messaging';
+import { AdviceStore } from './advice/advice.store';
+import { TokenBudget } from './budget/token-budget';
+import { InferenceLogStore } from './inference/inference-log.store';
+import { DeletedUsers } from './users/deleted-users';
+
+/**
+ * Everything advisory holds about a user: inference logs, the latest advice, today's token
+ * usage. Deleting marks the user deleted first, so nothing is written for them afterwards.
+ */
+@Injectable()
+export class AdvisoryUserData {
+  constructor(
+    private readonly logs: InferenceLogStore,
+    private readonly advice: AdviceStore,
+    private readonly budget: TokenBudget,
+    private readonly deletedUsers: DeletedUsers,
+  ) {}
+
+  get contributors(): UserDataContributor[] {
+    return [
+      {
+        name: 'inferenceLogs',
+        exportUser: (userId) => this.logs.exportUser(userId),
+        deleteUser: async (userId) => {
+          await this.deletedUsers.add(userId);
+          return this.logs.deleteUser(userId);
+        },
+      },
+      {
+        name: 'advice',
+        exportUser: (userId) => this.advice.exportUser(userId),
+        deleteUser: (userId) => this.advice.deleteUser(userId),
+      },
+      {
+        name: 'tokenUsage',
+        exportUser: (userId) => this.budget.exportUser(userId),
+        deleteUser: (userId) => this.budget.deleteUser(userId),
+      },
+    ];
+  }
+}

@@ -1,0 +1,231 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { chunkedBulkWrite, insertNew, REDIS } from '@prepmate/platform';
+import type { Redis } from 'ioredis';
+import type { Model } from 'mongoose';
+import { AggregationConfig } from '../aggregation.config';
+import {
+  emptyHistogram,
+  histogramOf,
+  type MasteryHistogram,
+  moveInHistogram,
+} from '../domain/mastery-histogram';
+import { TopicLocks } from './topic-locks';
+import {
+  MASTERY_HISTOGRAM_MODEL,
+  type MasteryHistogramDocument,
+  TOPIC_MASTERY_MODEL,
+  type TopicMasteryDocument,
+} from './user-aggregate.schema';
+
+/** Compare-and-set attempts on one histogram before the job fails (and BullMQ retries it). */
+const MAX_CAS_ATTEMPTS = 50;
+/** How long a read keeps a histogram: many dashboards polling share one read per second. */
+export const HISTOGRAM_READ_CACHE_MS = 1_000;
+
+type HistogramState = Omit<MasteryHistogramDocument, '_id' | 'version'>;
+
+/**
+ * The mastery population the percentile ranks are read against: per topic, a histogram of
+ * every user's mastery (`mastery_histograms`), kept incrementally beside each user's counted
+ * mastery (`topic_masteries`). Every read and write is by `_id`; a topic-stats read is one
+ * query for the user's topics, O(topics) whatever the number of users.
+ *
+ * A move is three writes, safe to repeat after a crash anywhere: (1) the histogram counts
+ * the move and records it in `moving` (compare and set on `version`, so concurrent jobs of
+ * other users never lose a count); (2) the user's topic_masteries document takes the new
+ * value; (3) the histogram forgets the move. A job finding its own user in `moving` knows
+ * the move was counted, so it starts from there instead of counting it again. One user's
+ * jobs never run in parallel (the aggregation queue), so a user's moves have one writer;
+ * writers of one topic take its lock (TopicLocks) around the compare and set.
+ */
+@Injectable()
+export class MasteryPopulation implements OnModuleInit {
+  private readonly cache = new Map<string, { at: number; histogram: MasteryHistogram | null }>();
+  private readonly locks: TopicLocks;
+
+  constructor(
+    @InjectModel(TOPIC_MASTERY_MODEL) private readonly masteries: Model<TopicMasteryDocument>,
+    @InjectModel(MASTERY_HISTOGRAM_MODEL)
+    private readonly histograms: Model<MasteryHistogramDocument>,
+    @Inject(REDIS) redis: Redis,
+    config: AggregationConfig,
+  ) {
+    this.locks = new TopicLocks(redis, `${config.REDIS_KEY_PREFIX}aggregation:histogram-lock:`);
+  }
+
+  /**
+   * Counts the user's masteries on these topics (null: the user leaves the topic's
+   * population). Topics whose counted mastery is already this one cost one read.
+   */
+  async set(userId: string, masteries: Array<{ topic: string; mastery: number | null }>) {
+    if (masteries.length === 0) return;
+    const topics = masteries.map(({ topic }) => topic);
+    const [stored, histograms] = await Promise.all([
+      this.masteries
+        .find({ _id: { $in: topics.map((topic) => masteryId(userId, topic)) } })
+        .lean<TopicMasteryDocument[]>(),
+      this.histograms.find({ _id: { $in: topics } }).lean<MasteryHistogramDocument[]>(),
+    ]);
+    const storedOf = new Map(stored.map((doc) => [doc.topic, doc.mastery]));
+    const histogramOf = new Map(histograms.map((doc) => [doc._id, doc]));
+    const moves = masteries.filter(
+      ({ topic, mastery }) =>
+        (storedOf.get(topic) ?? null) !== mastery ||
+        histogramOf.get(topic)?.moving.some((move) => move.userId === userId),
+    );
+    if (moves.length === 0) return;
+
+    await Promise.all(
+      moves.map(({ topic, mastery }) =>
+        this.compareAndSet(topic, (state) => {
+          const inFlight = state.moving.find((move) => move.userId === userId);
+          const counted = inFlight ? inFlight.to : (storedOf.get(topic) ?? null);
+          return {
+            ...moveInHistogram(state, counted, mastery),
+            moving: [
+              ...state.moving.filter((move) => move.userId !== userId),
+              { userId, to: mastery },
+            ],
+          };
+        }),
+      ),
+    );
+    await chunkedBulkWrite(
+      this.masteries.collection,
+      moves.map(({ topic, mastery }) =>
+        mastery === null
+          ? { deleteOne: { filter: { _id: masteryId(userId, topic) } } }
+          : {
+              updateOne: {
+                filter: { _id: masteryId(userId, topic) },
+                update: { $set: { userId, topic, mastery } },
+                upsert: true,
+              },
+            },
+      ),
+    );
+    await Promise.all(
+      moves.map(({ topic }) =>
+        this.compareAndSet(topic, (state) =>
+          state.moving.some((move) => move.userId === userId)
+            ? { ...state, moving: state.moving.filter((move) => move.userId !== userId) }
+            : null,
+        ),
+      ),
+    );
+  }
+
+  /** Takes the user out of every topic's population; returns how many masteries that was. */
+  async removeUser(userId: string): Promise<number> {
+    const docs = await this.masteries.find({ userId }, { topic: 1 }).lean<TopicMasteryDocument[]>();
+    await this.set(
+      userId,
+      docs.map(({ topic }) => ({ topic, mastery: null })),
+    );
+    return docs.length;
+  }
+
+  /**
+   * The histograms of these topics (absent: no user counted yet), one `_id` query for those
+   * not read in the last HISTOGRAM_READ_CACHE_MS.
+   */
+  async histogramsOf(topics: string[], now = Date.now()): Promise<Map<string, MasteryHistogram>> {
+    const missing = topics.filter((topic) => {
+      const cached = this.cache.get(topic);
+      return !cached || now - cached.at >= HISTOGRAM_READ_CACHE_MS;
+    });
+    if (missing.length > 0) {
+      const docs = await this.histograms
+        .find({ _id: { $in: missing } }, { counts: 1, total: 1, sum: 1 })
+        .lean<MasteryHistogramDocument[]>();
+      const found = new Map(docs.map((doc) => [doc._id, doc]));
+      for (const topic of missing) {
+        const doc = found.get(topic);
+        this.cache.set(topic, {
+          at: now,
+          histogram: doc ? { counts: doc.counts, total: doc.total, sum: doc.sum } : null,
+        });
+      }
+    }
+    const result = new Map<string, MasteryHistogram>();
+    for (const topic of topics) {
+      const histogram = this.cache.get(topic)?.histogram;
+      if (histogram) result.set(topic, histogram);
+    }
+    return result;
+  }
+
+  /**
+   * A database that has topic masteries but no histograms (written before histograms
+   * existed) gets them built once at start, from one pass over the masteries.
+   */
+  async onModuleInit(): Promise<void> {
+    if ((await this.histograms.estimatedDocumentCount()) > 0) return;
+    const byTopic = new Map<string, number[]>();
+    for await (const doc of this.masteries
+      .find({}, { topic: 1, mastery: 1 })
+      .lean<TopicMasteryDocument[]>()
+      .cursor()) {
+      const list = byTopic.get(doc.topic) ?? [];
+      list.push(doc.mastery);
+      byTopic.set(doc.topic, list);
+    }
+    if (byTopic.size === 0) return;
+    await insertNew(
+      this.histograms.collection,
+      [...byTopic].map(([topic, masteries]) => ({
+        _id: topic,
+        ...histogramOf(masteries),
+        version: 1,
+        moving: [],
+      })),
+    );
+  }
+
+  /**
+   * Applies `change` to the topic's histogram under the topic's lock, written only over the
+   * version it read (a new histogram is an insert: the unique `_id` decides). On a lost race
+   * (a lock that expired under a stalled holder) it reads again and recomputes. `change` returning null leaves the histogram as it is.
+   */
+  private compareAndSet(
+    topic: string,
+    change: (state: HistogramState) => HistogramState | null,
+  ): Promise<void> {
+    return this.locks.withLock(topic, () => this.compareAndSetLocked(topic, change));
+  }
+
+  private async compareAndSetLocked(
+    topic: string,
+    change: (state: HistogramState) => HistogramState | null,
+  ): Promise<void> {
+    for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+      const current =
+        (await this.histograms.findById(topic).lean<MasteryHistogramDocument | null>()) ??
+        undefined;
+      const base: HistogramState = current ?? { ...emptyHistogram(), moving: [] };
+      const next = change(base);
+      if (next === null) return;
+      if (current === undefined) {
+        const duplicates = await insertNew(this.histograms.collection, [
+          { _id: topic, ...next, version: 1 },
+        ]);
+        if (duplicates.size === 0) return;
+      } else {
+        // A whole-document replace: stock FerretDB 1.24 drops a `$set` of a sub-document
+        // whose values equal the stored ones under other keys (see identical-keys.patch).
+        const written = await this.histograms.replaceOne(
+          { _id: topic, version: current.version },
+          { _id: topic, ...next, version: current.version + 1 },
+        );
+        if (written.matchedCount === 1) return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
+    }
+    throw new Error(`mastery histogram of ${topic}: ${MAX_CAS_ATTEMPTS} conflicting writes`);
+  }
+}
+
+function masteryId(userId: string, topic: string): string {
+  return `${userId}:${topic}`;
+}

@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type {
+  CreatePostRequest,
+  Page,
+  PostResponse,
+  RpcCaller,
+  UpdatePostRequest,
+} from '@prepmate/contracts';
+import { TopicCatalog } from '@prepmate/messaging';
+import { AppError } from '@prepmate/platform';
+import type { FilterQuery, Model } from 'mongoose';
+import { v7 as uuidv7 } from 'uuid';
+import { decodeTimeCursor, encodeTimeCursor } from '../domain/cursors';
+import { isRevealed } from '../domain/scratch-coverage';
+import { normalizeSkills } from '../domain/skills';
+import { HourlyLimiter } from '../limits/hourly-limiter';
+import { DeletedUsers } from '../privacy/deleted-users';
+import { ScratchStates } from '../scratches/scratch-states';
+import { POST_MODEL, type PostDocument } from './post.schema';
+
+/** Posts and the masked feed (docs/synergy.md, "Posts and the feed"). */
+@Injectable()
+export class PostsService {
+  constructor(
+    @InjectModel(POST_MODEL) readonly model: Model<PostDocument>,
+    private readonly states: ScratchStates,
+    private readonly catalog: TopicCatalog,
+    private readonly limiter: HourlyLimiter,
+    private readonly deleted: DeletedUsers,
+  ) {}
+
+  async create(caller: RpcCaller, request: CreatePostRequest): Promise<PostResponse> {
+    const skills = await this.skills(request.skills ?? []);
+    await this.deleted.assertActive(caller.userId);
+    await this.limiter.posts(caller.userId);
+    const now = new Date();
+    const post: PostDocument = {
+      _id: uuidv7(),
+      authorId: caller.userId,
+      content: request.content,
+      skills,
+      topic: skills[0] ?? null,
+      taskId: request.taskId ?? null,
+      problemId: request.problemId ?? null,
+      length: [...request.content].length,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    await this.model.collection.insertOne(post as never);
+    return view(post, caller.userId, undefined);
+  }
+
+  /** An edit applies to the version it read: a concurrent edit answers 409. */
+  async update(
+    caller: RpcCaller,
+    postId: string,
+    request: UpdatePostRequest,
+  ): Promise<PostResponse> {
+    const post = await this.own(caller, postId);
+    const $set: Partial<PostDocument> = { updatedAt: new Date() };
+    if (request.content !== undefined) {
+      $set.content = request.content;
+      $set.length = [...request.content].length;
+    }
+    if (request.skills !== undefined) {
+      $set.skills = await this.skills(request.skills);
+      $set.topic = $set.skills[0] ?? null;
+    }
+    const written = await this.model.updateOne(
+      { _id: postId, version: post.version },
+      { $set, $inc: { version: 1 } },
+    );
+    if (written.matchedCount !== 1)
+      throw new AppError('CONFLICT', 'the post changed meanwhile; read it again and retry');
+    return view({ ...post, ...$set, version: post.version + 1 }, caller.userId, undefined);
+  }
+
+  async remove(caller: RpcCaller, postId: string): Promise<{ deleted: true }> {
+    await this.own(caller, postId);
+    await this.model.deleteOne({ _id: postId });
+    return { deleted: true };
+  }
+
+  async get(caller: RpcCaller, postId: string): Promise<PostResponse> {
+    const post = await this.find(postId);
+    const coverage = await this.states.coverages(caller.userId, [post]);
+    return view(post, caller.userId, coverage.get(post._id));
+  }
+
+  /** Newest first: everyone's posts, or one author's. */
+  async feed(
+    caller: RpcCaller,
+    query: { limit: number; cursor?: string; authorId?: string },
+  ): Promise<Page<PostResponse>> {
+    const filter: FilterQuery<PostDocument> = query.authorId ? { authorId: query.authorId } : {};
+    if (query.cursor) {
+      const cursor = decodeTimeCursor(query.cursor);
+      if (!cursor) throw AppError.validation([{ field: 'cursor', message: 'invalid cursor' }]);
+      const time = new Date(cursor.time);
+      filter.$or = [{ createdAt: { $lt: time } }, { createdAt: time, _id: { $lt: cursor.id } }];
+    }
+    const docs = await this.model
+      .find(filter)
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(query.limit + 1)
+      .lean<PostDocument[]>();
+    const page = docs.slice(0, query.limit);
+    const coverages = await this.states.coverages(caller.userId, page);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((post) => view(post, caller.userId, coverages.get(post._id))),
+      nextCursor:
+        docs.length > query.limit
+          ? encodeTimeCursor({ time: last.createdAt.getTime(), id: last._id })
+          : null,
+    };
+  }
+
+  async find(postId: string): Promise<PostDocument> {
+    const post = await this.model.findById(postId).lean<PostDocument | null>();
+    if (!post) throw AppError.notFound('post');
+    return post;
+  }
+
+  async exportUser(userId: string): Promise<PostDocument[]> {
+    return this.model.find({ authorId: userId }).sort({ createdAt: 1 }).lean<PostDocument[]>();
+  }
+
+  async deleteUser(userId: string): Promise<number> {
+    return (await this.model.deleteMany({ authorId: userId })).deletedCount;
+  }
+
+  private async own(caller: RpcCaller, postId: string): Promise<PostDocument> {
+    const post = await this.find(postId);
+    if (post.authorId !== caller.userId)
+      throw new AppError('FORBIDDEN', 'only the author may change a post');
+    return post;
+  }
+
+  private async skills(given: string[]): Promise<string[]> {
+    if (given.length === 0) return [];
+    const { slugs, unknown } = normalizeSkills(given, await this.catalog.all());
+    if (unknown.length > 0)
+      throw AppError.validation(
+        unknown.map(({ index, value }) => ({
+          field: `skills[${index}]`,
+          message: `"${value}" is not a topic of the taxonomy`,
+        })),
+      );
+    return slugs;
+  }
+}
+
+/** A post as `reader` sees it: in full when theirs or revealed to them, otherwise masked. */
+function view(post: PostDocument, reader: string, coverage: number | undefined): PostResponse {
+  const own = post.authorId === reader;
+  const revealed = own || isRevealed(coverage ?? 0);
+  return {
+    id: post._id,
+    authorId: post.authorId,
+    topic: post.topic,
+    skills: post.skills,
+    taskId: post.taskId,
+    problemId: post.problemId,
+    length: post.length,
+    revealed,
+    coverage: own ? 1 : (coverage ?? 0),
+    ...(revealed ? { content: post.content } : {}),
+    createdAt: new Date(post.createdAt).toISOString(),
+    updatedAt: new Date(post.updatedAt).toISOString(),
+    version: post.version,
+  };
+}

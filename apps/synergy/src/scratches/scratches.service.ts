@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { RpcCaller, ScratchRequest, ScratchResponse } from '@prepmate/contracts';
+import { AppError } from '@prepmate/platform';
+import type { Model } from 'mongoose';
+import { v7 as uuidv7 } from 'uuid';
+import { utcDay } from '../domain/interaction-days';
+import { isRevealed } from '../domain/scratch-coverage';
+import { HourlyLimiter } from '../limits/hourly-limiter';
+import { PairQueue } from '../pairs/pair-queue';
+import { PairStore } from '../pairs/pair-store';
+import { PostsService } from '../posts/posts.service';
+import { DeletedUsers } from '../privacy/deleted-users';
+import { SCRATCH_EVENT_MODEL, type ScratchEventDocument } from './scratch.schema';
+import { ScratchStates } from './scratch-states';
+
+/** Scratching a masked post (docs/synergy.md, "Scratch"). */
+@Injectable()
+export class ScratchesService {
+  constructor(
+    @InjectModel(SCRATCH_EVENT_MODEL) readonly events: Model<ScratchEventDocument>,
+    private readonly states: ScratchStates,
+    private readonly posts: PostsService,
+    private readonly pairs: PairStore,
+    private readonly queue: PairQueue,
+    private readonly limiter: HourlyLimiter,
+    private readonly deleted: DeletedUsers,
+  ) {}
+
+  /**
+   * Checks, then records the interaction day on the pair (creating it at the first scratch)
+   * and schedules the pair's recompute, then stores the scratch: the job waits the debounce
+   * window, so it reads what this request stores; a process dying after the schedule leaves a
+   * job that finds the pair as it was (nothing lost, nothing counted twice).
+   */
+  async scratch(
+    caller: RpcCaller,
+    postId: string,
+    request: ScratchRequest,
+  ): Promise<ScratchResponse> {
+    const post = await this.posts.find(postId);
+    if (post.authorId === caller.userId)
+      throw new AppError('BAD_REQUEST', 'one cannot scratch one’s own post', { field: 'postId' });
+    await this.deleted.assertActive(caller.userId);
+    await this.limiter.scratches(caller.userId);
+    const at = new Date();
+    const pair = await this.pairs.touch(caller.userId, post.authorId, utcDay(at));
+    await this.queue.schedule(pair);
+    const event: ScratchEventDocument = {
+      _id: uuidv7(),
+      scratcherId: caller.userId,
+      postId,
+      authorId: post.authorId,
+      at,
+      day: utcDay(at),
+      coverage: request.coverage,
+      points: request.points.map(({ x, y }) => ({ x, y })),
+    };
+    const [, coverage] = await Promise.all([
+      this.events.collection.insertOne(event as never),
+      this.states.raise(caller.userId, postId, post.authorId, request.coverage, at),
+    ]);
+    return { revealed: isRevealed(coverage), coverage };
+  }
+
+  /** Learners who scratched posts of this author (to clean their records on deletion). */
+  async scratchersOf(authorId: string): Promise<string[]> {
+    return this.events.distinct('scratcherId', { authorId });
+  }
+
+  async exportUser(userId: string): Promise<ScratchEventDocument[]> {
+    return this.events.find({ scratcherId: userId }).sort({ at: 1 }).lean<ScratchEventDocument[]>();
+  }
+
+  /** The learner's scratches and the scratches of their posts. */
+  async deleteUser(userId: string): Promise<number> {
+    const [mine, ofMine] = await Promise.all([
+      this.events.deleteMany({ scratcherId: userId }),
+      this.events.deleteMany({ authorId: userId }),
+    ]);
+    return mine.deletedCount + ofMine.deletedCount;
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { UserDataContributor } from '@prepmate/messaging';
+import { ChatService } from './chat/chat.service';
+import { PairStore } from './pairs/pair-store';
+import { PostsService } from './posts/posts.service';
+import { DeletedUsers } from './privacy/deleted-users';
+import { LearnerProfiles } from './profiles/learner-profiles';
+import { ScratchStates } from './scratches/scratch-states';
+import { ScratchesService } from './scratches/scratches.service';
+
+/**
+ * Everything synergy holds about a learner. Deleting marks the learner deleted first (nothing
+ * is recreated for them afterwards), then removes their posts (they leave every feed), their
+ * scratches and the scratches of their posts, their pairs, their messages from both sides
+ * and their profile.
+ */
+@Injectable()
+export class SynergyUserData {
+  constructor(
+    private readonly deleted: DeletedUsers,
+    private readonly posts: PostsService,
+    private readonly scratches: ScratchesService,
+    private readonly states: ScratchStates,
+    private readonly pairs: PairStore,
+    private readonly chat: ChatService,
+    private readonly profiles: LearnerProfiles,
+  ) {}
+
+  get contributors(): UserDataContributor[] {
+    return [
+      {
+        name: 'posts',
+        exportUser: (userId) => this.posts.exportUser(userId),
+        // The tombstone goes first: nothing is recreated while the rest is removed.
+        deleteUser: async (userId) => {
+          await this.deleted.mark(userId);
+          return this.posts.deleteUser(userId);
+        },
+      },
+      {
+        name: 'scratchedPosts',
+        exportUser: (userId) => this.states.exportUser(userId),
+        deleteUser: async (userId) =>
+          this.states.deleteUser(userId, await this.scratches.scratchersOf(userId)),
+      },
+      {
+        name: 'scratches',
+        exportUser: (userId) => this.scratches.exportUser(userId),
+        deleteUser: (userId) => this.scratches.deleteUser(userId),
+      },
+      {
+        name: 'synergyPairs',
+        exportUser: (userId) => this.pairs.exportUser(userId),
+        deleteUser: (userId) => this.pairs.deleteUser(userId),
+      },
+      {
+        name: 'chatMessages',
+        exportUser: (userId) => this.chat.exportUser(userId),
+        deleteUser: (userId) => this.chat.deleteUser(userId),
+      },
+      {
+        name: 'learningLevel',
+        exportUser: (userId) => this.profiles.exportUser(userId),
+        deleteUser: (userId) => this.profiles.deleteUser(userId),
+      },
+    ];
+  }
+}
