@@ -1,6 +1,7 @@
 import { eventually, REPO_ROOT } from '@prepmate/testing';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { collectConsoleErrors, launchChromium, seriousViolations } from './chromium';
 import { WholeSystem } from './whole-system';
@@ -62,6 +63,10 @@ describe('web client', () => {
     const asset = /\/assets\/[^"]+\.js/.exec(await index.text())![0];
     const script = await fetch(`${system.url}${asset}`);
     expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // the first load's budget: 250 kB gzipped (the script is nearly all of it)
+    const gzipped = gzipSync(Buffer.from(await script.arrayBuffer())).length;
+    process.stdout.write(`[web-test] first-load script: ${gzipped} bytes gzipped\n`);
+    expect(gzipped).toBeLessThanOrEqual(250_000);
     expect((await fetch(`${system.url}/api/v1/nope`)).status).toBe(404);
 
     // sign up
