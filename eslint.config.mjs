@@ -10,6 +10,8 @@ export default tseslint.config(
       'coverage/**',
       'bench-results/**',
       '.local/**',
+      // generated from docs/openapi.json by `npm run web:api`
+      'apps/web/src/api/schema.d.ts',
       '*.js',
       '*.mjs',
     ],
@@ -18,7 +20,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   prettier,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },

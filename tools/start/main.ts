@@ -73,6 +73,7 @@ async function main(): Promise<void> {
   );
   say(`all ${services.length} services are ready: ${JSON.stringify(health)}`);
   say(`gateway:  ${gateway}/api/v1`);
+  say(`web:      ${gateway}/`);
   say(`API docs: ${gateway}/docs`);
   say('press Ctrl-C to stop');
 }

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppError } from '@prepmate/platform';
 import { json, type NextFunction, type Request, type Response } from 'express';
@@ -9,6 +10,7 @@ import { GatewayConfig } from './gateway.config';
 import { OPS_ONLY_PATHS, OpsListener } from './health/ops-listener';
 import { NulCharacterPipe } from './input/nul-character.pipe';
 import { applyRoutePrefix } from './route-prefix';
+import { serveWebClient } from './web/web-client';
 
 /** Routes that accept large bodies (bulk imports); every other route takes JSON_BODY_LIMIT. */
 const LARGE_BODY_ROUTES = ['/api/v1/submissions/import'];
@@ -17,7 +19,8 @@ const LARGE_BODY_ROUTES = ['/api/v1/submissions/import'];
  * The public edge: helmet headers, the CORS allow-list, body limits (413 beyond; the large
  * import body is read only once its bearer token verifies), public
  * routes under /api/v1 (probes, metrics and docs stay at the root; with OPS_PORT readiness
- * and metrics answer on the ops port only), Swagger.
+ * and metrics answer on the ops port only), Swagger, and the web client at / when it is
+ * built (docs/web.md).
  */
 export function configureGateway(app: NestExpressApplication): void {
   const config = app.get(GatewayConfig);
@@ -49,4 +52,6 @@ export function configureGateway(app: NestExpressApplication): void {
   // Before the validation pipe every service adds (pipes run in the order they are added).
   app.useGlobalPipes(new NulCharacterPipe());
   setupSwagger(app);
+  if (!serveWebClient(app, config.WEB_ROOT))
+    new Logger('Gateway').log(`no web client at ${config.WEB_ROOT} (npm run build makes it)`);
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { TokenClaimsConfig } from '@prepmate/platform';
 import { parseTrustProxy, type TrustProxy } from './rate-limit/trust-proxy';
 
@@ -78,6 +78,10 @@ export class GatewayConfig extends TokenClaimsConfig {
     },
   })
   TRUST_PROXY = 'false';
+
+  /** The built web client (apps/web) served at `/`, relative to the working directory. */
+  @IsString()
+  WEB_ROOT = 'dist/web';
 
   /**
    * How long the advisory routes wait for the service: a model call may take its timeout

@@ -23,6 +23,7 @@ import { UuidParamPipe } from '@prepmate/platform';
 import { Caller, Public } from '../auth/access.decorators';
 import { ApiErrors } from '../docs/api-errors';
 import { Upstream } from '../upstream/upstream.service';
+import { ApiPageResponse } from '../docs/api-page';
 
 @ApiTags('problems')
 @Controller()
@@ -41,7 +42,7 @@ export class ProblemsController {
   /** Canonical problems, filtered by topic and difficulty, searched by title. */
   @Get('problems')
   @ApiBearerAuth()
-  @ApiOkResponse({ description: '{ items: Problem[], nextCursor }' })
+  @ApiPageResponse(ProblemResponse)
   @ApiErrors(400, 401)
   list(@Query() query: ProblemsQuery, @Caller() caller: RpcCaller): Promise<Page<ProblemResponse>> {
     const { topic, difficulty, q, limit, cursor } = query;
@@ -56,7 +57,7 @@ export class ProblemsController {
   /** The caller's bookmarks, newest first (declared before `problems/:id`). */
   @Get('problems/bookmarks')
   @ApiBearerAuth()
-  @ApiOkResponse({ description: '{ items: Bookmark[], nextCursor }' })
+  @ApiPageResponse(BookmarkResponse)
   @ApiErrors(400, 401)
   bookmarks(
     @Query() query: PageQuery,

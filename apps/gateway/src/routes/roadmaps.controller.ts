@@ -19,6 +19,7 @@ import {
 import { Caller } from '../auth/access.decorators';
 import { ApiErrors } from '../docs/api-errors';
 import { Upstream } from '../upstream/upstream.service';
+import { ApiPageResponse } from '../docs/api-page';
 
 @ApiTags('roadmaps')
 @ApiBearerAuth()
@@ -32,7 +33,7 @@ export class RoadmapsController {
 
   /** Official roadmaps and mine, by id, a page at a time. */
   @Get()
-  @ApiOkResponse({ description: '{ items: Roadmap[], nextCursor }', type: [RoadmapResponse] })
+  @ApiPageResponse(RoadmapResponse)
   @ApiErrors(400, 401)
   list(@Query() query: PageQuery, @Caller() caller: RpcCaller) {
     return this.call(
@@ -44,7 +45,7 @@ export class RoadmapsController {
 
   /** PCI of every roadmap I own or follow, by roadmap id, a page at a time (declared before `:id`). */
   @Get('pci')
-  @ApiOkResponse({ description: '{ items: Pci[], nextCursor }', type: [PciResponse] })
+  @ApiPageResponse(PciResponse)
   @ApiErrors(400, 401)
   allPci(@Query() query: PageQuery, @Caller() caller: RpcCaller) {
     return this.call(
@@ -150,7 +151,7 @@ export class RoadmapsController {
   }
 
   @Get(':id/recommendations')
-  @ApiOkResponse({ description: '{ items: Recommendation[] }', type: [RecommendationResponse] })
+  @ApiPageResponse(RecommendationResponse, { cursor: false })
   @ApiErrors(400, 401, 404)
   recommendations(
     @Param('id') roadmapId: string,

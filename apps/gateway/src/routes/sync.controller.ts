@@ -14,6 +14,7 @@ import { UuidParamPipe } from '@prepmate/platform';
 import { Caller, Roles } from '../auth/access.decorators';
 import { ApiErrors } from '../docs/api-errors';
 import { Upstream } from '../upstream/upstream.service';
+import { ApiPageResponse } from '../docs/api-page';
 
 @ApiTags('sync')
 @ApiBearerAuth()
@@ -30,7 +31,7 @@ export class SyncController {
 
   /** Sync and import logs, newest first. */
   @Get('sync/logs')
-  @ApiOkResponse({ description: '{ items: SyncLog[], nextCursor }' })
+  @ApiPageResponse(SyncLogResponse)
   @ApiErrors(400, 401)
   logs(@Query() query: SyncLogsQuery, @Caller() caller: RpcCaller): Promise<Page<SyncLogResponse>> {
     return this.upstream.call(
@@ -54,7 +55,7 @@ export class SyncController {
   /** Failed syncs due for an automatic retry (what the scheduler picks next). */
   @Get('admin/sync/retry-ready')
   @Roles('admin')
-  @ApiOkResponse({ description: '{ items: SyncState[], nextCursor }', type: [SyncStateResponse] })
+  @ApiPageResponse(SyncStateResponse)
   @ApiErrors(400, 401, 403)
   retryReady(
     @Query() query: PageQuery,

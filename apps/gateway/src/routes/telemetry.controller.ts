@@ -16,6 +16,7 @@ import { UuidParamPipe } from '@prepmate/platform';
 import { Caller } from '../auth/access.decorators';
 import { ApiErrors } from '../docs/api-errors';
 import { Upstream } from '../upstream/upstream.service';
+import { ApiPageResponse } from '../docs/api-page';
 
 @ApiTags('telemetry')
 @ApiBearerAuth()
@@ -25,7 +26,7 @@ export class TelemetryController {
 
   /** My topic stats, highest mastery first. */
   @Get('topic-stats')
-  @ApiOkResponse({ description: '{ items: TopicStats[], nextCursor }', type: [TopicStatsResponse] })
+  @ApiPageResponse(TopicStatsResponse)
   @ApiErrors(400, 401)
   mine(@Query() query: PageQuery, @Caller() caller: RpcCaller): Promise<Page<TopicStatsResponse>> {
     const { limit, cursor } = query;
@@ -39,7 +40,7 @@ export class TelemetryController {
 
   /** Another user's topic stats: self, mentors and admins (other students get 403). */
   @Get('topic-stats/:userId')
-  @ApiOkResponse({ description: '{ items: TopicStats[], nextCursor }', type: [TopicStatsResponse] })
+  @ApiPageResponse(TopicStatsResponse)
   @ApiErrors(400, 401, 403)
   ofUser(
     @Param('userId', UuidParamPipe) userId: string,
@@ -57,7 +58,7 @@ export class TelemetryController {
 
   /** Topics with at least 3 attempts, weakest first. */
   @Get('weak-topics')
-  @ApiOkResponse({ description: '{ items: TopicStats[] }', type: [TopicStatsResponse] })
+  @ApiPageResponse(TopicStatsResponse, { cursor: false })
   @ApiErrors(400, 401)
   weak(
     @Query() query: WeakTopicsQuery,
@@ -89,7 +90,7 @@ export class TelemetryController {
 
   /** Solved problems due for revision (FSRS), most overdue first. */
   @Get('revisions/due')
-  @ApiOkResponse({ description: '{ items: Revision[] }', type: [RevisionResponse] })
+  @ApiPageResponse(RevisionResponse, { cursor: false })
   @ApiErrors(400, 401)
   revisions(
     @Query() query: RevisionsQuery,

@@ -149,7 +149,7 @@ export class PciQuery {
 }
 
 export class TimeEstimateQuery {
-  @ApiPropertyOptional({ minimum: 0.25, maximum: 24, default: 2 })
+  @ApiPropertyOptional({ type: Number, minimum: 0.25, maximum: 24, default: 2 })
   @IsOptional()
   @Type(() => Number)
   @IsNumber()
@@ -159,7 +159,7 @@ export class TimeEstimateQuery {
 }
 
 export class RecommendationsQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 5 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 50, default: 5 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

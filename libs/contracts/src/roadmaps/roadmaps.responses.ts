@@ -35,6 +35,14 @@ export class LayerProgressResponse {
   @ApiProperty() weightTotal!: number;
 }
 
+/** Progress of each layer (documented as an object with the four layers). */
+export class ByLayerResponse implements Record<RoadmapLayer, LayerProgressResponse> {
+  @ApiProperty() core!: LayerProgressResponse;
+  @ApiProperty() reinforcement!: LayerProgressResponse;
+  @ApiProperty() advanced!: LayerProgressResponse;
+  @ApiProperty() optional!: LayerProgressResponse;
+}
+
 export class TopicProgressResponse {
   @ApiProperty() topic!: string;
   @ApiProperty() topicName!: string;
@@ -58,7 +66,7 @@ export class PciResponse {
   @ApiProperty() topicsCompleted!: number;
   @ApiProperty() topicsTotal!: number;
   @ApiProperty({ type: [TopicProgressResponse] }) topicProgresses!: TopicProgressResponse[];
-  @ApiProperty({ description: 'core, reinforcement, advanced, optional' })
+  @ApiProperty({ type: ByLayerResponse, description: 'topics and weight completed per layer' })
   byLayer!: Record<RoadmapLayer, LayerProgressResponse>;
   @ApiProperty({ nullable: true, type: Number }) masteryThreshold!: number | null;
   @ApiProperty() lastUpdated!: string;

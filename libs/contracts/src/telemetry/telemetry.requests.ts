@@ -7,7 +7,7 @@ export const PERFORMANCE_PERIODS = ['7d', '30d', '90d', 'all'] as const;
 export type PerformancePeriodName = (typeof PERFORMANCE_PERIODS)[number];
 
 export class WeakTopicsQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 5 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 5 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,0 +1,14 @@
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+export type TopicStats = Schemas['TopicStatsResponse'];
+export type Roadmap = Schemas['RoadmapResponse'];
+export type RoadmapTopicInput = Schemas['RoadmapTopicInput'];
+export type Pci = Schemas['PciResponse'];
+export type Problem = Schemas['ProblemResponse'];
+export type Integration = Schemas['IntegrationResponse'];
+export type ImportResult = Schemas['ImportResponse'];
+export type Platform = Integration['platform'];
+export type Layer = RoadmapTopicInput['layer'];
+
+export const LAYERS: Layer[] = ['core', 'reinforcement', 'advanced', 'optional'];

@@ -1,0 +1,129 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, call } from '../api/client';
+import { useTopicStats } from '../api/queries';
+import { useUser } from '../auth';
+import { BarChart, pct } from '../components/BarChart';
+import { QueryView } from '../components/states';
+import { Link } from '../router';
+
+/** The learner's day: followed roadmaps' PCI, revisions due, activity, weakest topics. */
+export function DashboardPage() {
+  const user = useUser();
+  const pci = useQuery({
+    queryKey: ['pci'],
+    queryFn: () => call(api.GET('/api/v1/roadmaps/pci', { params: { query: { limit: 100 } } })),
+  });
+  const due = useQuery({
+    queryKey: ['revisions'],
+    queryFn: () =>
+      call(api.GET('/api/v1/telemetry/revisions/due', { params: { query: { limit: 5 } } })),
+  });
+  const week = useQuery({
+    queryKey: ['performance', '7d'],
+    queryFn: () =>
+      call(api.GET('/api/v1/telemetry/performance', { params: { query: { period: '7d' } } })),
+  });
+  const stats = useTopicStats();
+  return (
+    <section>
+      <h1>Hello, {user?.name}</h1>
+      <div className="grid three">
+        <div className="card">
+          <h2>This week</h2>
+          <QueryView query={week} what="your week">
+            {(p) => (
+              <dl className="stats">
+                <div>
+                  <dt>Attempts</dt>
+                  <dd>{p.summary.attempts}</dd>
+                </div>
+                <div>
+                  <dt>Accepted</dt>
+                  <dd>{p.summary.accepted}</dd>
+                </div>
+                <div>
+                  <dt>Success rate</dt>
+                  <dd>{pct(p.summary.successRate)}</dd>
+                </div>
+              </dl>
+            )}
+          </QueryView>
+          <Link to="/performance">Performance over time</Link>
+        </div>
+        <div className="card">
+          <h2>Revisions due</h2>
+          <QueryView
+            query={due}
+            what="revisions"
+            isEmpty={(page) => page.items.length === 0}
+            empty={<p>Nothing to revise today.</p>}
+          >
+            {(page) => (
+              <ul className="plain">
+                {page.items.map((r) => (
+                  <li key={r.canonicalProblemId}>
+                    {r.title ?? r.canonicalProblemId}{' '}
+                    <span className="muted">
+                      ({r.difficulty}, recall {pct(r.retrievability)})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </QueryView>
+        </div>
+        <div className="card">
+          <h2>Weakest topics</h2>
+          <QueryView
+            query={stats}
+            what="topics"
+            isEmpty={(rows) => rows.length === 0}
+            empty={
+              <p>
+                No attempts yet: <Link to="/connect">connect an account or upload an export</Link>.
+              </p>
+            }
+          >
+            {(rows) => (
+              <ul className="plain">
+                {[...rows]
+                  .sort((a, b) => a.estimatedMastery - b.estimatedMastery)
+                  .slice(0, 5)
+                  .map((t) => (
+                    <li key={t.topic}>
+                      <Link to={`/topics/${encodeURIComponent(t.topic)}`}>{t.topicName}</Link>{' '}
+                      <span className="muted">{pct(t.estimatedMastery)}</span>
+                    </li>
+                  ))}
+              </ul>
+            )}
+          </QueryView>
+        </div>
+      </div>
+      <div className="card">
+        <h2>Roadmaps you follow</h2>
+        <QueryView
+          query={pci}
+          what="roadmap progress"
+          isEmpty={(page) => page.items.length === 0}
+          empty={
+            <p>
+              You follow no roadmap yet. <Link to="/roadmaps">Pick or create one</Link>.
+            </p>
+          }
+        >
+          {(page) => (
+            <BarChart
+              title="Progress completion index (PCI) per roadmap"
+              bars={page.items.map((r) => ({
+                key: r.roadmapId,
+                label: r.roadmapName,
+                value: r.pciScore,
+              }))}
+            />
+          )}
+        </QueryView>
+      </div>
+    </section>
+  );
+}
