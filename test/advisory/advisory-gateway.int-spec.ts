@@ -47,7 +47,7 @@ describe('advisory through the gateway (rules provider)', () => {
     learner = await system.register('ada');
     newcomer = await system.register('newcomer');
     admin = await system.register('root');
-    await importCatalog(system);
+    await importCatalog(system, admin);
   });
 
   afterAll(async () => {

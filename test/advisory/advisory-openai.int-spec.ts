@@ -40,7 +40,7 @@ describe('advisory with an OpenAI-compatible model', () => {
         gateway: { RATE_LIMIT_ADVISORY_PER_MINUTE: '1000' },
       },
     });
-    owner = await importCatalog(system);
+    owner = await importCatalog(system, await system.register('root'));
   });
 
   afterAll(async () => {

@@ -13,6 +13,8 @@ export async function launchChromium(): Promise<Browser> {
     process.stdout.write(
       `[web-test] ${CHROMIUM} missing: apt-get install -y chromium (a few minutes)…\n`,
     );
+    // A fresh machine has no package lists yet: read them first.
+    await runCommand('apt-get', ['update'], { timeoutMs: 300_000 });
     const installed = await runCommand(
       'apt-get',
       ['install', '-y', '--no-install-recommends', 'chromium'],
