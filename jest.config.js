@@ -19,6 +19,10 @@ const shared = {
 
 module.exports = {
   testTimeout: 120000,
+  // Ends the run once every test has finished even if a handle is still open: a leak found this
+  // session (a client or timer some service leaves behind at close; not found yet) kept jest
+  // alive after the last test until CI's timeout. Still to find and fix.
+  forceExit: true,
   projects: [
     {
       ...shared,

@@ -102,7 +102,11 @@ describe('the whole system behind the gateway', () => {
       id: user.id,
       email: `sys-${prefix}@example.com`,
     });
-    expect(body.services.advisory).toEqual({});
+    expect(body.services.advisory).toEqual({
+      advice: null,
+      inferenceLogs: [],
+      tokenUsage: expect.objectContaining({ tokensUsed: 0 }),
+    });
     expect(body.services.roadmap).toEqual({
       roadmaps: { roadmaps: [], follows: [], customRoadmapSlots: [] },
       masteries: [],
