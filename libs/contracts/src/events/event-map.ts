@@ -8,7 +8,9 @@ import type {
   SubmissionIngestedPayload,
   SubmissionNormalizedPayload,
 } from './submission.events';
+import type { SyncFailingPayload } from './sync.events';
 import type { ChatMessageSentPayload } from './synergy.events';
+import type { TaskCompletedPayload, TaskFailedPayload } from './task.events';
 import type {
   AuditRecordedPayload,
   UserDeletedPayload,
@@ -41,6 +43,12 @@ export interface EventPayloads {
   'audit.recorded': AuditRecordedPayload;
   /** A chat message was stored: the gateway's replicas push it to the recipient's open streams. */
   'chat.message_sent': ChatMessageSentPayload;
+  /** A task was verified: streaks, goals, levels, roadmap progress and reflection drafts listen to it. */
+  'task.completed': TaskCompletedPayload;
+  /** A task's verification ended without proof; the learner can retry it. */
+  'task.failed': TaskFailedPayload;
+  /** A linked account's automatic sync failed 3 times in a row: the learner is told. */
+  'sync.failing': SyncFailingPayload;
 }
 
 export type EventType = keyof EventPayloads;
@@ -57,6 +65,9 @@ export const EVENT_VERSIONS: { [T in EventType]: number } = {
   'synergy.chat_unlocked': 1,
   'audit.recorded': 1,
   'chat.message_sent': 1,
+  'task.completed': 1,
+  'task.failed': 1,
+  'sync.failing': 1,
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_VERSIONS) as EventType[];

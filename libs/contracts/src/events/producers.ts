@@ -17,4 +17,7 @@ export const EVENT_PRODUCERS: { [T in EventType]: ServiceName } = {
   'synergy.chat_unlocked': 'synergy',
   'audit.recorded': 'gateway',
   'chat.message_sent': 'synergy',
+  'task.completed': 'roadmap',
+  'task.failed': 'roadmap',
+  'sync.failing': 'ingestion',
 };

@@ -8,6 +8,8 @@ export const RPC_PATTERNS = {
   userExport: 'user.export',
   /** Every service: delete all it holds about a user. */
   userDelete: 'user.delete',
+  /** Roadmap: create a task for a user (by the user, or assigned by their mentor): CreateTaskRpcData. */
+  tasksCreate: 'roadmap.task_create',
   authRegister: 'auth.register',
   authLogin: 'auth.login',
   authRefresh: 'auth.refresh',
