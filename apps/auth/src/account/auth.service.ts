@@ -65,6 +65,7 @@ export class AuthService implements OnModuleInit {
       role: 'student' as const,
       targetCompanies: [],
       preparationTargetDate: null,
+      timeZone: 'UTC',
       isActive: true,
       deletedAt: null,
       lastLogin: new Date(),

@@ -10,6 +10,7 @@ export function toUserResponse(user: UserDocument): UserResponse {
     role: user.role,
     targetCompanies: user.targetCompanies,
     preparationTargetDate: user.preparationTargetDate,
+    timeZone: user.timeZone ?? 'UTC',
     createdAt: new Date(user.createdAt).toISOString(),
   };
 }

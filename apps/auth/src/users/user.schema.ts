@@ -13,6 +13,8 @@ export interface UserDocument extends OutboxFields {
   role: UserRole;
   targetCompanies: string[];
   preparationTargetDate: string | null;
+  /** IANA time zone (e.g. `Europe/Berlin`): where the learner's days begin and end. */
+  timeZone: string;
   /** False when an admin locked the account, or it was deleted. */
   isActive: boolean;
   /** Set when the user deleted the account (its personal fields are erased). */
@@ -34,6 +36,7 @@ export const UserSchema = new Schema<UserDocument>(
     role: { type: String, enum: ['student', 'mentor', 'admin'], default: 'student' },
     targetCompanies: { type: [String], default: [] },
     preparationTargetDate: { type: String, default: null },
+    timeZone: { type: String, default: 'UTC' },
     isActive: { type: Boolean, default: true },
     deletedAt: { type: Date, default: null },
     lastLogin: { type: Date, default: null },

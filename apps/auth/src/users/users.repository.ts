@@ -10,7 +10,7 @@ import { USER_MODEL, type UserDocument } from './user.schema';
 /** The profile fields a user may change about themselves: nothing else reaches `$set`. */
 export type ProfileChanges = Pick<
   UserDocument,
-  'name' | 'targetCompanies' | 'preparationTargetDate'
+  'name' | 'targetCompanies' | 'preparationTargetDate' | 'timeZone'
 >;
 
 /** Copies the profile fields from request data, by name; any other key is dropped. */
@@ -21,6 +21,7 @@ export function profileChanges(data: UpdateMeRpcData): Partial<ProfileChanges> {
     changes.targetCompanies = data.targetCompanies.filter((company) => typeof company === 'string');
   if (data.preparationTargetDate === null || typeof data.preparationTargetDate === 'string')
     changes.preparationTargetDate = data.preparationTargetDate;
+  if (typeof data.timeZone === 'string') changes.timeZone = data.timeZone;
   return changes;
 }
 
@@ -106,6 +107,7 @@ export class UsersRepository {
             passwordHash: '',
             targetCompanies: [],
             preparationTargetDate: null,
+            timeZone: 'UTC',
           },
         },
         event,

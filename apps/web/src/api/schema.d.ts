@@ -1350,6 +1350,11 @@ export interface components {
             targetCompanies: string[];
             /** @example 2027-03-01 */
             preparationTargetDate: string | null;
+            /**
+             * @description IANA time zone (default UTC)
+             * @example Europe/Berlin
+             */
+            timeZone: string;
             createdAt: string;
         };
         AuthTokensResponse: {
@@ -1385,6 +1390,11 @@ export interface components {
              * @example 2027-03-01
              */
             preparationTargetDate?: Record<string, never> | null;
+            /**
+             * @description IANA time zone where the learner's days begin and end (streaks, reminders)
+             * @example Europe/Berlin
+             */
+            timeZone?: string;
         };
         ChatMessageResponse: {
             id: string;
@@ -2010,6 +2020,11 @@ export interface components {
             targetCompanies: string[];
             /** @example 2027-03-01 */
             preparationTargetDate: string | null;
+            /**
+             * @description IANA time zone (default UTC)
+             * @example Europe/Berlin
+             */
+            timeZone: string;
             createdAt: string;
             isActive: boolean;
         };

@@ -10,6 +10,7 @@ import {
   IsIn,
   IsOptional,
   IsString,
+  IsTimeZone,
   Length,
   MaxLength,
   ValidateIf,
@@ -81,6 +82,14 @@ export class UpdateMeRequest {
   @ValidateIf((_, value) => value !== null)
   @IsDateString({ strict: true }, { message: 'must be an ISO 8601 date' })
   preparationTargetDate?: string | null;
+
+  @ApiPropertyOptional({
+    description: "IANA time zone where the learner's days begin and end (streaks, reminders)",
+    example: 'Europe/Berlin',
+  })
+  @IsOptional()
+  @IsTimeZone({ message: 'must be an IANA time zone such as Europe/Berlin' })
+  timeZone?: string;
 }
 
 /** `PATCH /admin/users/:id`: an admin changes another account's role or locks it. */

@@ -11,6 +11,8 @@ export class UserResponse {
   @ApiProperty({ type: [String] }) targetCompanies!: string[];
   @ApiProperty({ nullable: true, type: String, example: '2027-03-01' }) preparationTargetDate!:
     string | null;
+  @ApiProperty({ example: 'Europe/Berlin', description: 'IANA time zone (default UTC)' })
+  timeZone!: string;
   @ApiProperty() createdAt!: string;
 }
 
