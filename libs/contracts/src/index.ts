@@ -12,6 +12,7 @@ export * from './events/submission.events';
 export * from './events/subscriptions';
 export * from './events/live-events';
 export * from './events/synergy.events';
+export * from './events/goal.events';
 export * from './events/sync.events';
 export * from './events/task.events';
 export * from './tasks/tasks.contract';

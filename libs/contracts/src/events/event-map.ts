@@ -8,6 +8,7 @@ import type {
   SubmissionIngestedPayload,
   SubmissionNormalizedPayload,
 } from './submission.events';
+import type { GoalProgressPayload, RevisionsDuePayload, StreakAtRiskPayload } from './goal.events';
 import type { SyncFailingPayload } from './sync.events';
 import type { ChatMessageSentPayload } from './synergy.events';
 import type { TaskCompletedPayload, TaskFailedPayload } from './task.events';
@@ -49,6 +50,14 @@ export interface EventPayloads {
   'task.failed': TaskFailedPayload;
   /** A linked account's automatic sync failed 3 times in a row: the learner is told. */
   'sync.failing': SyncFailingPayload;
+  /** A weekly goal reached its target. */
+  'goal.reached': GoalProgressPayload;
+  /** A weekly goal is behind the pace that would reach it by the end of the week. */
+  'goal.at_risk': GoalProgressPayload;
+  /** 20:00 in the learner's time zone, a streak running and nothing counted today. */
+  'streak.at_risk': StreakAtRiskPayload;
+  /** Revision cards fell due today: once per learner and local day. */
+  'revisions.due': RevisionsDuePayload;
 }
 
 export type EventType = keyof EventPayloads;
@@ -68,6 +77,10 @@ export const EVENT_VERSIONS: { [T in EventType]: number } = {
   'task.completed': 1,
   'task.failed': 1,
   'sync.failing': 1,
+  'goal.reached': 1,
+  'goal.at_risk': 1,
+  'streak.at_risk': 1,
+  'revisions.due': 1,
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_VERSIONS) as EventType[];

@@ -20,4 +20,8 @@ export const EVENT_PRODUCERS: { [T in EventType]: ServiceName } = {
   'task.completed': 'roadmap',
   'task.failed': 'roadmap',
   'sync.failing': 'ingestion',
+  'goal.reached': 'aggregation',
+  'goal.at_risk': 'aggregation',
+  'streak.at_risk': 'aggregation',
+  'revisions.due': 'aggregation',
 };
