@@ -134,7 +134,12 @@ describe('auth through the gateway', () => {
       const { accessToken } = await register();
       const patched = await api('PATCH', '/auth/me', {
         token: accessToken,
-        body: { name: 'Grace', targetCompanies: ['Google'], preparationTargetDate: '2027-03-01' },
+        body: {
+          name: 'Grace',
+          targetCompanies: ['Google'],
+          preparationTargetDate: '2027-03-01',
+          timeZone: 'America/New_York',
+        },
       });
       expect(patched.status).toBe(200);
       const me = await api('GET', '/auth/me', { token: accessToken });
@@ -142,6 +147,7 @@ describe('auth through the gateway', () => {
         name: 'Grace',
         targetCompanies: ['Google'],
         preparationTargetDate: '2027-03-01',
+        timeZone: 'America/New_York',
         role: 'student',
       });
       expect(Object.keys(me.body).sort()).toEqual([
@@ -152,15 +158,19 @@ describe('auth through the gateway', () => {
         'preparationTargetDate',
         'role',
         'targetCompanies',
+        'timeZone',
       ]);
       const bad = await api('PATCH', '/auth/me', {
         token: accessToken,
-        body: { preparationTargetDate: 'next spring' },
+        body: { preparationTargetDate: 'next spring', timeZone: 'Mars/Olympus_Mons' },
       });
       expectErrorShape(bad, 400, 'VALIDATION_FAILED');
       expect(bad.body.error.details).toEqual([
         { field: 'preparationTargetDate', message: 'must be an ISO 8601 date' },
+        { field: 'timeZone', message: 'must be an IANA time zone such as Europe/Berlin' },
       ]);
+      const unchanged = await api('GET', '/auth/me', { token: accessToken });
+      expect(unchanged.body.timeZone).toBe('America/New_York');
     });
   });
 
