@@ -38,6 +38,27 @@ export default tseslint.config(
     },
   },
   {
+    // RPC is typed by the map in libs/contracts/src/rpc/rpc-map.ts: services and tools call
+    // `call` / `callService` (types inferred from the pattern) and answer with `@RpcHandler`.
+    files: ['apps/**/*.ts', 'tools/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name='request'][callee.object.property.name='rpc']",
+          message:
+            'Use the typed RpcClient.call / callService (the RPC map), not the untyped request.',
+        },
+        {
+          selector: "Decorator[expression.callee.name='MessagePattern']",
+          message: 'Use @RpcHandler (libs/messaging): it checks the handler against the RPC map.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

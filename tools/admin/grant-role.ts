@@ -22,8 +22,7 @@ export function grantRole(
   role: UserRole,
   operator: string,
 ): Promise<AdminUserResponse> {
-  return rpc.request<AdminUserResponse>(
-    'auth',
+  return rpc.call(
     RPC_PATTERNS.authGrantRole,
     { email, role },
     { caller: { userId: `operator:${operator}`, role: 'admin' } },

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   type ExtractSkillsRpcData,
   type GenerateTaskRpcData,
@@ -9,7 +9,7 @@ import {
   type RpcCaller,
   type RpcRequest,
 } from '@prepmate/contracts';
-import { requireAdmin, requireCaller, UserTombstones } from '@prepmate/messaging';
+import { requireAdmin, requireCaller, RpcHandler, UserTombstones } from '@prepmate/messaging';
 import { AdviceService } from './advice/advice.service';
 import { InferenceLogStore } from './inference/inference-log.store';
 import { ReflectionsService } from './operations/reflections.service';
@@ -28,27 +28,27 @@ export class AdvisoryRpcController {
     private readonly logs: InferenceLogStore,
   ) {}
 
-  @MessagePattern(RPC_PATTERNS.advisoryGenerateTask)
+  @RpcHandler(RPC_PATTERNS.advisoryGenerateTask)
   async generateTask(@Payload() request: RpcRequest<GenerateTaskRpcData>) {
     return this.tasks.generate(await this.activeCaller(request), request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.advisoryReflect)
+  @RpcHandler(RPC_PATTERNS.advisoryReflect)
   async reflect(@Payload() request: RpcRequest<ReflectRpcData>) {
     return this.reflections.reflect(await this.activeCaller(request), request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.advisoryExtractSkills)
+  @RpcHandler(RPC_PATTERNS.advisoryExtractSkills)
   async extractSkills(@Payload() request: RpcRequest<ExtractSkillsRpcData>) {
     return this.skills.extract(await this.activeCaller(request), request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.advisoryAdvice)
+  @RpcHandler(RPC_PATTERNS.advisoryAdvice)
   async latestAdvice(@Payload() request: RpcRequest) {
     return this.advice.latest(await this.activeCaller(request));
   }
 
-  @MessagePattern(RPC_PATTERNS.advisoryInferences)
+  @RpcHandler(RPC_PATTERNS.advisoryInferences)
   inferences(@Payload() request: RpcRequest<InferencesRpcData>) {
     requireAdmin(request);
     return this.logs.list(request.data.limit, request.data.cursor);

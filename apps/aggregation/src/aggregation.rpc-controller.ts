@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   type PerformanceRpcData,
   type RevisionsRpcData,
@@ -8,7 +8,7 @@ import {
   type TopicStatsRpcData,
   type WeakTopicsRpcData,
 } from '@prepmate/contracts';
-import { requireCaller } from '@prepmate/messaging';
+import { requireCaller, RpcHandler } from '@prepmate/messaging';
 import { TelemetryService } from './telemetry/telemetry.service';
 
 /** Aggregation's RPCs (telemetry reads); bodies were validated by the gateway. */
@@ -16,28 +16,28 @@ import { TelemetryService } from './telemetry/telemetry.service';
 export class AggregationRpcController {
   constructor(private readonly telemetry: TelemetryService) {}
 
-  @MessagePattern(RPC_PATTERNS.telemetryTopicStats)
+  @RpcHandler(RPC_PATTERNS.telemetryTopicStats)
   topicStats(@Payload() request: RpcRequest<TopicStatsRpcData>) {
     const subject = this.telemetry.subjectOf(requireCaller(request), request.data.userId);
     return this.telemetry.topicStats(subject, request.data.limit, request.data.cursor);
   }
 
-  @MessagePattern(RPC_PATTERNS.telemetryWeakTopics)
+  @RpcHandler(RPC_PATTERNS.telemetryWeakTopics)
   weakTopics(@Payload() request: RpcRequest<WeakTopicsRpcData>) {
     return this.telemetry.weakTopics(requireCaller(request).userId, request.data.limit);
   }
 
-  @MessagePattern(RPC_PATTERNS.telemetryPerformance)
+  @RpcHandler(RPC_PATTERNS.telemetryPerformance)
   performance(@Payload() request: RpcRequest<PerformanceRpcData>) {
     return this.telemetry.performance(requireCaller(request).userId, request.data.period);
   }
 
-  @MessagePattern(RPC_PATTERNS.telemetryRevisionsDue)
+  @RpcHandler(RPC_PATTERNS.telemetryRevisionsDue)
   revisionsDue(@Payload() request: RpcRequest<RevisionsRpcData>) {
     return this.telemetry.revisionsDue(requireCaller(request).userId, request.data.limit);
   }
 
-  @MessagePattern(RPC_PATTERNS.telemetrySolvedProblems)
+  @RpcHandler(RPC_PATTERNS.telemetrySolvedProblems)
   solvedProblems(@Payload() request: RpcRequest) {
     return this.telemetry.solvedProblems(requireCaller(request).userId);
   }

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   type AddTagAliasRpcData,
   type BookmarkRpcData,
@@ -14,7 +14,7 @@ import {
   RPC_PATTERNS,
   type RpcRequest,
 } from '@prepmate/contracts';
-import { requireAdmin, requireCaller } from '@prepmate/messaging';
+import { requireAdmin, requireCaller, RpcHandler } from '@prepmate/messaging';
 import { EngagementService } from './engagement/engagement.service';
 import { FailuresService } from './failures/failures.service';
 import { ProblemsService } from './problems/problems.service';
@@ -30,63 +30,63 @@ export class NormalizationRpcController {
     private readonly failures: FailuresService,
   ) {}
 
-  @MessagePattern(RPC_PATTERNS.topicsList)
+  @RpcHandler(RPC_PATTERNS.topicsList)
   topics() {
     return this.taxonomy.listTopics();
   }
 
-  @MessagePattern(RPC_PATTERNS.topicsCreate)
+  @RpcHandler(RPC_PATTERNS.topicsCreate)
   createTopic(@Payload() request: RpcRequest<CreateTopicRpcData>) {
     requireAdmin(request);
     return this.taxonomy.createTopic(request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.topicsAddAlias)
+  @RpcHandler(RPC_PATTERNS.topicsAddAlias)
   addAlias(@Payload() request: RpcRequest<AddTagAliasRpcData>) {
     requireAdmin(request);
     return this.taxonomy.addAlias(request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.problemsList)
+  @RpcHandler(RPC_PATTERNS.problemsList)
   list(@Payload() request: RpcRequest<ProblemsListRpcData>) {
     return this.problems.list(request.data, requireCaller(request));
   }
 
-  @MessagePattern(RPC_PATTERNS.problemsGet)
+  @RpcHandler(RPC_PATTERNS.problemsGet)
   get(@Payload() request: RpcRequest<ProblemIdRpcData>) {
     return this.problems.get(request.data.problemId, requireCaller(request));
   }
 
   /** For ingestion (the daily cap on new problems): whether the catalog maps them yet. */
-  @MessagePattern(RPC_PATTERNS.problemsUnknown)
+  @RpcHandler(RPC_PATTERNS.problemsUnknown)
   unknown(@Payload() request: RpcRequest<UnknownProblemsRpcData>) {
     return this.problems.unknown(request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.problemsUnconfirmed)
+  @RpcHandler(RPC_PATTERNS.problemsUnconfirmed)
   unconfirmed(@Payload() request: RpcRequest<PageRpcData>) {
     requireAdmin(request);
     return this.problems.unconfirmed(request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.problemsConfirm)
+  @RpcHandler(RPC_PATTERNS.problemsConfirm)
   confirm(@Payload() request: RpcRequest<ProblemIdRpcData>) {
     requireAdmin(request);
     return this.problems.confirm(request.data.problemId);
   }
 
   /** For other services (revisions due): no caller needed, the catalog is not per user. */
-  @MessagePattern(RPC_PATTERNS.problemsSummaries)
+  @RpcHandler(RPC_PATTERNS.problemsSummaries)
   summaries(@Payload() request: RpcRequest<ProblemSummariesRpcData>) {
     return this.problems.summaries(request.data.ids);
   }
 
-  @MessagePattern(RPC_PATTERNS.bookmarksList)
+  @RpcHandler(RPC_PATTERNS.bookmarksList)
   bookmarks(@Payload() request: RpcRequest<PageRpcData>) {
     return this.engagement.listBookmarks(requireCaller(request), request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.bookmarksPut)
+  @RpcHandler(RPC_PATTERNS.bookmarksPut)
   bookmark(@Payload() request: RpcRequest<BookmarkRpcData>) {
     return this.engagement.bookmark(
       requireCaller(request),
@@ -95,7 +95,7 @@ export class NormalizationRpcController {
     );
   }
 
-  @MessagePattern(RPC_PATTERNS.bookmarksUpdate)
+  @RpcHandler(RPC_PATTERNS.bookmarksUpdate)
   updateBookmark(@Payload() request: RpcRequest<BookmarkRpcData>) {
     return this.engagement.updateBookmark(
       requireCaller(request),
@@ -104,42 +104,42 @@ export class NormalizationRpcController {
     );
   }
 
-  @MessagePattern(RPC_PATTERNS.bookmarksDelete)
+  @RpcHandler(RPC_PATTERNS.bookmarksDelete)
   async removeBookmark(@Payload() request: RpcRequest<ProblemIdRpcData>) {
     await this.engagement.removeBookmark(requireCaller(request), request.data.problemId);
     return null;
   }
 
-  @MessagePattern(RPC_PATTERNS.feedbackCreate)
+  @RpcHandler(RPC_PATTERNS.feedbackCreate)
   feedback(@Payload() request: RpcRequest<FeedbackRpcData>) {
     return this.engagement.report(requireCaller(request), request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.problemsFlagged)
+  @RpcHandler(RPC_PATTERNS.problemsFlagged)
   flagged(@Payload() request: RpcRequest<PageRpcData>) {
     requireAdmin(request);
     return this.problems.flagged(request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.failuresList)
+  @RpcHandler(RPC_PATTERNS.failuresList)
   failuresList(@Payload() request: RpcRequest<PageRpcData>) {
     requireAdmin(request);
     return this.failures.list(request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.failuresResolve)
+  @RpcHandler(RPC_PATTERNS.failuresResolve)
   resolve(@Payload() request: RpcRequest<ResolveFailureRpcData>) {
     requireAdmin(request);
     return this.failures.resolve(request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.possibleDuplicates)
+  @RpcHandler(RPC_PATTERNS.possibleDuplicates)
   possibleDuplicates(@Payload() request: RpcRequest<PageRpcData>) {
     requireAdmin(request);
     return this.failures.possibleDuplicates(request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.unmappedTags)
+  @RpcHandler(RPC_PATTERNS.unmappedTags)
   unmappedTags(@Payload() request: RpcRequest<PageRpcData>) {
     requireAdmin(request);
     return this.failures.unmappedTags(request.data);

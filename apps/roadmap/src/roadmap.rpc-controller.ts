@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   type AddRoadmapTopicsRpcData,
   type CreateRoadmapRpcData,
@@ -13,7 +13,7 @@ import {
   type TimeEstimateRpcData,
   type UpdateRoadmapTopicRpcData,
 } from '@prepmate/contracts';
-import { requireCaller } from '@prepmate/messaging';
+import { requireCaller, RpcHandler } from '@prepmate/messaging';
 import { ProgressService } from './progress/progress.service';
 import { RoadmapsService } from './roadmaps/roadmaps.service';
 
@@ -25,22 +25,22 @@ export class RoadmapRpcController {
     private readonly progress: ProgressService,
   ) {}
 
-  @MessagePattern(RPC_PATTERNS.roadmapsList)
+  @RpcHandler(RPC_PATTERNS.roadmapsList)
   list(@Payload() request: RpcRequest<PageRpcData>) {
     return this.roadmaps.list(requireCaller(request), request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.roadmapsGet)
+  @RpcHandler(RPC_PATTERNS.roadmapsGet)
   get(@Payload() request: RpcRequest<RoadmapIdRpcData>) {
     return this.roadmaps.get(requireCaller(request), request.data.roadmapId);
   }
 
-  @MessagePattern(RPC_PATTERNS.roadmapsCreate)
+  @RpcHandler(RPC_PATTERNS.roadmapsCreate)
   create(@Payload() request: RpcRequest<CreateRoadmapRpcData>) {
     return this.roadmaps.create(requireCaller(request), request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.roadmapsAddTopics)
+  @RpcHandler(RPC_PATTERNS.roadmapsAddTopics)
   addTopics(@Payload() request: RpcRequest<AddRoadmapTopicsRpcData>) {
     return this.roadmaps.addTopics(
       requireCaller(request),
@@ -49,13 +49,13 @@ export class RoadmapRpcController {
     );
   }
 
-  @MessagePattern(RPC_PATTERNS.roadmapsUpdateTopic)
+  @RpcHandler(RPC_PATTERNS.roadmapsUpdateTopic)
   updateTopic(@Payload() request: RpcRequest<UpdateRoadmapTopicRpcData>) {
     const { roadmapId, topic, ...change } = request.data;
     return this.roadmaps.updateTopic(requireCaller(request), roadmapId, topic, change);
   }
 
-  @MessagePattern(RPC_PATTERNS.roadmapsRemoveTopic)
+  @RpcHandler(RPC_PATTERNS.roadmapsRemoveTopic)
   removeTopic(@Payload() request: RpcRequest<RoadmapTopicRpcData>) {
     return this.roadmaps.removeTopic(
       requireCaller(request),
@@ -64,24 +64,24 @@ export class RoadmapRpcController {
     );
   }
 
-  @MessagePattern(RPC_PATTERNS.roadmapsFollow)
+  @RpcHandler(RPC_PATTERNS.roadmapsFollow)
   follow(@Payload() request: RpcRequest<RoadmapIdRpcData>) {
     return this.roadmaps.follow(requireCaller(request), request.data.roadmapId);
   }
 
-  @MessagePattern(RPC_PATTERNS.roadmapsUnfollow)
+  @RpcHandler(RPC_PATTERNS.roadmapsUnfollow)
   unfollow(@Payload() request: RpcRequest<RoadmapIdRpcData>) {
     return this.roadmaps.unfollow(requireCaller(request), request.data.roadmapId);
   }
 
-  @MessagePattern(RPC_PATTERNS.roadmapsPci)
+  @RpcHandler(RPC_PATTERNS.roadmapsPci)
   async pci(@Payload() request: RpcRequest<PciRpcData>) {
     const caller = requireCaller(request);
     const roadmap = await this.roadmaps.visible(caller, request.data.roadmapId);
     return this.progress.pci(caller.userId, roadmap, request.data.masteryThreshold);
   }
 
-  @MessagePattern(RPC_PATTERNS.roadmapsProgress)
+  @RpcHandler(RPC_PATTERNS.roadmapsProgress)
   async progressOf(@Payload() request: RpcRequest<RoadmapIdRpcData>) {
     const caller = requireCaller(request);
     return this.progress.progress(
@@ -90,28 +90,28 @@ export class RoadmapRpcController {
     );
   }
 
-  @MessagePattern(RPC_PATTERNS.roadmapsTopicProgress)
+  @RpcHandler(RPC_PATTERNS.roadmapsTopicProgress)
   async topicProgress(@Payload() request: RpcRequest<RoadmapTopicRpcData>) {
     const caller = requireCaller(request);
     const roadmap = await this.roadmaps.visible(caller, request.data.roadmapId);
     return this.progress.topicProgress(caller.userId, roadmap, request.data.topic);
   }
 
-  @MessagePattern(RPC_PATTERNS.roadmapsTimeEstimate)
+  @RpcHandler(RPC_PATTERNS.roadmapsTimeEstimate)
   async timeEstimate(@Payload() request: RpcRequest<TimeEstimateRpcData>) {
     const caller = requireCaller(request);
     const roadmap = await this.roadmaps.visible(caller, request.data.roadmapId);
     return this.progress.timeEstimate(caller.userId, roadmap, request.data.hoursPerDay);
   }
 
-  @MessagePattern(RPC_PATTERNS.roadmapsRecommendations)
+  @RpcHandler(RPC_PATTERNS.roadmapsRecommendations)
   async recommendations(@Payload() request: RpcRequest<RecommendationsRpcData>) {
     const caller = requireCaller(request);
     const roadmap = await this.roadmaps.visible(caller, request.data.roadmapId);
     return this.progress.recommendations(caller.userId, roadmap, request.data.limit);
   }
 
-  @MessagePattern(RPC_PATTERNS.roadmapsAllPci)
+  @RpcHandler(RPC_PATTERNS.roadmapsAllPci)
   all(@Payload() request: RpcRequest<PageRpcData>) {
     return this.progress.all(requireCaller(request).userId, request.data);
   }

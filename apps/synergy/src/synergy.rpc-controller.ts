@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   type ChatMessagesRpcData,
   type CreatePostRpcData,
@@ -13,7 +13,7 @@ import {
   type UserIdRpcData,
   type UserPostsRpcData,
 } from '@prepmate/contracts';
-import { requireCaller } from '@prepmate/messaging';
+import { requireCaller, RpcHandler } from '@prepmate/messaging';
 import { ChatService } from './chat/chat.service';
 import { SynergyService } from './pairs/synergy.service';
 import { PostsService } from './posts/posts.service';
@@ -31,77 +31,77 @@ export class SynergyRpcController {
     private readonly chat: ChatService,
   ) {}
 
-  @MessagePattern(RPC_PATTERNS.postsCreate)
+  @RpcHandler(RPC_PATTERNS.postsCreate)
   create(@Payload() request: RpcRequest<CreatePostRpcData>) {
     return this.posts.create(requireCaller(request), request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.postsUpdate)
+  @RpcHandler(RPC_PATTERNS.postsUpdate)
   update(@Payload() request: RpcRequest<UpdatePostRpcData>) {
     const { postId, ...change } = request.data;
     return this.posts.update(requireCaller(request), postId, change);
   }
 
-  @MessagePattern(RPC_PATTERNS.postsDelete)
+  @RpcHandler(RPC_PATTERNS.postsDelete)
   remove(@Payload() request: RpcRequest<PostIdRpcData>) {
     return this.posts.remove(requireCaller(request), request.data.postId);
   }
 
-  @MessagePattern(RPC_PATTERNS.postsFeed)
+  @RpcHandler(RPC_PATTERNS.postsFeed)
   feed(@Payload() request: RpcRequest<PageRpcData>) {
     return this.posts.feed(requireCaller(request), request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.postsGet)
+  @RpcHandler(RPC_PATTERNS.postsGet)
   get(@Payload() request: RpcRequest<PostIdRpcData>) {
     return this.posts.get(requireCaller(request), request.data.postId);
   }
 
-  @MessagePattern(RPC_PATTERNS.postsOfUser)
+  @RpcHandler(RPC_PATTERNS.postsOfUser)
   ofUser(@Payload() request: RpcRequest<UserPostsRpcData>) {
     const { userId, ...page } = request.data;
     return this.posts.feed(requireCaller(request), { ...page, authorId: userId });
   }
 
-  @MessagePattern(RPC_PATTERNS.postsScratch)
+  @RpcHandler(RPC_PATTERNS.postsScratch)
   scratch(@Payload() request: RpcRequest<ScratchRpcData>) {
     const { postId, ...scratch } = request.data;
     return this.scratches.scratch(requireCaller(request), postId, scratch);
   }
 
-  @MessagePattern(RPC_PATTERNS.levelOf)
+  @RpcHandler(RPC_PATTERNS.levelOf)
   level(@Payload() request: RpcRequest<UserIdRpcData>) {
     requireCaller(request);
     return this.profiles.level(request.data.userId);
   }
 
-  @MessagePattern(RPC_PATTERNS.synergyPairs)
+  @RpcHandler(RPC_PATTERNS.synergyPairs)
   pairs(@Payload() request: RpcRequest<PageRpcData>) {
     return this.synergy.list(requireCaller(request), request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.synergyPair)
+  @RpcHandler(RPC_PATTERNS.synergyPair)
   pair(@Payload() request: RpcRequest<UserIdRpcData>) {
     return this.synergy.get(requireCaller(request), request.data.userId);
   }
 
-  @MessagePattern(RPC_PATTERNS.synergySuggestions)
+  @RpcHandler(RPC_PATTERNS.synergySuggestions)
   suggestions(@Payload() request: RpcRequest) {
     return this.synergy.suggestions(requireCaller(request));
   }
 
-  @MessagePattern(RPC_PATTERNS.chatSend)
+  @RpcHandler(RPC_PATTERNS.chatSend)
   send(@Payload() request: RpcRequest<SendChatMessageRpcData>) {
     return this.chat.send(requireCaller(request), request.data.userId, request.data.text);
   }
 
-  @MessagePattern(RPC_PATTERNS.chatMessages)
+  @RpcHandler(RPC_PATTERNS.chatMessages)
   messages(@Payload() request: RpcRequest<ChatMessagesRpcData>) {
     const { userId, ...page } = request.data;
     return this.chat.history(requireCaller(request), userId, page);
   }
 
-  @MessagePattern(RPC_PATTERNS.chatConversations)
+  @RpcHandler(RPC_PATTERNS.chatConversations)
   conversations(@Payload() request: RpcRequest<PageRpcData>) {
     return this.chat.list(requireCaller(request), request.data);
   }

@@ -18,6 +18,7 @@ export * from './events/task.events';
 export * from './tasks/tasks.contract';
 export * from './events/user.events';
 export * from './rpc/rpc-patterns';
+export * from './rpc/rpc-map';
 export * from './rpc/rpc-reply';
 export * from './services';
 export * from './http/error-response.dto';

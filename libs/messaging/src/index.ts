@@ -12,6 +12,7 @@ export * from './publishing/event-factory';
 export * from './publishing/event-publisher';
 export * from './publishing/publish-errors';
 export * from './rpc/rpc-client';
+export * from './rpc/rpc-handler';
 export * from './rpc/topic-catalog';
 export * from './topology/declare';
 export * from './topology/names';

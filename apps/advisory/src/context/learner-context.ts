@@ -4,13 +4,11 @@ import {
   type PageRpcData,
   type PciResponse,
   type ProblemResponse,
-  type ProblemSummaryResponse,
   type RecommendationResponse,
   type RoadmapResponse,
   RPC_PATTERNS,
   type RpcCaller,
   type SolvedProblemsResponse,
-  type TopicResponse,
   type TopicStatsResponse,
 } from '@prepmate/contracts';
 import { RpcClient } from '@prepmate/messaging';
@@ -50,8 +48,7 @@ export class LearnerContext {
     // one or two pages of 100).
     let cursor: string | undefined;
     do {
-      const page: Page<RoadmapResponse> = await this.rpc.request<Page<RoadmapResponse>>(
-        'roadmap',
+      const page: Page<RoadmapResponse> = await this.rpc.call(
         RPC_PATTERNS.roadmapsList,
         { limit: ROADMAP_PAGE, ...(cursor ? { cursor } : {}) } satisfies PageRpcData,
         { caller },
@@ -64,8 +61,7 @@ export class LearnerContext {
   }
 
   async recommendations(caller: RpcCaller, roadmapId: string): Promise<RecommendationResponse[]> {
-    const { items } = await this.rpc.request<{ items: RecommendationResponse[] }>(
-      'roadmap',
+    const { items } = await this.rpc.call(
       RPC_PATTERNS.roadmapsRecommendations,
       { roadmapId, limit: 5 },
       { caller },
@@ -75,21 +71,11 @@ export class LearnerContext {
 
   /** The learner's stored progress on a roadmap (roadmap refreshes it when older than an hour). */
   progress(caller: RpcCaller, roadmapId: string): Promise<PciResponse> {
-    return this.rpc.request<PciResponse>(
-      'roadmap',
-      RPC_PATTERNS.roadmapsProgress,
-      { roadmapId },
-      { caller },
-    );
+    return this.rpc.call(RPC_PATTERNS.roadmapsProgress, { roadmapId }, { caller });
   }
 
   async solved(caller: RpcCaller): Promise<SolvedProblemsResponse['items']> {
-    const { items } = await this.rpc.request<SolvedProblemsResponse>(
-      'aggregation',
-      RPC_PATTERNS.telemetrySolvedProblems,
-      {},
-      { caller },
-    );
+    const { items } = await this.rpc.call(RPC_PATTERNS.telemetrySolvedProblems, {}, { caller });
     return items;
   }
 
@@ -101,45 +87,26 @@ export class LearnerContext {
   async titles(caller: RpcCaller, ids: readonly string[]): Promise<Map<string, string | null>> {
     if (ids.length === 0) return new Map();
     const summaries = await this.rpc
-      .request<ProblemSummaryResponse[]>(
-        'normalization',
-        RPC_PATTERNS.problemsSummaries,
-        { ids },
-        { caller },
-      )
+      .call(RPC_PATTERNS.problemsSummaries, { ids }, { caller })
       .catch(() => []);
     const titles = new Map(summaries.map((summary) => [summary.id, summary.title]));
     return new Map(ids.map((id) => [id, titles.get(id) ?? null]));
   }
 
   async topicStats(caller: RpcCaller): Promise<TopicStatsResponse[]> {
-    const page = await this.rpc.request<Page<TopicStatsResponse>>(
-      'aggregation',
-      RPC_PATTERNS.telemetryTopicStats,
-      { limit: 20 },
-      { caller },
-    );
+    const page = await this.rpc.call(RPC_PATTERNS.telemetryTopicStats, { limit: 20 }, { caller });
     return page.items;
   }
 
   async problem(caller: RpcCaller, problemId: string): Promise<ProblemResponse> {
-    return this.rpc.request<ProblemResponse>(
-      'normalization',
-      RPC_PATTERNS.problemsGet,
-      { problemId },
-      { caller },
-    );
+    return this.rpc.call(RPC_PATTERNS.problemsGet, { problemId }, { caller });
   }
 
   /** The whole topic taxonomy (normalization's list), kept for a minute. */
   async taxonomy(): Promise<TaxonomyTopic[]> {
     if (this.taxonomyCache && Date.now() - this.taxonomyCache.at < TAXONOMY_FRESH_MS)
       return this.taxonomyCache.topics;
-    const topics = await this.rpc.request<TopicResponse[]>(
-      'normalization',
-      RPC_PATTERNS.topicsList,
-      {},
-    );
+    const topics = await this.rpc.call(RPC_PATTERNS.topicsList, {});
     const taxonomy = topics.map(({ slug, name, prerequisites }) => ({ slug, name, prerequisites }));
     this.taxonomyCache = { at: Date.now(), topics: taxonomy };
     return taxonomy;
@@ -161,8 +128,7 @@ export class LearnerContext {
       do {
         if (pages >= MAX_PAGES) return null;
         pages += 1;
-        const page = await this.rpc.request<Page<ProblemResponse>>(
-          'normalization',
+        const page = await this.rpc.call(
           RPC_PATTERNS.problemsList,
           { topic: step.topic, difficulty: step.difficulty, limit: PAGE_SIZE, cursor },
           { caller },

@@ -23,11 +23,7 @@ export class ProblemSummaries {
   async of(ids: string[]): Promise<Map<string, ProblemSummaryResponse>> {
     if (ids.length === 0) return new Map();
     try {
-      const summaries = await this.rpc.request<ProblemSummaryResponse[]>(
-        'normalization',
-        RPC_PATTERNS.problemsSummaries,
-        { ids },
-      );
+      const summaries = await this.rpc.call(RPC_PATTERNS.problemsSummaries, { ids });
       return new Map(summaries.map((summary) => [summary.id, summary]));
     } catch (error) {
       this.log.warn(

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   type GrantRoleRpcData,
   type ListAuditRpcData,
@@ -12,7 +12,7 @@ import {
   type SetUserAccessRpcData,
   type UpdateMeRpcData,
 } from '@prepmate/contracts';
-import { requireAdmin, requireCaller } from '@prepmate/messaging';
+import { requireAdmin, requireCaller, RpcHandler } from '@prepmate/messaging';
 import { AuditLog } from '../audit/audit-log';
 import { SigningKeys } from '../keys/signing-keys';
 import { AuthService } from './auth.service';
@@ -28,70 +28,70 @@ export class AuthRpcController {
     private readonly keys: SigningKeys,
   ) {}
 
-  @MessagePattern(RPC_PATTERNS.authRegister)
+  @RpcHandler(RPC_PATTERNS.authRegister)
   register(@Payload() request: RpcRequest<RegisterRpcData>) {
     return this.auth.register(request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.authLogin)
+  @RpcHandler(RPC_PATTERNS.authLogin)
   login(@Payload() request: RpcRequest<LoginRpcData>) {
     return this.auth.login(request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.authRefresh)
+  @RpcHandler(RPC_PATTERNS.authRefresh)
   refresh(@Payload() request: RpcRequest<RefreshRpcData>) {
     return this.auth.refresh(request.data.refreshToken);
   }
 
-  @MessagePattern(RPC_PATTERNS.authLogout)
+  @RpcHandler(RPC_PATTERNS.authLogout)
   logout(@Payload() request: RpcRequest<RefreshRpcData>) {
     return this.auth.logout(requireCaller(request), request.data.refreshToken);
   }
 
-  @MessagePattern(RPC_PATTERNS.authMe)
+  @RpcHandler(RPC_PATTERNS.authMe)
   me(@Payload() request: RpcRequest) {
     return this.auth.me(requireCaller(request));
   }
 
-  @MessagePattern(RPC_PATTERNS.authUpdateMe)
+  @RpcHandler(RPC_PATTERNS.authUpdateMe)
   updateMe(@Payload() request: RpcRequest<UpdateMeRpcData>) {
     return this.auth.updateMe(requireCaller(request), request.data);
   }
 
-  @MessagePattern(RPC_PATTERNS.authGetUser)
+  @RpcHandler(RPC_PATTERNS.authGetUser)
   getUser(@Payload() request: RpcRequest<{ userId: string }>) {
     return this.auth.getUser(requireCaller(request), request.data.userId);
   }
 
-  @MessagePattern(RPC_PATTERNS.authListUsers)
+  @RpcHandler(RPC_PATTERNS.authListUsers)
   listUsers(@Payload() request: RpcRequest<ListUsersRpcData>) {
     return this.auth.listUsers(requireCaller(request), request.data.limit, request.data.cursor);
   }
 
-  @MessagePattern(RPC_PATTERNS.authDeleteAccount)
+  @RpcHandler(RPC_PATTERNS.authDeleteAccount)
   deleteAccount(@Payload() request: RpcRequest) {
     return this.auth.deleteAccount(requireCaller(request));
   }
 
-  @MessagePattern(RPC_PATTERNS.authSetUserAccess)
+  @RpcHandler(RPC_PATTERNS.authSetUserAccess)
   setUserAccess(@Payload() request: RpcRequest<SetUserAccessRpcData>) {
     const { userId, role, isActive } = request.data;
     return this.access.setAccess(requireAdmin(request), userId, { role, isActive });
   }
 
   /** The operator command's RPC (`npm run admin -- grant`); no route of the gateway sends it. */
-  @MessagePattern(RPC_PATTERNS.authGrantRole)
+  @RpcHandler(RPC_PATTERNS.authGrantRole)
   grantRole(@Payload() request: RpcRequest<GrantRoleRpcData>) {
     return this.access.grantRole(requireAdmin(request), request.data.email, request.data.role);
   }
 
-  @MessagePattern(RPC_PATTERNS.authAuditList)
+  @RpcHandler(RPC_PATTERNS.authAuditList)
   auditList(@Payload() request: RpcRequest<ListAuditRpcData>) {
     requireAdmin(request);
     return this.audit.page(request.data.limit, request.data.cursor);
   }
 
-  @MessagePattern(RPC_PATTERNS.authJwks)
+  @RpcHandler(RPC_PATTERNS.authJwks)
   jwks() {
     return this.keys.keySet;
   }

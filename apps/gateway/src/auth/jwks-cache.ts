@@ -51,7 +51,7 @@ export class JwksCache {
     this.lastAttempt = Date.now();
     let set: JsonWebKeySetResponse;
     try {
-      set = await this.upstream.call<JsonWebKeySetResponse>('auth', RPC_PATTERNS.authJwks, {});
+      set = await this.upstream.call(RPC_PATTERNS.authJwks, {});
     } catch (error) {
       if (this.keys.size === 0) throw error;
       this.log.warn({ err: (error as Error).message }, 'JWKS refresh failed; keeping the last set');

@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  BACKEND_SERVICES,
-  RPC_PATTERNS,
-  type BackendServiceName,
-  type SystemHealthResponse,
-} from '@prepmate/contracts';
+import { BACKEND_SERVICES, RPC_PATTERNS, type BackendServiceName } from '@prepmate/contracts';
 import { RpcClient } from '@prepmate/messaging';
 
 export type ServiceState = 'up' | 'down';
@@ -26,7 +21,7 @@ export class ServicesHealthService {
     const states = await Promise.all(
       BACKEND_SERVICES.map(async (service) => {
         try {
-          const reply = await this.rpc.request<SystemHealthResponse>(
+          const reply = await this.rpc.callService(
             service,
             RPC_PATTERNS.systemHealth,
             {},

@@ -30,7 +30,6 @@ export class AdvisoryAdminController {
     @Caller() caller: RpcCaller,
   ): Promise<Page<InferenceLogResponse>> {
     return this.upstream.call(
-      'advisory',
       RPC_PATTERNS.advisoryInferences,
       { limit: query.limit, cursor: query.cursor },
       caller,

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
+  type RoutedRpc,
+  type RpcData,
   AdviceResponse,
   ExtractSkillsRequest,
   ExtractSkillsResponse,
@@ -29,14 +31,9 @@ export class AdvisoryController {
     private readonly config: GatewayConfig,
   ) {}
 
-  private call<T>(pattern: string, data: unknown, caller: RpcCaller): Promise<T> {
-    return this.upstream.call<T>(
-      'advisory',
-      pattern,
-      data,
-      caller,
-      this.config.ADVISORY_RPC_TIMEOUT_MS,
-    );
+  /** Advisory may wait on a model: its own, longer timeout. */
+  private call<N extends RoutedRpc>(pattern: N, data: RpcData<N>, caller: RpcCaller) {
+    return this.upstream.call(pattern, data, caller, this.config.ADVISORY_RPC_TIMEOUT_MS);
   }
 
   /** My next task: a real problem I have not solved, on my roadmap's top recommended topic, at my level. */

@@ -31,7 +31,7 @@ export class AuthController {
   @ApiCreatedResponse({ type: AuthTokensResponse })
   @ApiErrors(400, 409)
   register(@Body() body: RegisterRequest): Promise<AuthTokensResponse> {
-    return this.upstream.call('auth', RPC_PATTERNS.authRegister, body);
+    return this.upstream.call(RPC_PATTERNS.authRegister, body);
   }
 
   @Public()
@@ -40,7 +40,7 @@ export class AuthController {
   @ApiOkResponse({ type: AuthTokensResponse })
   @ApiErrors(400, 401)
   login(@Body() body: LoginRequest, @Ip() ip: string): Promise<AuthTokensResponse> {
-    return this.upstream.call('auth', RPC_PATTERNS.authLogin, { ...body, ip: clientKey(ip) });
+    return this.upstream.call(RPC_PATTERNS.authLogin, { ...body, ip: clientKey(ip) });
   }
 
   @Public()
@@ -49,7 +49,7 @@ export class AuthController {
   @ApiOkResponse({ type: AuthTokensResponse })
   @ApiErrors(400, 401)
   refresh(@Body() body: RefreshTokenRequest): Promise<AuthTokensResponse> {
-    return this.upstream.call('auth', RPC_PATTERNS.authRefresh, body);
+    return this.upstream.call(RPC_PATTERNS.authRefresh, body);
   }
 
   @Post('logout')
@@ -58,7 +58,7 @@ export class AuthController {
   @ApiNoContentResponse()
   @ApiErrors(400, 401)
   async logout(@Body() body: RefreshTokenRequest, @Caller() caller: RpcCaller): Promise<void> {
-    await this.upstream.call('auth', RPC_PATTERNS.authLogout, body, caller);
+    await this.upstream.call(RPC_PATTERNS.authLogout, body, caller);
   }
 
   @Get('me')
@@ -66,7 +66,7 @@ export class AuthController {
   @ApiOkResponse({ type: UserResponse })
   @ApiErrors(401)
   me(@Caller() caller: RpcCaller): Promise<UserResponse> {
-    return this.upstream.call('auth', RPC_PATTERNS.authMe, {}, caller);
+    return this.upstream.call(RPC_PATTERNS.authMe, {}, caller);
   }
 
   @Patch('me')
@@ -74,6 +74,6 @@ export class AuthController {
   @ApiOkResponse({ type: UserResponse })
   @ApiErrors(400, 401)
   updateMe(@Body() body: UpdateMeRequest, @Caller() caller: RpcCaller): Promise<UserResponse> {
-    return this.upstream.call('auth', RPC_PATTERNS.authUpdateMe, body, caller);
+    return this.upstream.call(RPC_PATTERNS.authUpdateMe, body, caller);
   }
 }

@@ -20,10 +20,6 @@ import { Upstream } from '../upstream/upstream.service';
 export class ChatsController {
   constructor(private readonly upstream: Upstream) {}
 
-  private call<T>(pattern: string, data: unknown, caller: RpcCaller): Promise<T> {
-    return this.upstream.call<T>('synergy', pattern, data, caller);
-  }
-
   /** My conversations, the most recent first, with the last message and unread count. */
   @Get()
   @ApiOkResponse({
@@ -32,7 +28,7 @@ export class ChatsController {
   })
   @ApiErrors(400, 401)
   list(@Query() query: PageQuery, @Caller() caller: RpcCaller) {
-    return this.call(
+    return this.upstream.call(
       RPC_PATTERNS.chatConversations,
       { limit: query.limit, cursor: query.cursor },
       caller,
@@ -47,7 +43,7 @@ export class ChatsController {
     @Body() body: SendChatMessageRequest,
     @Caller() caller: RpcCaller,
   ) {
-    return this.call(RPC_PATTERNS.chatSend, { userId, text: body.text }, caller);
+    return this.upstream.call(RPC_PATTERNS.chatSend, { userId, text: body.text }, caller);
   }
 
   /** Newest first; reading the first page marks the conversation read. */
@@ -62,7 +58,7 @@ export class ChatsController {
     @Query() query: PageQuery,
     @Caller() caller: RpcCaller,
   ) {
-    return this.call(
+    return this.upstream.call(
       RPC_PATTERNS.chatMessages,
       { userId, limit: query.limit, cursor: query.cursor },
       caller,

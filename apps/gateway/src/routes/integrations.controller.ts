@@ -34,7 +34,6 @@ export class IntegrationsController {
     @Caller() caller: RpcCaller,
   ): Promise<IntegrationResponse> {
     return this.upstream.call(
-      'ingestion',
       RPC_PATTERNS.ingestionLink,
       { ...body, platform: params.platform },
       caller,
@@ -45,7 +44,7 @@ export class IntegrationsController {
   @ApiOkResponse({ type: [IntegrationResponse] })
   @ApiErrors(401)
   list(@Caller() caller: RpcCaller): Promise<IntegrationResponse[]> {
-    return this.upstream.call('ingestion', RPC_PATTERNS.ingestionIntegrations, {}, caller);
+    return this.upstream.call(RPC_PATTERNS.ingestionIntegrations, {}, caller);
   }
 
   /** Unlinks the account (its stored cookie and sync state go; imported submissions stay). */
@@ -54,7 +53,7 @@ export class IntegrationsController {
   @ApiNoContentResponse()
   @ApiErrors(400, 401, 404)
   async unlink(@Param() params: PlatformParams, @Caller() caller: RpcCaller): Promise<void> {
-    await this.upstream.call('ingestion', RPC_PATTERNS.ingestionUnlink, params, caller);
+    await this.upstream.call(RPC_PATTERNS.ingestionUnlink, params, caller);
   }
 
   /** Starts a sync of the linked account (a background job); one at a time per platform. */
@@ -63,6 +62,6 @@ export class IntegrationsController {
   @ApiAcceptedResponse({ type: SyncStartedResponse })
   @ApiErrors(400, 401, 404)
   sync(@Param() params: PlatformParams, @Caller() caller: RpcCaller): Promise<SyncStartedResponse> {
-    return this.upstream.call('ingestion', RPC_PATTERNS.ingestionStartSync, params, caller);
+    return this.upstream.call(RPC_PATTERNS.ingestionStartSync, params, caller);
   }
 }

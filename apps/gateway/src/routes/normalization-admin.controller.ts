@@ -37,7 +37,7 @@ export class NormalizationAdminController {
     @Query() query: PageQuery,
     @Caller() caller: RpcCaller,
   ): Promise<Page<NormalizationFailureResponse>> {
-    return this.upstream.call('normalization', RPC_PATTERNS.failuresList, page(query), caller);
+    return this.upstream.call(RPC_PATTERNS.failuresList, page(query), caller);
   }
 
   /** Maps the failed platform problem to a canonical problem (or a new one); its held submissions count then. */
@@ -49,12 +49,7 @@ export class NormalizationAdminController {
     @Body() body: ResolveFailureRequest,
     @Caller() caller: RpcCaller,
   ): Promise<ResolveFailureResponse> {
-    return this.upstream.call(
-      'normalization',
-      RPC_PATTERNS.failuresResolve,
-      { ...body, failureId: id },
-      caller,
-    );
+    return this.upstream.call(RPC_PATTERNS.failuresResolve, { ...body, failureId: id }, caller);
   }
 
   @Get('normalization/possible-duplicates')
@@ -64,12 +59,7 @@ export class NormalizationAdminController {
     @Query() query: PageQuery,
     @Caller() caller: RpcCaller,
   ): Promise<Page<PossibleDuplicateResponse>> {
-    return this.upstream.call(
-      'normalization',
-      RPC_PATTERNS.possibleDuplicates,
-      page(query),
-      caller,
-    );
+    return this.upstream.call(RPC_PATTERNS.possibleDuplicates, page(query), caller);
   }
 
   @Get('tags/unmapped')
@@ -79,14 +69,14 @@ export class NormalizationAdminController {
     @Query() query: PageQuery,
     @Caller() caller: RpcCaller,
   ): Promise<Page<UnmappedTagResponse>> {
-    return this.upstream.call('normalization', RPC_PATTERNS.unmappedTags, page(query), caller);
+    return this.upstream.call(RPC_PATTERNS.unmappedTags, page(query), caller);
   }
 
   @Get('problems/flagged')
   @ApiOkResponse({ description: '{ items: Problem[], nextCursor }' })
   @ApiErrors(400, 401, 403)
   flagged(@Query() query: PageQuery, @Caller() caller: RpcCaller): Promise<Page<ProblemResponse>> {
-    return this.upstream.call('normalization', RPC_PATTERNS.problemsFlagged, page(query), caller);
+    return this.upstream.call(RPC_PATTERNS.problemsFlagged, page(query), caller);
   }
 
   /** Problems only user imports vouch for (shown to those users alone until confirmed). */
@@ -97,12 +87,7 @@ export class NormalizationAdminController {
     @Query() query: PageQuery,
     @Caller() caller: RpcCaller,
   ): Promise<Page<ProblemResponse>> {
-    return this.upstream.call(
-      'normalization',
-      RPC_PATTERNS.problemsUnconfirmed,
-      page(query),
-      caller,
-    );
+    return this.upstream.call(RPC_PATTERNS.problemsUnconfirmed, page(query), caller);
   }
 
   /** Confirms a problem and its platform problems: every user sees them from now on. */
@@ -114,12 +99,7 @@ export class NormalizationAdminController {
     @Param('id', UuidParamPipe) id: string,
     @Caller() caller: RpcCaller,
   ): Promise<ProblemResponse> {
-    return this.upstream.call(
-      'normalization',
-      RPC_PATTERNS.problemsConfirm,
-      { problemId: id },
-      caller,
-    );
+    return this.upstream.call(RPC_PATTERNS.problemsConfirm, { problemId: id }, caller);
   }
 
   @Post('topics')
@@ -129,7 +109,7 @@ export class NormalizationAdminController {
     @Body() body: CreateTopicRequest,
     @Caller() caller: RpcCaller,
   ): Promise<TopicResponse> {
-    return this.upstream.call('normalization', RPC_PATTERNS.topicsCreate, body, caller);
+    return this.upstream.call(RPC_PATTERNS.topicsCreate, body, caller);
   }
 
   /** Maps a platform tag to a topic (for problems normalized from now on). */
@@ -141,11 +121,6 @@ export class NormalizationAdminController {
     @Body() body: AddTagAliasRequest,
     @Caller() caller: RpcCaller,
   ): Promise<TagAliasResponse> {
-    return this.upstream.call(
-      'normalization',
-      RPC_PATTERNS.topicsAddAlias,
-      { ...body, topic: slug },
-      caller,
-    );
+    return this.upstream.call(RPC_PATTERNS.topicsAddAlias, { ...body, topic: slug }, caller);
   }
 }

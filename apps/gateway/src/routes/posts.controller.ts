@@ -22,16 +22,12 @@ import { Upstream } from '../upstream/upstream.service';
 export class PostsController {
   constructor(private readonly upstream: Upstream) {}
 
-  private call<T>(pattern: string, data: unknown, caller: RpcCaller): Promise<T> {
-    return this.upstream.call<T>('synergy', pattern, data, caller);
-  }
-
   /** Publishes a reflection (30 per hour). */
   @Post('posts')
   @ApiCreatedResponse({ type: PostResponse })
   @ApiErrors(400, 401)
   create(@Body() body: CreatePostRequest, @Caller() caller: RpcCaller) {
-    return this.call(RPC_PATTERNS.postsCreate, body, caller);
+    return this.upstream.call(RPC_PATTERNS.postsCreate, body, caller);
   }
 
   /** The feed, newest first: own and revealed posts in full, every other one masked. */
@@ -39,14 +35,18 @@ export class PostsController {
   @ApiOkResponse({ description: '{ items: Post[], nextCursor }', type: [PostResponse] })
   @ApiErrors(400, 401)
   feed(@Query() query: PageQuery, @Caller() caller: RpcCaller) {
-    return this.call(RPC_PATTERNS.postsFeed, { limit: query.limit, cursor: query.cursor }, caller);
+    return this.upstream.call(
+      RPC_PATTERNS.postsFeed,
+      { limit: query.limit, cursor: query.cursor },
+      caller,
+    );
   }
 
   @Get('posts/:postId')
   @ApiOkResponse({ type: PostResponse })
   @ApiErrors(400, 401, 404)
   get(@Param('postId', UuidParamPipe) postId: string, @Caller() caller: RpcCaller) {
-    return this.call(RPC_PATTERNS.postsGet, { postId }, caller);
+    return this.upstream.call(RPC_PATTERNS.postsGet, { postId }, caller);
   }
 
   /** Edits one's own post (409 when it changed meanwhile). */
@@ -58,14 +58,14 @@ export class PostsController {
     @Body() body: UpdatePostRequest,
     @Caller() caller: RpcCaller,
   ) {
-    return this.call(RPC_PATTERNS.postsUpdate, { ...body, postId }, caller);
+    return this.upstream.call(RPC_PATTERNS.postsUpdate, { ...body, postId }, caller);
   }
 
   @Delete('posts/:postId')
   @ApiOkResponse({ description: '{ deleted: true }' })
   @ApiErrors(400, 401, 403, 404)
   remove(@Param('postId', UuidParamPipe) postId: string, @Caller() caller: RpcCaller) {
-    return this.call(RPC_PATTERNS.postsDelete, { postId }, caller);
+    return this.upstream.call(RPC_PATTERNS.postsDelete, { postId }, caller);
   }
 
   /** Logs a scratch of someone else's post (300 per hour); revealed once coverage reached 0.6. */
@@ -78,7 +78,7 @@ export class PostsController {
     @Body() body: ScratchRequest,
     @Caller() caller: RpcCaller,
   ) {
-    return this.call(
+    return this.upstream.call(
       RPC_PATTERNS.postsScratch,
       { postId, points: body.points, coverage: body.coverage },
       caller,
@@ -93,7 +93,7 @@ export class PostsController {
     @Query() query: PageQuery,
     @Caller() caller: RpcCaller,
   ) {
-    return this.call(
+    return this.upstream.call(
       RPC_PATTERNS.postsOfUser,
       { userId, limit: query.limit, cursor: query.cursor },
       caller,

@@ -36,7 +36,7 @@ export class ProblemsController {
   @ApiOkResponse({ type: [TopicResponse] })
   @ApiErrors()
   topics(): Promise<TopicResponse[]> {
-    return this.upstream.call('normalization', RPC_PATTERNS.topicsList, {});
+    return this.upstream.call(RPC_PATTERNS.topicsList, {});
   }
 
   /** Canonical problems, filtered by topic and difficulty, searched by title. */
@@ -47,7 +47,6 @@ export class ProblemsController {
   list(@Query() query: ProblemsQuery, @Caller() caller: RpcCaller): Promise<Page<ProblemResponse>> {
     const { topic, difficulty, q, limit, cursor } = query;
     return this.upstream.call(
-      'normalization',
       RPC_PATTERNS.problemsList,
       { topic, difficulty, q, limit, cursor },
       caller,
@@ -64,7 +63,6 @@ export class ProblemsController {
     @Caller() caller: RpcCaller,
   ): Promise<Page<BookmarkResponse>> {
     return this.upstream.call(
-      'normalization',
       RPC_PATTERNS.bookmarksList,
       { limit: query.limit, cursor: query.cursor },
       caller,
@@ -79,7 +77,7 @@ export class ProblemsController {
     @Param('id', UuidParamPipe) id: string,
     @Caller() caller: RpcCaller,
   ): Promise<ProblemResponse> {
-    return this.upstream.call('normalization', RPC_PATTERNS.problemsGet, { problemId: id }, caller);
+    return this.upstream.call(RPC_PATTERNS.problemsGet, { problemId: id }, caller);
   }
 
   @Post('problems/:id/bookmark')
@@ -92,7 +90,6 @@ export class ProblemsController {
     @Caller() caller: RpcCaller,
   ): Promise<BookmarkResponse> {
     return this.upstream.call(
-      'normalization',
       RPC_PATTERNS.bookmarksPut,
       { problemId: id, notes: body.notes },
       caller,
@@ -109,7 +106,6 @@ export class ProblemsController {
     @Caller() caller: RpcCaller,
   ): Promise<BookmarkResponse> {
     return this.upstream.call(
-      'normalization',
       RPC_PATTERNS.bookmarksUpdate,
       { problemId: id, notes: body.notes },
       caller,
@@ -125,12 +121,7 @@ export class ProblemsController {
     @Param('id', UuidParamPipe) id: string,
     @Caller() caller: RpcCaller,
   ): Promise<void> {
-    await this.upstream.call(
-      'normalization',
-      RPC_PATTERNS.bookmarksDelete,
-      { problemId: id },
-      caller,
-    );
+    await this.upstream.call(RPC_PATTERNS.bookmarksDelete, { problemId: id }, caller);
   }
 
   /** Reports a problem; three users with open reports flag it for admins. */
@@ -143,11 +134,6 @@ export class ProblemsController {
     @Body() body: FeedbackRequest,
     @Caller() caller: RpcCaller,
   ): Promise<FeedbackResponse> {
-    return this.upstream.call(
-      'normalization',
-      RPC_PATTERNS.feedbackCreate,
-      { ...body, problemId: id },
-      caller,
-    );
+    return this.upstream.call(RPC_PATTERNS.feedbackCreate, { ...body, problemId: id }, caller);
   }
 }

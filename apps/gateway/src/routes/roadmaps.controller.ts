@@ -27,16 +27,12 @@ import { ApiPageResponse } from '../docs/api-page';
 export class RoadmapsController {
   constructor(private readonly upstream: Upstream) {}
 
-  private call<T>(pattern: string, data: unknown, caller: RpcCaller): Promise<T> {
-    return this.upstream.call<T>('roadmap', pattern, data, caller);
-  }
-
   /** Official roadmaps and mine, by id, a page at a time. */
   @Get()
   @ApiPageResponse(RoadmapResponse)
   @ApiErrors(400, 401)
   list(@Query() query: PageQuery, @Caller() caller: RpcCaller) {
-    return this.call(
+    return this.upstream.call(
       RPC_PATTERNS.roadmapsList,
       { limit: query.limit, cursor: query.cursor },
       caller,
@@ -48,7 +44,7 @@ export class RoadmapsController {
   @ApiPageResponse(PciResponse)
   @ApiErrors(400, 401)
   allPci(@Query() query: PageQuery, @Caller() caller: RpcCaller) {
-    return this.call(
+    return this.upstream.call(
       RPC_PATTERNS.roadmapsAllPci,
       { limit: query.limit, cursor: query.cursor },
       caller,
@@ -59,7 +55,7 @@ export class RoadmapsController {
   @ApiCreatedResponse({ type: RoadmapResponse, description: 'with `warnings[]` (§5)' })
   @ApiErrors(400, 401)
   create(@Body() body: CreateRoadmapRequest, @Caller() caller: RpcCaller) {
-    return this.call(RPC_PATTERNS.roadmapsCreate, body, caller);
+    return this.upstream.call(RPC_PATTERNS.roadmapsCreate, body, caller);
   }
 
   @Post('custom/:roadmapId/topics')
@@ -71,7 +67,11 @@ export class RoadmapsController {
     @Body() body: AddRoadmapTopicsRequest,
     @Caller() caller: RpcCaller,
   ) {
-    return this.call(RPC_PATTERNS.roadmapsAddTopics, { roadmapId, topics: body.topics }, caller);
+    return this.upstream.call(
+      RPC_PATTERNS.roadmapsAddTopics,
+      { roadmapId, topics: body.topics },
+      caller,
+    );
   }
 
   @Put('custom/:roadmapId/topics/:topic')
@@ -83,7 +83,11 @@ export class RoadmapsController {
     @Body() body: UpdateRoadmapTopicRequest,
     @Caller() caller: RpcCaller,
   ) {
-    return this.call(RPC_PATTERNS.roadmapsUpdateTopic, { ...body, roadmapId, topic }, caller);
+    return this.upstream.call(
+      RPC_PATTERNS.roadmapsUpdateTopic,
+      { ...body, roadmapId, topic },
+      caller,
+    );
   }
 
   @Delete('custom/:roadmapId/topics/:topic')
@@ -94,14 +98,14 @@ export class RoadmapsController {
     @Param('topic') topic: string,
     @Caller() caller: RpcCaller,
   ) {
-    return this.call(RPC_PATTERNS.roadmapsRemoveTopic, { roadmapId, topic }, caller);
+    return this.upstream.call(RPC_PATTERNS.roadmapsRemoveTopic, { roadmapId, topic }, caller);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: RoadmapResponse })
   @ApiErrors(401, 404)
   get(@Param('id') roadmapId: string, @Caller() caller: RpcCaller) {
-    return this.call(RPC_PATTERNS.roadmapsGet, { roadmapId }, caller);
+    return this.upstream.call(RPC_PATTERNS.roadmapsGet, { roadmapId }, caller);
   }
 
   /** PCI now (a `masteryThreshold` makes it a what-if that is not stored). */
@@ -109,7 +113,7 @@ export class RoadmapsController {
   @ApiOkResponse({ type: PciResponse })
   @ApiErrors(400, 401, 404)
   pci(@Param('id') roadmapId: string, @Query() query: PciQuery, @Caller() caller: RpcCaller) {
-    return this.call(
+    return this.upstream.call(
       RPC_PATTERNS.roadmapsPci,
       { roadmapId, masteryThreshold: query.masteryThreshold },
       caller,
@@ -121,7 +125,7 @@ export class RoadmapsController {
   @ApiOkResponse({ type: PciResponse })
   @ApiErrors(401, 404)
   progress(@Param('id') roadmapId: string, @Caller() caller: RpcCaller) {
-    return this.call(RPC_PATTERNS.roadmapsProgress, { roadmapId }, caller);
+    return this.upstream.call(RPC_PATTERNS.roadmapsProgress, { roadmapId }, caller);
   }
 
   @Get(':id/topics/:topic/progress')
@@ -132,7 +136,7 @@ export class RoadmapsController {
     @Param('topic') topic: string,
     @Caller() caller: RpcCaller,
   ) {
-    return this.call(RPC_PATTERNS.roadmapsTopicProgress, { roadmapId, topic }, caller);
+    return this.upstream.call(RPC_PATTERNS.roadmapsTopicProgress, { roadmapId, topic }, caller);
   }
 
   @Get(':id/time-estimate')
@@ -143,7 +147,7 @@ export class RoadmapsController {
     @Query() query: TimeEstimateQuery,
     @Caller() caller: RpcCaller,
   ) {
-    return this.call(
+    return this.upstream.call(
       RPC_PATTERNS.roadmapsTimeEstimate,
       { roadmapId, hoursPerDay: query.hoursPerDay },
       caller,
@@ -158,7 +162,7 @@ export class RoadmapsController {
     @Query() query: RecommendationsQuery,
     @Caller() caller: RpcCaller,
   ) {
-    return this.call(
+    return this.upstream.call(
       RPC_PATTERNS.roadmapsRecommendations,
       { roadmapId, limit: query.limit },
       caller,
@@ -170,13 +174,13 @@ export class RoadmapsController {
   @ApiOkResponse({ description: '{ roadmapId, following: true }' })
   @ApiErrors(401, 404)
   follow(@Param('id') roadmapId: string, @Caller() caller: RpcCaller) {
-    return this.call(RPC_PATTERNS.roadmapsFollow, { roadmapId }, caller);
+    return this.upstream.call(RPC_PATTERNS.roadmapsFollow, { roadmapId }, caller);
   }
 
   @Delete(':id/follow')
   @ApiOkResponse({ description: '{ roadmapId, following: false }' })
   @ApiErrors(401, 404)
   unfollow(@Param('id') roadmapId: string, @Caller() caller: RpcCaller) {
-    return this.call(RPC_PATTERNS.roadmapsUnfollow, { roadmapId }, caller);
+    return this.upstream.call(RPC_PATTERNS.roadmapsUnfollow, { roadmapId }, caller);
   }
 }

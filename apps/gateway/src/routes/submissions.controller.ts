@@ -47,7 +47,6 @@ export class SubmissionsController {
     @Caller() caller: RpcCaller,
   ): Promise<ImportResponse> {
     return this.upstream.call(
-      'ingestion',
       RPC_PATTERNS.ingestionImport,
       { format: query.format, body },
       caller,
@@ -64,7 +63,6 @@ export class SubmissionsController {
     @Caller() caller: RpcCaller,
   ): Promise<Page<SubmissionResponse>> {
     return this.upstream.call(
-      'ingestion',
       RPC_PATTERNS.ingestionSubmissions,
       {
         platform: query.platform,

@@ -26,7 +26,7 @@ export class SyncController {
   @ApiOkResponse({ type: SyncStateResponse })
   @ApiErrors(400, 401, 404)
   state(@Param() params: PlatformParams, @Caller() caller: RpcCaller): Promise<SyncStateResponse> {
-    return this.upstream.call('ingestion', RPC_PATTERNS.ingestionSyncState, params, caller);
+    return this.upstream.call(RPC_PATTERNS.ingestionSyncState, params, caller);
   }
 
   /** Sync and import logs, newest first. */
@@ -35,7 +35,6 @@ export class SyncController {
   @ApiErrors(400, 401)
   logs(@Query() query: SyncLogsQuery, @Caller() caller: RpcCaller): Promise<Page<SyncLogResponse>> {
     return this.upstream.call(
-      'ingestion',
       RPC_PATTERNS.ingestionSyncLogs,
       { platform: query.platform, limit: query.limit, cursor: query.cursor },
       caller,
@@ -49,7 +48,7 @@ export class SyncController {
     @Param('syncBatchId', UuidParamPipe) syncBatchId: string,
     @Caller() caller: RpcCaller,
   ): Promise<SyncLogResponse> {
-    return this.upstream.call('ingestion', RPC_PATTERNS.ingestionSyncLog, { syncBatchId }, caller);
+    return this.upstream.call(RPC_PATTERNS.ingestionSyncLog, { syncBatchId }, caller);
   }
 
   /** Failed syncs due for an automatic retry (what the scheduler picks next). */
@@ -62,11 +61,6 @@ export class SyncController {
     @Caller() caller: RpcCaller,
   ): Promise<Page<SyncStateResponse>> {
     const { limit, cursor } = query;
-    return this.upstream.call(
-      'ingestion',
-      RPC_PATTERNS.ingestionRetryReady,
-      { limit, cursor },
-      caller,
-    );
+    return this.upstream.call(RPC_PATTERNS.ingestionRetryReady, { limit, cursor }, caller);
   }
 }

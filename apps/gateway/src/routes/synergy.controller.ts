@@ -20,22 +20,18 @@ import { Upstream } from '../upstream/upstream.service';
 export class SynergyController {
   constructor(private readonly upstream: Upstream) {}
 
-  private call<T>(pattern: string, data: unknown, caller: RpcCaller): Promise<T> {
-    return this.upstream.call<T>('synergy', pattern, data, caller);
-  }
-
   @Get('me/level')
   @ApiOkResponse({ type: LevelResponse })
   @ApiErrors(401)
   myLevel(@Caller() caller: RpcCaller) {
-    return this.call(RPC_PATTERNS.levelOf, { userId: caller.userId }, caller);
+    return this.upstream.call(RPC_PATTERNS.levelOf, { userId: caller.userId }, caller);
   }
 
   @Get('users/:userId/level')
   @ApiOkResponse({ type: LevelResponse })
   @ApiErrors(400, 401)
   level(@Param('userId', UuidParamPipe) userId: string, @Caller() caller: RpcCaller) {
-    return this.call(RPC_PATTERNS.levelOf, { userId }, caller);
+    return this.upstream.call(RPC_PATTERNS.levelOf, { userId }, caller);
   }
 
   /** My pairs by score, highest first. */
@@ -46,7 +42,7 @@ export class SynergyController {
   })
   @ApiErrors(400, 401)
   pairs(@Query() query: PageQuery, @Caller() caller: RpcCaller) {
-    return this.call(
+    return this.upstream.call(
       RPC_PATTERNS.synergyPairs,
       { limit: query.limit, cursor: query.cursor },
       caller,
@@ -58,7 +54,7 @@ export class SynergyController {
   @ApiOkResponse({ description: '{ items: Suggestion[] }', type: [SynergySuggestionResponse] })
   @ApiErrors(401)
   suggestions(@Caller() caller: RpcCaller) {
-    return this.call(RPC_PATTERNS.synergySuggestions, {}, caller);
+    return this.upstream.call(RPC_PATTERNS.synergySuggestions, {}, caller);
   }
 
   /** My synergy with one learner and its four components (404 before any interaction). */
@@ -66,6 +62,6 @@ export class SynergyController {
   @ApiOkResponse({ type: SynergyPairResponse })
   @ApiErrors(400, 401, 404)
   pair(@Param('userId', UuidParamPipe) userId: string, @Caller() caller: RpcCaller) {
-    return this.call(RPC_PATTERNS.synergyPair, { userId }, caller);
+    return this.upstream.call(RPC_PATTERNS.synergyPair, { userId }, caller);
   }
 }

@@ -30,12 +30,7 @@ export class TelemetryController {
   @ApiErrors(400, 401)
   mine(@Query() query: PageQuery, @Caller() caller: RpcCaller): Promise<Page<TopicStatsResponse>> {
     const { limit, cursor } = query;
-    return this.upstream.call(
-      'aggregation',
-      RPC_PATTERNS.telemetryTopicStats,
-      { limit, cursor },
-      caller,
-    );
+    return this.upstream.call(RPC_PATTERNS.telemetryTopicStats, { limit, cursor }, caller);
   }
 
   /** Another user's topic stats: self, mentors and admins (other students get 403). */
@@ -48,12 +43,7 @@ export class TelemetryController {
     @Caller() caller: RpcCaller,
   ): Promise<Page<TopicStatsResponse>> {
     const { limit, cursor } = query;
-    return this.upstream.call(
-      'aggregation',
-      RPC_PATTERNS.telemetryTopicStats,
-      { userId, limit, cursor },
-      caller,
-    );
+    return this.upstream.call(RPC_PATTERNS.telemetryTopicStats, { userId, limit, cursor }, caller);
   }
 
   /** Topics with at least 3 attempts, weakest first. */
@@ -64,12 +54,7 @@ export class TelemetryController {
     @Query() query: WeakTopicsQuery,
     @Caller() caller: RpcCaller,
   ): Promise<{ items: TopicStatsResponse[] }> {
-    return this.upstream.call(
-      'aggregation',
-      RPC_PATTERNS.telemetryWeakTopics,
-      { limit: query.limit },
-      caller,
-    );
+    return this.upstream.call(RPC_PATTERNS.telemetryWeakTopics, { limit: query.limit }, caller);
   }
 
   /** Daily activity over a period and the change against the previous one. */
@@ -80,12 +65,7 @@ export class TelemetryController {
     @Query() query: PerformanceQuery,
     @Caller() caller: RpcCaller,
   ): Promise<PerformanceResponse> {
-    return this.upstream.call(
-      'aggregation',
-      RPC_PATTERNS.telemetryPerformance,
-      { period: query.period },
-      caller,
-    );
+    return this.upstream.call(RPC_PATTERNS.telemetryPerformance, { period: query.period }, caller);
   }
 
   /** Solved problems due for revision (FSRS), most overdue first. */
@@ -96,11 +76,6 @@ export class TelemetryController {
     @Query() query: RevisionsQuery,
     @Caller() caller: RpcCaller,
   ): Promise<{ items: RevisionResponse[] }> {
-    return this.upstream.call(
-      'aggregation',
-      RPC_PATTERNS.telemetryRevisionsDue,
-      { limit: query.limit },
-      caller,
-    );
+    return this.upstream.call(RPC_PATTERNS.telemetryRevisionsDue, { limit: query.limit }, caller);
   }
 }

@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  BACKEND_SERVICES,
-  RPC_PATTERNS,
-  type RpcCaller,
-  type UserDeleteResponse,
-} from '@prepmate/contracts';
+import { BACKEND_SERVICES, RPC_PATTERNS, type RpcCaller } from '@prepmate/contracts';
 import { AppError } from '@prepmate/platform';
 import { Upstream } from '../upstream/upstream.service';
 
@@ -20,7 +15,7 @@ export class UserDataService {
         async (service) =>
           [
             service,
-            await this.upstream.call(service, RPC_PATTERNS.userExport, {}, caller),
+            await this.upstream.callService(service, RPC_PATTERNS.userExport, {}, caller),
           ] as const,
       ),
     );
@@ -37,16 +32,11 @@ export class UserDataService {
    * `user.deleted` from its queue when it is back.
    */
   async delete(caller: RpcCaller) {
-    const account = await this.upstream.call<UserDeleteResponse>(
-      'auth',
-      RPC_PATTERNS.authDeleteAccount,
-      {},
-      caller,
-    );
+    const account = await this.upstream.call(RPC_PATTERNS.authDeleteAccount, {}, caller);
     const others = BACKEND_SERVICES.filter((service) => service !== 'auth');
     const results = await Promise.allSettled(
       others.map((service) =>
-        this.upstream.call<UserDeleteResponse>(service, RPC_PATTERNS.userDelete, {}, caller),
+        this.upstream.callService(service, RPC_PATTERNS.userDelete, {}, caller),
       ),
     );
     const deleted: Record<string, number> = { auth: account.deleted };

@@ -30,7 +30,7 @@ export class UsersController {
     @Param('userId', UuidParamPipe) userId: string,
     @Caller() caller: RpcCaller,
   ): Promise<UserResponse> {
-    return this.upstream.call('auth', RPC_PATTERNS.authGetUser, { userId }, caller);
+    return this.upstream.call(RPC_PATTERNS.authGetUser, { userId }, caller);
   }
 
   @Get('admin/users')
@@ -39,7 +39,6 @@ export class UsersController {
   @ApiErrors(400, 401, 403)
   list(@Query() query: PageQuery, @Caller() caller: RpcCaller): Promise<Page<UserResponse>> {
     return this.upstream.call(
-      'auth',
       RPC_PATTERNS.authListUsers,
       { limit: query.limit, cursor: query.cursor },
       caller,
@@ -62,7 +61,6 @@ export class UsersController {
     @Caller() caller: RpcCaller,
   ): Promise<AdminUserResponse> {
     return this.upstream.call(
-      'auth',
       RPC_PATTERNS.authSetUserAccess,
       { userId, role: body.role, isActive: body.isActive },
       caller,
@@ -76,7 +74,6 @@ export class UsersController {
   @ApiErrors(400, 401, 403)
   audit(@Query() query: PageQuery, @Caller() caller: RpcCaller): Promise<Page<AuditEventResponse>> {
     return this.upstream.call(
-      'auth',
       RPC_PATTERNS.authAuditList,
       { limit: query.limit, cursor: query.cursor },
       caller,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Platform, RPC_PATTERNS, type UnknownProblemsResponse } from '@prepmate/contracts';
+import { type Platform, RPC_PATTERNS } from '@prepmate/contracts';
 import { RpcClient } from '@prepmate/messaging';
 import { AppError, REDIS } from '@prepmate/platform';
 import type { Redis } from 'ioredis';
@@ -74,11 +74,10 @@ export class NewProblemQuota {
 
   private async unknown(platform: Platform, platformProblemIds: string[]): Promise<string[]> {
     try {
-      const answer = await this.rpc.request<UnknownProblemsResponse>(
-        'normalization',
-        RPC_PATTERNS.problemsUnknown,
-        { platform, platformProblemIds },
-      );
+      const answer = await this.rpc.call(RPC_PATTERNS.problemsUnknown, {
+        platform,
+        platformProblemIds,
+      });
       return answer.unknown;
     } catch (error) {
       // Without the catalog the cap cannot be told: refuse the import rather than let

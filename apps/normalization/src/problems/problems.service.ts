@@ -140,7 +140,7 @@ export class ProblemsService {
   }
 
   /** Title and platforms of each known problem, for other services' views. */
-  async summaries(ids: string[]): Promise<ProblemSummaryResponse[]> {
+  async summaries(ids: readonly string[]): Promise<ProblemSummaryResponse[]> {
     const docs = await this.catalog.getMany([...new Set(ids)].slice(0, MAX_SUMMARIES));
     return docs.map((doc) => {
       const { id, title, platforms } = toProblemResponse(doc, EMPTY_TELEMETRY);

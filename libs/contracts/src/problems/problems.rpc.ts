@@ -20,7 +20,7 @@ export interface ProblemIdRpcData {
 
 /** Canonical problems by id, for other services (at most 100 ids). */
 export interface ProblemSummariesRpcData {
-  ids: string[];
+  ids: readonly string[];
 }
 
 /** Platform problems of one platform (at most 10 000 ids, one import's worth). */

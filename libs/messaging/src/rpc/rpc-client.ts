@@ -1,10 +1,15 @@
 import { type BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import {
   isErrorCode,
+  rpcServiceOf,
   type BackendServiceName,
+  type EveryServiceRpc,
+  type RoutedRpc,
   type RpcCaller,
+  type RpcData,
   type RpcReply,
   type RpcRequest,
+  type RpcResult,
 } from '@prepmate/contracts';
 import { AppError, ROOT_LOGGER, ServiceConfig, currentContext } from '@prepmate/platform';
 import type { ChannelWrapper } from 'amqp-connection-manager';
@@ -65,6 +70,32 @@ export class RpcClient implements BeforeApplicationShutdown {
     });
   }
 
+  /**
+   * Calls the service that answers `pattern` (its prefix); request and response types come
+   * from the RPC map (`libs/contracts/src/rpc/rpc-map.ts`).
+   */
+  call<N extends RoutedRpc>(
+    pattern: N,
+    data: RpcData<N>,
+    options: RpcCallOptions = {},
+  ): Promise<RpcResult<N>> {
+    return this.request<RpcResult<N>>(rpcServiceOf(pattern), pattern, data, options);
+  }
+
+  /** A pattern every service answers (`system.health`, `user.export`, `user.delete`), of one service. */
+  callService<N extends EveryServiceRpc>(
+    service: BackendServiceName,
+    pattern: N,
+    data: RpcData<N>,
+    options: RpcCallOptions = {},
+  ): Promise<RpcResult<N>> {
+    return this.request<RpcResult<N>>(service, pattern, data, options);
+  }
+
+  /**
+   * The untyped transport under `call`: for the messaging library's own tests and probes
+   * (patterns outside the RPC map). Application code uses `call` / `callService` (lint rule).
+   */
   async request<T>(
     service: BackendServiceName,
     pattern: string,

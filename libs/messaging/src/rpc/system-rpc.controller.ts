@@ -1,6 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   RPC_PATTERNS,
   type RpcRequest,
@@ -9,6 +9,7 @@ import {
 } from '@prepmate/contracts';
 import { AppError, READINESS_CHECKS, type ReadinessCheck, SERVICE_NAME } from '@prepmate/platform';
 import { deleteUserData, USER_DATA_CONTRIBUTORS, type UserDataContributor } from './user-data';
+import { RpcHandler } from './rpc-handler';
 import { UserTombstones } from './user-tombstones';
 
 /** What every service answers over its RPC queue, whatever its features. */
@@ -30,7 +31,7 @@ export class SystemRpcController {
     }
   }
 
-  @MessagePattern(RPC_PATTERNS.systemHealth)
+  @RpcHandler(RPC_PATTERNS.systemHealth)
   async health(): Promise<SystemHealthResponse> {
     const results = await Promise.all(
       this.checks.map(
@@ -43,7 +44,7 @@ export class SystemRpcController {
   }
 
   /** The caller's own data; the user is the authenticated caller, never a field of the body. */
-  @MessagePattern(RPC_PATTERNS.userExport)
+  @RpcHandler(RPC_PATTERNS.userExport)
   async exportUser(@Payload() request: RpcRequest): Promise<Record<string, unknown>> {
     const userId = callerOf(request);
     const parts = await Promise.all(
@@ -54,7 +55,7 @@ export class SystemRpcController {
     return Object.fromEntries(parts);
   }
 
-  @MessagePattern(RPC_PATTERNS.userDelete)
+  @RpcHandler(RPC_PATTERNS.userDelete)
   async deleteUser(@Payload() request: RpcRequest): Promise<UserDeleteResponse> {
     const userId = callerOf(request);
     const contributors = this.contributors;

@@ -50,7 +50,7 @@ export class TopicCatalog {
 
   private async refresh(required: boolean): Promise<void> {
     this.loading ??= this.rpc
-      .request<TopicResponse[]>('normalization', RPC_PATTERNS.topicsList, {})
+      .call(RPC_PATTERNS.topicsList, {})
       .then((topics) => {
         this.topics = new Map(topics.map((topic) => [topic.slug, topic]));
         this.fetchedAt = Date.now();
