@@ -109,7 +109,7 @@ describe('auth through the gateway', () => {
         body: { email: `ADA-${prefix}@example.COM`, password, name: 'Other Ada' },
       });
       expectErrorShape(response, 409, 'CONFLICT');
-      expect(response.body.error.field).toBe('email');
+      expect(response.body.error).toMatchObject({ field: 'email', reason: 'EMAIL_TAKEN' });
     });
 
     it('logs in, and gives the same answer for an unknown email and a wrong password', async () => {

@@ -278,7 +278,7 @@ describe('security: identities, sessions and roles', () => {
         body: { role: 'student' },
       });
       expectErrorShape(response, 409, 'CONFLICT');
-      expect(response.body.error.message).toMatch(/last active admin/);
+      expect(response.body.error.reason).toBe('LAST_ADMIN');
       expectErrorShape(
         await api('PATCH', `/admin/users/${last.id}`, {
           token: last.token,

@@ -495,6 +495,7 @@ describe('ingestion and normalization through the gateway', () => {
       body: { canonicalProblemId: resolved.body.canonicalProblemId },
     });
     expectErrorShape(again, 409, 'CONFLICT');
+    expect(again.body.error.reason).toBe('ALREADY_RESOLVED');
   });
 
   it('lists topics publicly and unmapped tags with counts for admins', async () => {

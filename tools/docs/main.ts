@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
+import { renderErrorCatalogue } from './error-catalogue';
 import { renderEventCatalogue } from './event-catalogue';
 import { renderOpenApiDocument } from './openapi-document';
 
@@ -18,6 +19,7 @@ interface GeneratedDoc {
 
 const GENERATED: GeneratedDoc[] = [
   { file: 'events.md', parser: 'markdown', render: renderEventCatalogue },
+  { file: 'errors.md', parser: 'markdown', render: renderErrorCatalogue },
   { file: 'openapi.json', parser: 'json', render: renderOpenApiDocument },
 ];
 

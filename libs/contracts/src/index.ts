@@ -4,6 +4,7 @@ export * from './auth/auth.rpc';
 export * from './auth/token-claims';
 export * from './errors/error-body';
 export * from './errors/error-codes';
+export * from './errors/error-reasons';
 export * from './events/event-envelope';
 export * from './events/event-map';
 export * from './events/producers';

@@ -76,7 +76,7 @@ export class AuthService implements OnModuleInit {
       'auth',
     );
     if (!(await this.users.insert(user, [event]))) {
-      throw new AppError('CONFLICT', 'an account with this email already exists', {
+      throw AppError.because('EMAIL_TAKEN', 'an account with this email already exists', {
         field: 'email',
       });
     }

@@ -58,12 +58,15 @@ export class UserAccessService {
     };
     if (!decision.changed) return answer;
     if (!(await this.users.setAccess(user._id, current, decision.next))) {
-      throw new AppError('CONFLICT', 'the account changed meanwhile; read it again and retry');
+      throw AppError.because(
+        'ACCOUNT_CHANGED',
+        'the account changed meanwhile; read it again and retry',
+      );
     }
     if (decision.removesAdmin && (await this.users.countActiveAdmins()) === 0) {
       await this.users.setAccess(user._id, decision.next, current);
-      throw new AppError(
-        'CONFLICT',
+      throw AppError.because(
+        'LAST_ADMIN',
         'the last active admin cannot be demoted or locked; promote another admin first',
       );
     }

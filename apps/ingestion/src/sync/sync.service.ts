@@ -63,7 +63,8 @@ export class SyncService {
     if (!(await this.states.claim(userId, platform, syncBatchId, staleBefore, manual))) {
       const running = await this.states.get(userId, platform);
       const runningId = running?.runningSyncBatchId;
-      if (!runningId) throw new AppError('CONFLICT', 'the sync state changed meanwhile; try again');
+      if (!runningId)
+        throw AppError.because('SYNC_STATE_CHANGED', 'the sync state changed meanwhile; try again');
       // A mark younger than ORPHAN_AFTER_MS may be a claim whose job is being enqueued.
       const young =
         running?.runningSince && running.runningSince.getTime() > Date.now() - ORPHAN_AFTER_MS;
@@ -76,7 +77,7 @@ export class SyncService {
       );
       await this.states.release(userId, platform, runningId);
       if (!(await this.states.claim(userId, platform, syncBatchId, staleBefore, manual)))
-        throw new AppError('CONFLICT', 'the sync state changed meanwhile; try again');
+        throw AppError.because('SYNC_STATE_CHANGED', 'the sync state changed meanwhile; try again');
     }
     try {
       await this.queue.enqueue({ userId, platform, syncBatchId });

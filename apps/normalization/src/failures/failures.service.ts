@@ -87,7 +87,7 @@ export class FailuresService {
       .lean<NormalizationFailureDocument>();
     if (!failure) throw new AppError('NOT_FOUND', 'no such normalization failure');
     if (failure.status !== 'open')
-      throw new AppError('CONFLICT', 'the failure is already resolved');
+      throw AppError.because('ALREADY_RESOLVED', 'the failure is already resolved');
 
     const canonical = request.create
       ? await this.createCanonical(request.create)
@@ -95,8 +95,8 @@ export class FailuresService {
     if (!canonical)
       throw new AppError('NOT_FOUND', 'no such canonical problem', { field: 'canonicalProblemId' });
     if (canonical.platforms.some((entry) => entry.platform === failure.platform))
-      throw new AppError(
-        'CONFLICT',
+      throw AppError.because(
+        'PLATFORM_ALREADY_MAPPED',
         `that problem already has a ${failure.platform} problem; two are never merged`,
         {
           field: 'canonicalProblemId',
@@ -116,7 +116,10 @@ export class FailuresService {
       createdAt: new Date(),
     };
     if ((await this.catalog.insertMappings([mapping])).size > 0)
-      throw new AppError('CONFLICT', 'the platform problem was mapped meanwhile');
+      throw AppError.because(
+        'PLATFORM_ALREADY_MAPPED',
+        'the platform problem was mapped meanwhile',
+      );
     await this.catalog.addPlatforms([
       {
         canonicalId: canonical._id,

@@ -149,7 +149,7 @@ export class TaxonomyService implements OnModuleInit, OnModuleDestroy {
       await this.topicModel.create(doc);
     } catch (error) {
       if ((error as { code?: number }).code === 11000)
-        throw new AppError('CONFLICT', `topic ${request.slug} exists`, { field: 'slug' });
+        throw AppError.because('TOPIC_EXISTS', `topic ${request.slug} exists`, { field: 'slug' });
       throw error;
     }
     await this.reload();
@@ -173,7 +173,9 @@ export class TaxonomyService implements OnModuleInit, OnModuleDestroy {
       });
     } catch (error) {
       if ((error as { code?: number }).code === 11000)
-        throw new AppError('CONFLICT', `the alias ${alias} is already mapped`, { field: 'tag' });
+        throw AppError.because('ALIAS_TAKEN', `the alias ${alias} is already mapped`, {
+          field: 'tag',
+        });
       throw error;
     }
     await this.reload();

@@ -100,7 +100,10 @@ export class RoadmapStore implements OnModuleInit {
       { $set: { topics, updatedAt, version: roadmap.version + 1 } },
     );
     if (result.matchedCount === 0)
-      throw new AppError('CONFLICT', 'the roadmap was changed by another request; read it again');
+      throw AppError.because(
+        'ROADMAP_VERSION_CONFLICT',
+        'the roadmap was changed by another request; read it again',
+      );
     return { ...roadmap, topics, updatedAt, version: roadmap.version + 1 };
   }
 

@@ -87,7 +87,7 @@ export class RoadmapsService {
     const id = uuidv7();
     const max = this.config.CUSTOM_ROADMAPS_PER_USER;
     if (!(await this.store.claimSlot(caller.userId, id, max)))
-      throw new AppError('QUOTA_EXCEEDED', `a user may create at most ${max} custom roadmaps`);
+      throw AppError.because('ROADMAP_QUOTA', `a user may create at most ${max} custom roadmaps`);
     const roadmap: RoadmapDocument = {
       _id: id,
       name: request.name,

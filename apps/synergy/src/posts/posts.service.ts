@@ -75,7 +75,10 @@ export class PostsService {
       { $set, $inc: { version: 1 } },
     );
     if (written.matchedCount !== 1)
-      throw new AppError('CONFLICT', 'the post changed meanwhile; read it again and retry');
+      throw AppError.because(
+        'POST_VERSION_CONFLICT',
+        'the post changed meanwhile; read it again and retry',
+      );
     return view({ ...post, ...$set, version: post.version + 1 }, caller.userId, undefined);
   }
 

@@ -1174,6 +1174,11 @@ export interface components {
         ErrorBodyDto: {
             /** @example VALIDATION_FAILED */
             code: string;
+            /**
+             * @description which situation, where one code covers several (docs/errors.md)
+             * @example ROADMAP_VERSION_CONFLICT
+             */
+            reason?: string;
             /** @example email: must be a valid email address */
             message: string;
             /** @example email */

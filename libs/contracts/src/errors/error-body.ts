@@ -1,4 +1,5 @@
 import type { ErrorCode } from './error-codes';
+import type { ErrorReason } from './error-reasons';
 
 export interface ErrorDetail {
   field: string;
@@ -8,6 +9,8 @@ export interface ErrorDetail {
 /** The one error shape of docs/product.md#cross-cutting-rules: `{ "error": ErrorBody }`. */
 export interface ErrorBody {
   code: ErrorCode | string;
+  /** Which of the situations sharing the code (docs/errors.md), when several do. */
+  reason?: ErrorReason | string;
   message: string;
   field?: string;
   details?: ErrorDetail[];

@@ -7,6 +7,11 @@ export class ErrorDetailDto {
 
 export class ErrorBodyDto {
   @ApiProperty({ example: 'VALIDATION_FAILED' }) code!: string;
+  @ApiPropertyOptional({
+    example: 'ROADMAP_VERSION_CONFLICT',
+    description: 'which situation, where one code covers several (docs/errors.md)',
+  })
+  reason?: string;
   @ApiProperty({ example: 'email: must be a valid email address' }) message!: string;
   @ApiPropertyOptional({ example: 'email' }) field?: string;
   @ApiPropertyOptional({ type: [ErrorDetailDto] }) details?: ErrorDetailDto[];

@@ -1,6 +1,7 @@
 import { type BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import {
   isErrorCode,
+  isErrorReason,
   rpcServiceOf,
   type BackendServiceName,
   type EveryServiceRpc,
@@ -172,10 +173,11 @@ export class RpcClient implements BeforeApplicationShutdown {
     this.settle(correlationId, () => {
       const reply = JSON.parse(message.content.toString()) as RpcReply;
       if (reply.ok) return reply.result;
-      const { code, message: text, field, details } = reply.error;
+      const { code, reason, message: text, field, details } = reply.error;
       throw new AppError(isErrorCode(code) ? code : 'INTERNAL', text, {
         field,
         details,
+        reason: isErrorReason(reason) ? reason : undefined,
         retryAfterSeconds: reply.retryAfterSeconds,
       });
     });

@@ -1,9 +1,19 @@
 import {
+  ERROR_REASONS,
   ERROR_STATUS,
   type ErrorBody,
   type ErrorCode,
   type ErrorDetail,
+  type ErrorReason,
 } from '@prepmate/contracts';
+
+interface AppErrorOptions {
+  field?: string;
+  details?: ErrorDetail[];
+  retryAfterSeconds?: number;
+  /** Which situation, where one code covers several (docs/errors.md). */
+  reason?: ErrorReason;
+}
 
 /**
  * A failure with a stable code. Thrown anywhere (controller, service, RPC handler), it
@@ -13,7 +23,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly options: { field?: string; details?: ErrorDetail[]; retryAfterSeconds?: number } = {},
+    readonly options: AppErrorOptions = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -26,6 +36,7 @@ export class AppError extends Error {
   toBody(requestId?: string): ErrorBody {
     return {
       code: this.code,
+      ...(this.options.reason ? { reason: this.options.reason } : {}),
       message: this.message,
       ...(this.options.field ? { field: this.options.field } : {}),
       ...(this.details ? { details: this.details } : {}),
@@ -37,6 +48,15 @@ export class AppError extends Error {
   private get details(): ErrorDetail[] | undefined {
     if (this.options.details || this.code !== 'VALIDATION_FAILED') return this.options.details;
     return [{ field: this.options.field ?? 'body', message: this.message }];
+  }
+
+  /** A failure named by its reason: the code comes with it (ERROR_REASONS). */
+  static because(
+    reason: ErrorReason,
+    message: string,
+    options: Omit<AppErrorOptions, 'reason'> = {},
+  ): AppError {
+    return new AppError(ERROR_REASONS[reason].code, message, { ...options, reason });
   }
 
   static notFound(what: string): AppError {

@@ -1,0 +1,48 @@
+import type { ErrorCode } from './error-codes';
+
+/**
+ * Why a request failed, where one status covers several situations a client must tell
+ * apart (409 above all): `error.reason` in the one error shape, stable once published.
+ * Each reason names the code (and so the status) it travels with; `docs/errors.md` is
+ * generated from this table (`npm run docs`).
+ */
+export const ERROR_REASONS = {
+  EMAIL_TAKEN: { code: 'CONFLICT', when: 'an account with this email already exists' },
+  ACCOUNT_CHANGED: {
+    code: 'CONFLICT',
+    when: "another admin changed the account's role or lock meanwhile: read it again and retry",
+  },
+  LAST_ADMIN: {
+    code: 'CONFLICT',
+    when: 'the change would leave no active admin: promote another admin first',
+  },
+  ALREADY_RESOLVED: { code: 'CONFLICT', when: 'the normalization failure is already resolved' },
+  PLATFORM_ALREADY_MAPPED: {
+    code: 'CONFLICT',
+    when: 'the canonical problem already has a problem of that platform, or the platform problem was mapped meanwhile',
+  },
+  TOPIC_EXISTS: { code: 'CONFLICT', when: 'a topic with this slug exists' },
+  ALIAS_TAKEN: { code: 'CONFLICT', when: 'the platform tag is already mapped to a topic' },
+  ROADMAP_VERSION_CONFLICT: {
+    code: 'CONFLICT',
+    when: 'the roadmap was changed by another request: read it again and retry',
+  },
+  POST_VERSION_CONFLICT: {
+    code: 'CONFLICT',
+    when: 'the post was changed by another request: read it again and retry',
+  },
+  SYNC_STATE_CHANGED: {
+    code: 'CONFLICT',
+    when: 'the sync state of the account changed meanwhile: try again',
+  },
+  ROADMAP_QUOTA: {
+    code: 'QUOTA_EXCEEDED',
+    when: 'the per-user limit of custom roadmaps is reached',
+  },
+} as const satisfies Record<string, { code: ErrorCode; when: string }>;
+
+export type ErrorReason = keyof typeof ERROR_REASONS;
+
+export function isErrorReason(value: unknown): value is ErrorReason {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_REASONS, value);
+}
