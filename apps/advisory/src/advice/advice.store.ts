@@ -4,8 +4,7 @@ import type { AdviceResponse } from '@prepmate/contracts';
 import { UserTombstones } from '@prepmate/messaging';
 import type { Model } from 'mongoose';
 import { ADVICE_MODEL, type AdviceDocument } from './advice.schema';
-
-const DUPLICATE_KEY = 11000;
+import { isDuplicateKeyError } from '@prepmate/platform';
 
 function toResponse({
   _id,
@@ -43,7 +42,7 @@ export class AdviceStore {
         { upsert: true },
       );
     } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+      if (isDuplicateKeyError(error)) return false;
       throw error;
     }
     if (await this.tombstones.isDeleted(userId)) {

@@ -5,8 +5,7 @@ import { withPendingEvents } from '@prepmate/messaging';
 import type { Model } from 'mongoose';
 import { emptyAggregate, type UserAggregate } from '../domain/user-aggregate';
 import { USER_AGGREGATE_MODEL, type UserAggregateDocument } from './user-aggregate.schema';
-
-const DUPLICATE_KEY = 11000;
+import { isDuplicateKeyError } from '@prepmate/platform';
 
 /** Another run stored the user's aggregate since this one read it. */
 export class StaleAggregateError extends Error {
@@ -74,8 +73,7 @@ export class AggregateStore {
         throw new StaleAggregateError(userId);
     } catch (error) {
       // The upsert of a filter that no longer matches collides with the stored document.
-      if ((error as { code?: number }).code === DUPLICATE_KEY)
-        throw new StaleAggregateError(userId);
+      if (isDuplicateKeyError(error)) throw new StaleAggregateError(userId);
       throw error;
     }
   }

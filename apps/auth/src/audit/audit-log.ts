@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AuditEventResponse, AuditType, Page } from '@prepmate/contracts';
-import { ROOT_LOGGER } from '@prepmate/platform';
+import { ROOT_LOGGER, isDuplicateKeyError } from '@prepmate/platform';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
@@ -48,7 +48,7 @@ export class AuditLog {
     try {
       await this.events.create(document);
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
     this.log.info(
       { audit: document.type, actorId: document.actorId, subjectId: document.subjectId },

@@ -6,6 +6,7 @@ import { withPendingEvents } from '@prepmate/messaging';
 import type { Model } from 'mongoose';
 import type { AccountAccess } from '../domain/access-change';
 import { USER_MODEL, type UserDocument } from './user.schema';
+import { isDuplicateKeyError } from '@prepmate/platform';
 
 /** The profile fields a user may change about themselves: nothing else reaches `$set`. */
 export type ProfileChanges = Pick<
@@ -39,7 +40,7 @@ export class UsersRepository {
       await this.model.create({ ...user, pendingEvents: events });
       return true;
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return false;
+      if (isDuplicateKeyError(error)) return false;
       throw error;
     }
   }

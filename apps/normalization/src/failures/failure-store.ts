@@ -7,6 +7,7 @@ import {
   NORMALIZATION_FAILURE_MODEL,
   type NormalizationFailureDocument,
 } from './normalization-failure.schema';
+import { isDuplicateKeyError } from '@prepmate/platform';
 
 /**
  * Holds submissions whose platform problem could not be normalized, with the raw problem and
@@ -62,7 +63,7 @@ export class FailureStore {
         { upsert: true },
       );
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return false;
+      if (isDuplicateKeyError(error)) return false;
       throw error;
     }
     // Relayed before returning (not in the background): the normalizer holds failures one at

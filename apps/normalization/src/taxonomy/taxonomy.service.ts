@@ -6,7 +6,7 @@ import type {
   TagAliasResponse,
   TopicResponse,
 } from '@prepmate/contracts';
-import { AppError, insertNew, ROOT_LOGGER } from '@prepmate/platform';
+import { AppError, insertNew, ROOT_LOGGER, isDuplicateKeyError } from '@prepmate/platform';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { normalizeTag, TagAliases } from '../domain/tags';
@@ -148,7 +148,7 @@ export class TaxonomyService implements OnModuleInit, OnModuleDestroy {
     try {
       await this.topicModel.create(doc);
     } catch (error) {
-      if ((error as { code?: number }).code === 11000)
+      if (isDuplicateKeyError(error))
         throw AppError.because('TOPIC_EXISTS', `topic ${request.slug} exists`, { field: 'slug' });
       throw error;
     }
@@ -172,7 +172,7 @@ export class TaxonomyService implements OnModuleInit, OnModuleDestroy {
         createdAt: new Date(),
       });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000)
+      if (isDuplicateKeyError(error))
         throw AppError.because('ALIAS_TAKEN', `the alias ${alias} is already mapped`, {
           field: 'tag',
         });

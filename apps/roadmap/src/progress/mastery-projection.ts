@@ -5,6 +5,7 @@ import type { Model } from 'mongoose';
 import { mergeTopics, type ProjectedTopic } from '../domain/mastery-snapshot';
 import type { TopicMastery } from '../domain/roadmap-topic';
 import { MASTERY_MODEL, type MasteryDocument } from './progress.schema';
+import { isDuplicateKeyError } from '@prepmate/platform';
 
 /** Writers of one user racing on one snapshot retry this often before giving up (redelivery). */
 const MAX_ATTEMPTS = 5;
@@ -46,7 +47,7 @@ export class MasteryProjection {
           } as never);
           return;
         } catch (error) {
-          if ((error as { code?: number }).code !== 11000) throw error;
+          if (!isDuplicateKeyError(error)) throw error;
           continue;
         }
       }

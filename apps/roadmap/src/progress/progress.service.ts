@@ -10,7 +10,7 @@ import type {
   TopicOnRoadmapProgressResponse,
 } from '@prepmate/contracts';
 import { createEvent, OutboxRelay, TopicCatalog, withPendingEvents } from '@prepmate/messaging';
-import { AppError, ROOT_LOGGER } from '@prepmate/platform';
+import { AppError, ROOT_LOGGER, isDuplicateKeyError } from '@prepmate/platform';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { computePci, type PciResult } from '../domain/pci';
@@ -149,7 +149,7 @@ export class ProgressService {
       return true;
     } catch (error) {
       // The filter did not match the stored document, so the upsert collided with it.
-      if ((error as { code?: number }).code === 11000) return false;
+      if (isDuplicateKeyError(error)) return false;
       throw error;
     }
   }

@@ -7,7 +7,7 @@ import type {
   RpcCaller,
 } from '@prepmate/contracts';
 import { createEvent, OutboxRelay } from '@prepmate/messaging';
-import { AppError } from '@prepmate/platform';
+import { AppError, isDuplicateKeyError } from '@prepmate/platform';
 import type { FilterQuery, Model } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
 import { decodeTimeCursor, encodeTimeCursor } from '../domain/cursors';
@@ -193,8 +193,8 @@ export class ChatService {
       } as never)
       .then(
         () => true,
-        (error: { code?: number }) => {
-          if (error.code !== 11000) throw error;
+        (error: unknown) => {
+          if (!isDuplicateKeyError(error)) throw error;
           return false;
         },
       );

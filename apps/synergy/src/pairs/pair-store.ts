@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { pairKey, type PairKey } from '../domain/pair-key';
 import { PAIR_DAY_MODEL, PAIR_MODEL, type PairDayDocument, type PairDocument } from './pair.schema';
+import { isDuplicateKeyError } from '@prepmate/platform';
 
 /** The stored pairs: created at the first interaction, scored by the pair job. */
 @Injectable()
@@ -108,7 +109,7 @@ async function insertOnce(
     await collection.insertOne(doc as never);
     return true;
   } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
     return false;
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '../domain/learner-profile';
 import { levelBucket } from '../domain/level';
 import { LEARNER_PROFILE_MODEL, type LearnerProfileDocument } from './learner-profile.schema';
+import { isDuplicateKeyError } from '@prepmate/platform';
 
 /** Writers of one learner racing on one profile retry this often before giving up (redelivery). */
 const MAX_ATTEMPTS = 5;
@@ -54,7 +55,7 @@ export class LearnerProfiles {
           } as never);
           return change;
         } catch (error) {
-          if ((error as { code?: number }).code !== 11000) throw error;
+          if (!isDuplicateKeyError(error)) throw error;
           continue;
         }
       }

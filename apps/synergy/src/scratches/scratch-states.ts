@@ -7,6 +7,7 @@ import {
   type ScratchedPost,
   type ScratchStateDocument,
 } from './scratch.schema';
+import { isDuplicateKeyError } from '@prepmate/platform';
 
 /** The per-learner record of scratched posts (see ScratchStateDocument). */
 @Injectable()
@@ -39,8 +40,8 @@ export class ScratchStates {
       );
     // A learner's first two scratches racing both try to insert the record: the loser retries
     // and updates the record the winner inserted.
-    const after = await raise().catch((error: { code?: number }) => {
-      if (error.code !== 11000) throw error;
+    const after = await raise().catch((error: unknown) => {
+      if (!isDuplicateKeyError(error)) throw error;
       return raise();
     });
     const stored = (after as ScratchStateDocument | null)?.posts?.[postId]?.coverage;

@@ -5,7 +5,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { ROOT_LOGGER, ServiceConfig } from '@prepmate/platform';
+import { DUPLICATE_KEY_CODE, ROOT_LOGGER, ServiceConfig } from '@prepmate/platform';
 import type { Connection, mongo } from 'mongoose';
 import type { Logger } from 'pino';
 import { WriteBatcher } from './write-batcher';
@@ -24,7 +24,6 @@ interface WriteErrorLike {
 
 const COLLECTION = 'processed_events';
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
-const DUPLICATE_KEY = 11000;
 
 function keyOf(queue: string, eventId: string): string {
   return `${queue}:${eventId}`;
@@ -104,7 +103,7 @@ export class ProcessedEventStore implements OnApplicationBootstrap, OnModuleDest
       const writeErrors = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
       if (
         writeErrors.length === 0 ||
-        writeErrors.some((writeError) => writeError.code !== DUPLICATE_KEY)
+        writeErrors.some((writeError) => writeError.code !== DUPLICATE_KEY_CODE)
       )
         throw error;
       for (const writeError of writeErrors) fresh[writeError.index] = false;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectConnection } from '@nestjs/mongoose';
-import { AppError } from '@prepmate/platform';
+import { AppError, isDuplicateKeyError } from '@prepmate/platform';
 import type { Connection } from 'mongoose';
 import { deleteUserData, USER_DATA_CONTRIBUTORS, type UserDataContributor } from './user-data';
 
@@ -46,7 +46,7 @@ export class UserTombstones {
         { upsert: true },
       );
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
     this.remember(userId);
   }

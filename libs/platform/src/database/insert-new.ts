@@ -1,4 +1,5 @@
 import { mongo } from 'mongoose';
+import { DUPLICATE_KEY_CODE } from './duplicate-key';
 
 /** Any driver collection (the documents' type is the caller's business). */
 interface InsertCollection {
@@ -21,7 +22,7 @@ export async function insertNew(
   } catch (error) {
     if (!(error instanceof mongo.MongoBulkWriteError)) throw error;
     const writeErrors = ([] as mongo.WriteError[]).concat(error.writeErrors as mongo.WriteError[]);
-    if (writeErrors.some((e) => e.code !== 11000)) throw error;
+    if (writeErrors.some((e) => e.code !== DUPLICATE_KEY_CODE)) throw error;
     return new Set(writeErrors.map((e) => e.index));
   }
 }
