@@ -900,6 +900,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sync/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SyncController_states"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sync/state/{platform}": {
         parameters: {
             query?: never;
@@ -1874,6 +1890,12 @@ export interface components {
             failedSyncs: number;
             lastError: string | null;
             runningSyncBatchId?: string | null;
+            /** @description When the automatic sync is due (null: this platform is imported, not synced) */
+            nextSyncAt: string | null;
+            /** @description The next run: the earlier of the automatic sync and a pending retry */
+            nextRunAt: string | null;
+            /** @description Failed syncs since the last success (3 or more: sync.failing) */
+            consecutiveFailures: number;
             /** @description admin listings only */
             userId?: string;
         };
@@ -6805,6 +6827,61 @@ export interface operations {
             };
             /** @description NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (see retry-after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: a service is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: a service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SyncController_states: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncStateResponse"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing, invalid or expired access token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
