@@ -80,6 +80,8 @@ export const RPC_PATTERNS = {
   roadmapsTimeEstimate: 'roadmap.time_estimate',
   roadmapsRecommendations: 'roadmap.recommendations',
   roadmapsAllPci: 'roadmap.all_pci',
+  /** Where the caller stands on a roadmap, with a suggested task per unlocked topic. */
+  roadmapsPosition: 'roadmap.position',
   roadmapsFollow: 'roadmap.follow',
   roadmapsUnfollow: 'roadmap.unfollow',
   postsCreate: 'synergy.create_post',
