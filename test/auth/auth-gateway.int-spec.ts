@@ -296,7 +296,7 @@ describe('auth through the gateway', () => {
       );
     });
 
-    it('lets a user read only their own profile, mentors anyone', async () => {
+    it('lets a user read only their own profile; a mentor only their students', async () => {
       const alice = await register();
       const bob = await register();
       expect(
@@ -313,9 +313,12 @@ describe('auth through the gateway', () => {
         .updateOne({ _id: alice.user.id as never }, { $set: { role: 'mentor' } });
       const mentor = await api('POST', '/auth/login', { body: { email: alice.email, password } });
       expect(mentor.body.user.role).toBe('mentor');
-      const read = await api('GET', `/users/${bob.user.id}`, { token: mentor.body.accessToken });
-      expect(read.status).toBe(200);
-      expect(read.body.id).toBe(bob.user.id);
+      // Bob is not Alice's student (docs/security.md#mentor-scope; test/auth/mentors.int-spec.ts).
+      expectErrorShape(
+        await api('GET', `/users/${bob.user.id}`, { token: mentor.body.accessToken }),
+        403,
+        'FORBIDDEN',
+      );
     });
   });
 

@@ -205,7 +205,7 @@ describe('aggregation and roadmaps through the gateway', () => {
     expect(due.body.items.every((item: any) => typeof item.title === 'string')).toBe(true);
   });
 
-  it("lets mentors and admins read a student's stats, not other students", async () => {
+  it("lets admins read a student's stats, not other students", async () => {
     const forbidden = await system.api('GET', `/telemetry/topic-stats/${student.userId}`, {
       token: other.token,
     });

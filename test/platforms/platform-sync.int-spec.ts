@@ -29,6 +29,8 @@ describe('platform syncs against recorded Codeforces and LeetCode answers', () =
           SYNC_SCHEDULER_INTERVAL_MS: '300',
           SYNC_PAGE_SIZE: '40',
           SYNC_MAX_RETRIES: '3',
+          // Syncs here are started by hand; automatic ones are tested in auto-sync.int-spec.ts.
+          SYNC_AUTO_FIRST_DELAY_MS: '3600000',
           INTEGRATION_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
         },
       },

@@ -44,20 +44,22 @@ describe('sync recovery after a killed worker', () => {
       runningSince: new Date(Date.now() - 60_000),
     });
     const service = ingestion().get(SyncService);
-    const started = await service['start']('orphan-user', 'codeforces', true);
+    const started = await service['start']('orphan-user', 'codeforces', 'manual');
     expect(started.started).toBe(true);
     expect(started.syncBatchId).not.toBe('ghost-batch');
     await ingestion()
       .get(SyncQueue)
-      .queue.remove(started.syncBatchId)
+      .queueOf('codeforces')
+      .remove(started.syncBatchId)
       .catch(() => undefined);
   });
 
-  it('re-asserts the retry scan scheduler after Redis lost it', async () => {
+  it('re-asserts the retry and automatic scan schedulers after Redis lost them', async () => {
     const queue = ingestion().get(SyncQueue);
     await queue.queue.removeJobScheduler('sync-retry-scan');
+    await queue.queue.removeJobScheduler('sync-auto-scan');
     await queue.assertSchedulers();
     const keys = (await queue.queue.getJobSchedulers()).map((scheduler) => scheduler.key);
-    expect(keys).toContain('sync-retry-scan');
+    expect(keys).toEqual(expect.arrayContaining(['sync-retry-scan', 'sync-auto-scan']));
   });
 });

@@ -24,7 +24,8 @@ export class AggregationRpcController {
 
   @RpcHandler(RPC_PATTERNS.telemetryWeakTopics)
   weakTopics(@Payload() request: RpcRequest<WeakTopicsRpcData>) {
-    return this.telemetry.weakTopics(requireCaller(request).userId, request.data.limit);
+    const subject = this.telemetry.subjectOf(requireCaller(request), request.data.userId);
+    return this.telemetry.weakTopics(subject, request.data.limit);
   }
 
   @RpcHandler(RPC_PATTERNS.telemetryPerformance)

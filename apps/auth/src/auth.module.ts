@@ -34,6 +34,11 @@ import { RefreshTokens } from './tokens/refresh-tokens';
 import { USER_MODEL, UserSchema } from './users/user.schema';
 import { UsersRepository } from './users/users.repository';
 
+import { MENTOR_LINK_MODEL, MentorLinkSchema } from './mentors/mentor-link.schema';
+import { MentorLinksRepository } from './mentors/mentor-links.repository';
+import { MentorsRpcController } from './mentors/mentors.rpc-controller';
+import { MentorsService } from './mentors/mentors.service';
+
 /** The auth service: accounts, password hashing, JWT access tokens and rotated refresh tokens. */
 @Module({
   imports: [
@@ -62,9 +67,10 @@ import { UsersRepository } from './users/users.repository';
       { name: REFRESH_TOKEN_MODEL, schema: RefreshTokenSchema },
       { name: REFRESH_FAMILY_MODEL, schema: RefreshFamilySchema },
       { name: AUDIT_EVENT_MODEL, schema: AuditEventSchema },
+      { name: MENTOR_LINK_MODEL, schema: MentorLinkSchema },
     ]),
   ],
-  controllers: [AuthRpcController, AuditRecordedHandler, JwksController],
+  controllers: [AuthRpcController, AuditRecordedHandler, JwksController, MentorsRpcController],
   providers: [
     AccessRevocations,
     AccessTokens,
@@ -72,6 +78,8 @@ import { UsersRepository } from './users/users.repository';
     AuthService,
     AuthUserData,
     LoginThrottle,
+    MentorLinksRepository,
+    MentorsService,
     PasswordHasher,
     RefreshTokens,
     RefreshTokenSweeper,

@@ -32,6 +32,11 @@ import { TelemetryController } from './routes/telemetry.controller';
 import { UserDataService } from './routes/user-data.service';
 import { UsersController } from './routes/users.controller';
 import { Upstream } from './upstream/upstream.service';
+import { MentorScope } from './auth/mentor-scope';
+import { StudentOfMentorGuard } from './auth/student-of-mentor.guard';
+import { MentorSummaryService } from './routes/mentor-summary.service';
+import { MentorController } from './routes/mentor.controller';
+import { MyMentorsController } from './routes/my-mentors.controller';
 
 /** The gateway: the only REST entry of the web client; it forwards to services over RPC. */
 @Module({
@@ -63,6 +68,8 @@ import { Upstream } from './upstream/upstream.service';
     EventsStreamController,
     IntegrationsController,
     MeController,
+    MentorController,
+    MyMentorsController,
     NormalizationAdminController,
     PostsController,
     ProblemsController,
@@ -82,7 +89,10 @@ import { Upstream } from './upstream/upstream.service';
     OpsListener,
     LiveEventsConsumer,
     LiveStreams,
+    MentorScope,
+    MentorSummaryService,
     ServicesHealthService,
+    StudentOfMentorGuard,
     Upstream,
     UserDataService,
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { UserDataContributor } from '@prepmate/messaging';
 import { IntegrationsService } from './integrations/integrations.service';
 import { SubmissionsRepository } from './submissions/submissions.repository';
+import { SyncFailureAlerts } from './sync/sync-failure-alerts';
 import { SyncLogsRepository } from './sync/sync-logs.repository';
 import { SyncStatesRepository, toSyncStateResponse } from './sync/sync-states.repository';
 
@@ -13,6 +14,7 @@ export class IngestionUserData {
     private readonly submissions: SubmissionsRepository,
     private readonly states: SyncStatesRepository,
     private readonly logs: SyncLogsRepository,
+    private readonly alerts: SyncFailureAlerts,
   ) {}
 
   get contributors(): UserDataContributor[] {
@@ -32,6 +34,11 @@ export class IngestionUserData {
         name: 'syncLogs',
         exportUser: (userId) => this.logs.exportUser(userId),
         deleteUser: (userId) => this.logs.deleteUser(userId),
+      },
+      {
+        name: 'syncFailureAlerts',
+        exportUser: (userId) => this.alerts.exportUser(userId),
+        deleteUser: (userId) => this.alerts.deleteUser(userId),
       },
       {
         name: 'submissions',

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@prepmate/platform';
 
 const url = { require_tld: false, require_protocol: true };
@@ -62,12 +62,82 @@ export class IngestionConfig extends ServiceConfig {
   @Min(100)
   SYNC_SCHEDULER_INTERVAL_MS = 60_000;
 
-  /** Syncs one replica runs at once. */
+  /** Scheduler jobs (retry and automatic scans) one replica runs at once. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(50)
   SYNC_WORKER_CONCURRENCY = 4;
+
+  /** How often each linked account is synced automatically (docs/operations.md#automatic-sync). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  SYNC_AUTO_INTERVAL_MS = 6 * 3600_000;
+
+  /** The automatic interval is spread by ± this share of itself (0.1: 6 h ± 36 min). */
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(0.5)
+  SYNC_AUTO_JITTER = 0.1;
+
+  /** A new link's first automatic sync comes this long after linking. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  SYNC_AUTO_FIRST_DELAY_MS = 60_000;
+
+  /** How often the scheduler looks for accounts whose automatic sync is due. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  SYNC_AUTO_SCAN_INTERVAL_MS = 60_000;
+
+  /** Due accounts one scan starts per platform (the rest wait for the next scan). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  SYNC_AUTO_BATCH = 200;
+
+  /** Consecutive failed syncs of an account after which `sync.failing` tells its owner. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SYNC_FAILING_AFTER = 3;
+
+  /** Codeforces syncs one replica runs at once (politeness). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  SYNC_CODEFORCES_CONCURRENCY = 1;
+
+  /** Codeforces syncs started per SYNC_RATE_WINDOW_MS across every replica (BullMQ limiter). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SYNC_CODEFORCES_RATE = 20;
+
+  /** LeetCode syncs one replica runs at once (politeness). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  SYNC_LEETCODE_CONCURRENCY = 2;
+
+  /** LeetCode syncs started per SYNC_RATE_WINDOW_MS across every replica (BullMQ limiter). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SYNC_LEETCODE_RATE = 30;
+
+  /** The window of the per-platform sync rates (a minute). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  SYNC_RATE_WINDOW_MS = 60_000;
 
   /** Submissions per `user.status` page. */
   @Type(() => Number)

@@ -4,6 +4,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import {
   AmqpReadiness,
   MessagingServerModule,
+  OutboxRelay,
   UserDeletedHandler,
   BatchOutbox,
   userDataContributorsFrom,
@@ -37,7 +38,15 @@ import { ingestedEventOf, SubmissionStore } from './submissions/submission-store
 import { SubmissionsRepository } from './submissions/submissions.repository';
 import { SYNC_LOG_MODEL, SyncLogSchema } from './sync/sync-log.schema';
 import { SyncLogsRepository } from './sync/sync-logs.repository';
-import { SYNC_QUEUE, SyncQueue } from './sync/sync-queue';
+import { CodeforcesSyncWorker, LeetCodeSyncWorker } from './sync/platform-sync-workers';
+import { SYNC_FAILURE_ALERT_MODEL, SyncFailureAlertSchema } from './sync/sync-failure-alert.schema';
+import { SyncFailureAlerts } from './sync/sync-failure-alerts';
+import {
+  CODEFORCES_SYNC_QUEUE,
+  LEETCODE_SYNC_QUEUE,
+  SYNC_QUEUE,
+  SyncQueue,
+} from './sync/sync-queue';
 import { SyncRunner } from './sync/sync-runner';
 import { SyncSources } from './sync/sync-sources';
 import { SYNC_STATE_MODEL, SyncStateSchema } from './sync/sync-state.schema';
@@ -57,11 +66,16 @@ import { SyncService } from './sync/sync.service';
     MessagingServerModule,
     RedisModule,
     BullModule.forRootAsync({ inject: [IngestionConfig], useFactory: bullRootOptions }),
-    BullModule.registerQueue({ name: SYNC_QUEUE }),
+    BullModule.registerQueue(
+      { name: SYNC_QUEUE },
+      { name: CODEFORCES_SYNC_QUEUE },
+      { name: LEETCODE_SYNC_QUEUE },
+    ),
     MongooseModule.forFeature([
       { name: SUBMISSION_MODEL, schema: SubmissionSchema },
       { name: SYNC_LOG_MODEL, schema: SyncLogSchema },
       { name: SYNC_STATE_MODEL, schema: SyncStateSchema },
+      { name: SYNC_FAILURE_ALERT_MODEL, schema: SyncFailureAlertSchema },
       { name: INTEGRATION_MODEL, schema: IntegrationSchema },
       { name: LEETCODE_QUESTION_MODEL, schema: LeetCodeQuestionSchema },
     ]),
@@ -69,15 +83,18 @@ import { SyncService } from './sync/sync.service';
   controllers: [IngestionRpcController, UserDeletedHandler],
   providers: [
     CodeforcesClient,
+    CodeforcesSyncWorker,
     ImportService,
     IngestionUserData,
     IntegrationsService,
     LeetCodeCatalog,
     LeetCodeClient,
+    LeetCodeSyncWorker,
     NewProblemQuota,
     PlatformCircuitBreakers,
     SubmissionStore,
     SubmissionsRepository,
+    SyncFailureAlerts,
     SyncLogsRepository,
     SyncQueue,
     SyncRunner,
@@ -88,11 +105,35 @@ import { SyncService } from './sync/sync.service';
     processorOptionsProvider(SyncWorker, SYNC_QUEUE, IngestionConfig, (config) => ({
       concurrency: config.SYNC_WORKER_CONCURRENCY,
     })),
+    processorOptionsProvider(
+      CodeforcesSyncWorker,
+      CODEFORCES_SYNC_QUEUE,
+      IngestionConfig,
+      (config) => ({
+        concurrency: config.SYNC_CODEFORCES_CONCURRENCY,
+        limiter: { max: config.SYNC_CODEFORCES_RATE, duration: config.SYNC_RATE_WINDOW_MS },
+      }),
+    ),
+    processorOptionsProvider(
+      LeetCodeSyncWorker,
+      LEETCODE_SYNC_QUEUE,
+      IngestionConfig,
+      (config) => ({
+        concurrency: config.SYNC_LEETCODE_CONCURRENCY,
+        limiter: { max: config.SYNC_LEETCODE_RATE, duration: config.SYNC_RATE_WINDOW_MS },
+      }),
+    ),
     userDataContributorsFrom(IngestionUserData),
   ],
 })
 export class IngestionModule {
-  constructor(outbox: BatchOutbox, store: SubmissionStore) {
+  constructor(
+    outbox: BatchOutbox,
+    relay: OutboxRelay,
+    store: SubmissionStore,
+    alerts: SyncFailureAlerts,
+  ) {
     outbox.register(store.model, ingestedEventOf);
+    relay.register(alerts.model);
   }
 }

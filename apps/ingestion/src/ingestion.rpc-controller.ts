@@ -57,6 +57,11 @@ export class IngestionRpcController {
     return this.sync.state(requireCaller(request), request.data.platform);
   }
 
+  @RpcHandler(RPC_PATTERNS.ingestionSyncStates)
+  syncStates(@Payload() request: RpcRequest) {
+    return this.sync.allStates(requireCaller(request));
+  }
+
   @RpcHandler(RPC_PATTERNS.ingestionSyncLogs)
   syncLogs(@Payload() request: RpcRequest<SyncLogsRpcData>) {
     return this.sync.logsPage(requireCaller(request), request.data);

@@ -28,6 +28,7 @@ import {
   ROADMAP_MODEL,
   RoadmapSchema,
 } from './roadmaps/roadmap.schema';
+import { PositionService } from './position/position.service';
 import { RoadmapStore } from './roadmaps/roadmap-store';
 import { RoadmapsService } from './roadmaps/roadmaps.service';
 import { RoadmapConfig } from './roadmap.config';
@@ -53,6 +54,7 @@ import { RoadmapConfig } from './roadmap.config';
   controllers: [RoadmapRpcController, TopicAggregatedHandler, UserDeletedHandler],
   providers: [
     MasteryProjection,
+    PositionService,
     ProgressService,
     RoadmapStore,
     RoadmapUserData,

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
   type AddRoadmapTopicsRpcData,
+  type AllPciRpcData,
   type CreateRoadmapRpcData,
   type PciRpcData,
   type RecommendationsRpcData,
@@ -13,7 +14,8 @@ import {
   type TimeEstimateRpcData,
   type UpdateRoadmapTopicRpcData,
 } from '@prepmate/contracts';
-import { requireCaller, RpcHandler } from '@prepmate/messaging';
+import { readableSubject, requireCaller, RpcHandler } from '@prepmate/messaging';
+import { PositionService } from './position/position.service';
 import { ProgressService } from './progress/progress.service';
 import { RoadmapsService } from './roadmaps/roadmaps.service';
 
@@ -23,6 +25,7 @@ export class RoadmapRpcController {
   constructor(
     private readonly roadmaps: RoadmapsService,
     private readonly progress: ProgressService,
+    private readonly positions: PositionService,
   ) {}
 
   @RpcHandler(RPC_PATTERNS.roadmapsList)
@@ -111,8 +114,18 @@ export class RoadmapRpcController {
     return this.progress.recommendations(caller.userId, roadmap, request.data.limit);
   }
 
+  @RpcHandler(RPC_PATTERNS.roadmapsPosition)
+  async position(@Payload() request: RpcRequest<RoadmapIdRpcData>) {
+    const caller = requireCaller(request);
+    return this.positions.position(
+      caller,
+      await this.roadmaps.visible(caller, request.data.roadmapId),
+    );
+  }
+
   @RpcHandler(RPC_PATTERNS.roadmapsAllPci)
-  all(@Payload() request: RpcRequest<PageRpcData>) {
-    return this.progress.all(requireCaller(request).userId, request.data);
+  all(@Payload() request: RpcRequest<AllPciRpcData>) {
+    const { userId, limit, cursor } = request.data;
+    return this.progress.all(readableSubject(requireCaller(request), userId), { limit, cursor });
   }
 }

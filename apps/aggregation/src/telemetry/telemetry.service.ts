@@ -7,8 +7,8 @@ import type {
   SolvedProblemsResponse,
   TopicStatsResponse,
 } from '@prepmate/contracts';
-import { TopicCatalog } from '@prepmate/messaging';
-import { AppError, offsetPage } from '@prepmate/platform';
+import { readableSubject, TopicCatalog } from '@prepmate/messaging';
+import { offsetPage } from '@prepmate/platform';
 import { AggregateStore } from '../aggregates/aggregate-store';
 import { MasteryPopulation } from '../aggregates/mastery-population';
 import { performanceReport, type PerformanceReport } from '../domain/performance';
@@ -28,11 +28,9 @@ export class TelemetryService {
     private readonly problems: ProblemSummaries,
   ) {}
 
-  /** Whose stats a caller may read: their own; anyone's for mentors and admins. */
+  /** Whose stats a caller may read: their own; anyone's for admins; a mentor's own students'. */
   subjectOf(caller: RpcCaller, userId?: string): string {
-    if (!userId || userId === caller.userId) return caller.userId;
-    if (caller.role === 'mentor' || caller.role === 'admin') return userId;
-    throw new AppError('FORBIDDEN', "only mentors and admins read another user's telemetry");
+    return readableSubject(caller, userId);
   }
 
   /** Every topic of the user, by mastery (highest first, then slug). */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserDataContributor, UserDataSource } from '@prepmate/messaging';
 import { AuditLog } from '../audit/audit-log';
+import { MentorsService } from '../mentors/mentors.service';
 import { toUserResponse } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
 
@@ -8,12 +9,14 @@ import { UsersRepository } from '../users/users.repository';
  * Auth's part of `GET /me/export`: the profile and the user's audit entries. Deletion goes
  * through `auth.delete_account`, which erases the profile and keeps the audit entries
  * without client addresses (a security record; docs/security.md), so both delete nothing here.
+ * Mentor links are the user's on both sides (as student and as mentor): exported, and
+ * deleted with the account.
  */
 @Injectable()
 export class AuthUserData implements UserDataSource {
   readonly contributors: UserDataContributor[];
 
-  constructor(users: UsersRepository, audit: AuditLog) {
+  constructor(users: UsersRepository, audit: AuditLog, mentors: MentorsService) {
     this.contributors = [
       {
         name: 'account',
@@ -27,6 +30,11 @@ export class AuthUserData implements UserDataSource {
         name: 'auditLog',
         exportUser: (userId) => audit.forUser(userId),
         deleteUser: () => Promise.resolve(0),
+      },
+      {
+        name: 'mentorLinks',
+        exportUser: (userId) => mentors.exportUser(userId),
+        deleteUser: (userId) => mentors.deleteUser(userId),
       },
     ];
   }

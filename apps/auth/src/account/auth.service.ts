@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { AuditLog } from '../audit/audit-log';
+import { MentorsService } from '../mentors/mentors.service';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { AccessTokens } from '../tokens/access-tokens';
 import { RefreshTokens } from '../tokens/refresh-tokens';
@@ -44,6 +45,7 @@ export class AuthService implements OnModuleInit {
     private readonly revocations: AccessRevocations,
     private readonly audit: AuditLog,
     private readonly relay: OutboxRelay,
+    private readonly mentors: MentorsService,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'auth' });
@@ -145,10 +147,14 @@ export class AuthService implements OnModuleInit {
     return toUserResponse(updated);
   }
 
-  /** Another user's profile: admins and mentors only (students read only themselves). */
+  /**
+   * Another user's profile: admins, and a mentor for their own accepted students
+   * (docs/security.md#mentor-scope); everyone else reads only themselves.
+   */
   async getUser(caller: RpcCaller, userId: string): Promise<UserResponse> {
-    if (caller.userId !== userId && caller.role === 'student') {
-      throw new AppError('FORBIDDEN', 'you may read only your own profile');
+    if (caller.userId !== userId && caller.role !== 'admin') {
+      if (!(await this.mentors.scope(caller, userId)).accepted)
+        throw new AppError('FORBIDDEN', 'you may read only your own profile and your students');
     }
     return toUserResponse(await this.existing(userId));
   }
@@ -169,6 +175,8 @@ export class AuthService implements OnModuleInit {
     if (!(await this.users.deactivate(caller.userId, event))) throw AppError.notFound('user');
     await this.revocations.revokeTokensOf(caller.userId, this.accessTokens.ttlSeconds);
     const tokens = await this.refreshTokens.deleteForUser(caller.userId);
+    // Links on both sides: a deleted student's mentor and a deleted mentor's students.
+    const links = await this.mentors.deleteUser(caller.userId);
     this.relay.relaySoon(this.users.model, [caller.userId]);
     await this.audit.record({
       type: 'account.deleted',
@@ -177,7 +185,7 @@ export class AuthService implements OnModuleInit {
     });
     await this.audit.forgetClient(caller.userId);
     this.log.info({ userId: caller.userId }, 'account deleted');
-    return { deleted: 1 + tokens };
+    return { deleted: 1 + tokens + links };
   }
 
   private async existing(userId: string): Promise<UserDocument> {

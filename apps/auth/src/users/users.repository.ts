@@ -55,6 +55,12 @@ export class UsersRepository {
     return this.model.findOne({ _id: id, isActive: true }).lean<UserDocument>();
   }
 
+  /** Active users by id (one `_id: { $in }` lookup). */
+  findActiveByIds(ids: string[]): Promise<UserDocument[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.model.find({ _id: { $in: ids }, isActive: true }).lean<UserDocument[]>();
+  }
+
   /** An account active or locked, never a deleted one (for admins). */
   async findManageable(where: { id: string } | { email: string }): Promise<UserDocument | null> {
     const filter = 'id' in where ? { _id: where.id } : { emailKey: where.email.toLowerCase() };

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
+  LearningPositionResponse,
   AddRoadmapTopicsRequest,
   CreateRoadmapRequest,
   PageQuery,
@@ -152,6 +153,17 @@ export class RoadmapsController {
       { roadmapId, hoursPerDay: query.hoursPerDay },
       caller,
     );
+  }
+
+  /**
+   * Where I stand on the roadmap: current layer, topics done, topics unlocked next (each with
+   * a suggested task to post to /tasks) and topics still locked.
+   */
+  @Get(':id/position')
+  @ApiOkResponse({ type: LearningPositionResponse })
+  @ApiErrors(400, 401, 404)
+  position(@Param('id') roadmapId: string, @Caller() caller: RpcCaller) {
+    return this.upstream.call(RPC_PATTERNS.roadmapsPosition, { roadmapId }, caller);
   }
 
   @Get(':id/recommendations')

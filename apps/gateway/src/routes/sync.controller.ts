@@ -22,6 +22,14 @@ import { ApiPageResponse } from '../docs/api-page';
 export class SyncController {
   constructor(private readonly upstream: Upstream) {}
 
+  /** Every linked account's sync: the next run, the last result and the failure streak. */
+  @Get('sync/state')
+  @ApiOkResponse({ type: [SyncStateResponse] })
+  @ApiErrors(401)
+  states(@Caller() caller: RpcCaller): Promise<SyncStateResponse[]> {
+    return this.upstream.call(RPC_PATTERNS.ingestionSyncStates, {}, caller);
+  }
+
   @Get('sync/state/:platform')
   @ApiOkResponse({ type: SyncStateResponse })
   @ApiErrors(400, 401, 404)

@@ -14,6 +14,7 @@ import {
 } from '@prepmate/contracts';
 import { UuidParamPipe } from '@prepmate/platform';
 import { Caller } from '../auth/access.decorators';
+import { MentorScope } from '../auth/mentor-scope';
 import { ApiErrors } from '../docs/api-errors';
 import { Upstream } from '../upstream/upstream.service';
 import { ApiPageResponse } from '../docs/api-page';
@@ -22,7 +23,10 @@ import { ApiPageResponse } from '../docs/api-page';
 @ApiBearerAuth()
 @Controller('telemetry')
 export class TelemetryController {
-  constructor(private readonly upstream: Upstream) {}
+  constructor(
+    private readonly upstream: Upstream,
+    private readonly scope: MentorScope,
+  ) {}
 
   /** My topic stats, highest mastery first. */
   @Get('topic-stats')
@@ -33,7 +37,7 @@ export class TelemetryController {
     return this.upstream.call(RPC_PATTERNS.telemetryTopicStats, { limit, cursor }, caller);
   }
 
-  /** Another user's topic stats: self, mentors and admins (other students get 403). */
+  /** A user's topic stats: self, admins and the user's own mentors (anyone else gets 403). */
   @Get('topic-stats/:userId')
   @ApiPageResponse(TopicStatsResponse)
   @ApiErrors(400, 401, 403)
@@ -43,7 +47,11 @@ export class TelemetryController {
     @Caller() caller: RpcCaller,
   ): Promise<Page<TopicStatsResponse>> {
     const { limit, cursor } = query;
-    return this.upstream.call(RPC_PATTERNS.telemetryTopicStats, { userId, limit, cursor }, caller);
+    return this.scope
+      .forReadOf(caller, userId)
+      .then((reader) =>
+        this.upstream.call(RPC_PATTERNS.telemetryTopicStats, { userId, limit, cursor }, reader),
+      );
   }
 
   /** Topics with at least 3 attempts, weakest first. */

@@ -80,8 +80,19 @@ export class IntegrationsService {
         { upsert: true, new: true },
       )
       .lean<IntegrationDocument>();
-    await this.states.ensure(caller.userId, request.platform, this.config.SYNC_MAX_RETRIES);
+    await this.states.ensure(
+      caller.userId,
+      request.platform,
+      this.config.SYNC_MAX_RETRIES,
+      this.firstAutoSync(request.platform, now),
+    );
     return toResponse(doc!);
+  }
+
+  /** The first automatic sync of a new link: SYNC_AUTO_FIRST_DELAY_MS after linking. */
+  private firstAutoSync(platform: Platform, now: Date): Date | null {
+    if (!SYNC_PLATFORMS.includes(platform)) return null;
+    return new Date(now.getTime() + this.config.SYNC_AUTO_FIRST_DELAY_MS);
   }
 
   async list(caller: RpcCaller): Promise<IntegrationResponse[]> {

@@ -37,6 +37,7 @@ const MAX_USER_BREAKERS = 10_000;
 export class PlatformCircuitBreakers {
   private readonly breakers = new Map<Platform, CircuitBreakerPolicy>();
   private readonly userBreakers = new Map<string, CircuitBreakerPolicy>();
+  private readonly openedAt = new Map<Platform, number>();
   private readonly log: Logger;
 
   constructor(
@@ -83,6 +84,18 @@ export class PlatformCircuitBreakers {
     return state === CircuitState.Closed ? 'closed' : 'open';
   }
 
+  /**
+   * Whether a call to the platform would fail fast now: open and still within the half-open
+   * delay, or half-open with its trial call in flight. (cockatiel reports an open circuit as
+   * open until a call tries it after the delay, so the state alone would refuse forever.)
+   */
+  refusesCalls(platform: Platform): boolean {
+    const state = this.state(platform);
+    if (state === 'half-open') return true;
+    if (state === 'closed') return false;
+    return Date.now() - (this.openedAt.get(platform) ?? 0) < this.config.CIRCUIT_HALF_OPEN_AFTER_MS;
+  }
+
   private userBreaker(platform: Platform, userId: string): CircuitBreakerPolicy {
     const key = `${platform}:${userId}`;
     let breaker = this.userBreakers.get(key);
@@ -112,6 +125,7 @@ export class PlatformCircuitBreakers {
     if (!breaker) {
       breaker = this.newBreaker();
       breaker.onBreak(() => {
+        this.openedAt.set(platform, Date.now());
         circuitOpen.set({ platform }, 1);
         this.log.warn({ platform }, 'circuit opened: platform calls fail fast');
       });

@@ -5,38 +5,58 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
+import type { Platform } from '@prepmate/contracts';
 import type { Queue } from 'bullmq';
 import { IngestionConfig } from '../ingestion.config';
 import type { SyncJob } from './sync-runner';
 
+/** The scheduler's queue: the retry and automatic scans (and syncs enqueued by older versions). */
 export const SYNC_QUEUE = 'ingestion-sync';
+/** Syncs run on one queue per platform, each with its own concurrency and rate limit. */
+export const CODEFORCES_SYNC_QUEUE = 'ingestion-sync-codeforces';
+export const LEETCODE_SYNC_QUEUE = 'ingestion-sync-leetcode';
 export const SYNC_JOB = 'sync';
 export const RETRY_SCAN_JOB = 'retry-scan';
+export const AUTO_SCAN_JOB = 'auto-scan';
+export const RETRY_SCAN_SCHEDULER = 'sync-retry-scan';
+export const AUTO_SCAN_SCHEDULER = 'sync-auto-scan';
 
 /**
- * The producer side of the sync queue (BullMQ, registered in IngestionModule): user-triggered
- * and retry syncs are jobs, and a job scheduler adds a retry scan every
- * SYNC_SCHEDULER_INTERVAL_MS (shared by replicas: the scheduler is one Redis entry, upserted
- * by each).
+ * The producer side of the sync queues (BullMQ, registered in IngestionModule): syncs are jobs
+ * on their platform's queue; two job schedulers add the retry scan (every
+ * SYNC_SCHEDULER_INTERVAL_MS) and the automatic scan (every SYNC_AUTO_SCAN_INTERVAL_MS), shared
+ * by replicas (a scheduler is one Redis entry, upserted by each).
  */
 @Injectable()
 export class SyncQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private timer?: NodeJS.Timeout;
+  private readonly platformQueues: ReadonlyMap<Platform, Queue>;
 
   constructor(
     @InjectQueue(SYNC_QUEUE) readonly queue: Queue,
+    @InjectQueue(CODEFORCES_SYNC_QUEUE) codeforces: Queue,
+    @InjectQueue(LEETCODE_SYNC_QUEUE) leetcode: Queue,
     private readonly config: IngestionConfig,
-  ) {}
+  ) {
+    this.platformQueues = new Map<Platform, Queue>([
+      ['codeforces', codeforces],
+      ['leetcode', leetcode],
+    ]);
+  }
 
   async onModuleInit(): Promise<void> {
     await this.assertSchedulers();
   }
 
-  /** The scheduler is re-asserted as often as it fires: a Redis that lost it gets it back. */
+  /**
+   * The schedulers are re-asserted as often as the more frequent one fires: a Redis that lost
+   * them (flushed, failed over) gets them back. What is due lives in the database
+   * (`nextSyncAt`), so nothing else is lost with Redis.
+   */
   onApplicationBootstrap(): void {
     this.timer = setInterval(
       () => void this.assertSchedulers().catch(() => undefined),
-      this.config.SYNC_SCHEDULER_INTERVAL_MS,
+      Math.min(this.config.SYNC_SCHEDULER_INTERVAL_MS, this.config.SYNC_AUTO_SCAN_INTERVAL_MS),
     );
     this.timer.unref();
   }
@@ -45,13 +65,26 @@ export class SyncQueue implements OnModuleInit, OnApplicationBootstrap, OnModule
     clearInterval(this.timer);
   }
 
-  /** Creates or updates the retry scan's job scheduler (idempotent). */
+  /** Creates or updates the scans' job schedulers (idempotent). */
   async assertSchedulers(): Promise<void> {
+    const opts = { removeOnComplete: 100, removeOnFail: 100 };
     await this.queue.upsertJobScheduler(
-      'sync-retry-scan',
+      RETRY_SCAN_SCHEDULER,
       { every: this.config.SYNC_SCHEDULER_INTERVAL_MS },
-      { name: RETRY_SCAN_JOB, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+      { name: RETRY_SCAN_JOB, opts },
     );
+    await this.queue.upsertJobScheduler(
+      AUTO_SCAN_SCHEDULER,
+      { every: this.config.SYNC_AUTO_SCAN_INTERVAL_MS },
+      { name: AUTO_SCAN_JOB, opts },
+    );
+  }
+
+  /** The queue a platform's syncs run on. */
+  queueOf(platform: Platform): Queue {
+    const queue = this.platformQueues.get(platform);
+    if (!queue) throw new Error(`${platform} has no sync queue`);
+    return queue;
   }
 
   /**
@@ -59,15 +92,16 @@ export class SyncQueue implements OnModuleInit, OnApplicationBootstrap, OnModule
    * (Redis lost it) or finished without its state being released (its worker was killed) is
    * not, and its running mark must not block the next sync.
    */
-  async isAlive(syncBatchId: string): Promise<boolean> {
-    const job = await this.queue.getJob(syncBatchId);
+  async isAlive(platform: Platform, syncBatchId: string): Promise<boolean> {
+    const job =
+      (await this.queueOf(platform).getJob(syncBatchId)) ?? (await this.queue.getJob(syncBatchId));
     if (!job) return false;
     const state = await job.getState();
     return !['completed', 'failed', 'unknown'].includes(state);
   }
 
   async enqueue(job: SyncJob): Promise<void> {
-    await this.queue.add(SYNC_JOB, job, {
+    await this.queueOf(job.platform).add(SYNC_JOB, job, {
       jobId: job.syncBatchId,
       removeOnComplete: 1000,
       removeOnFail: 1000,

@@ -21,6 +21,12 @@ export interface SyncStateDocument {
   /** The sync batch running now (at most one per user and platform), or null. */
   runningSyncBatchId: string | null;
   runningSince: Date | null;
+  /** When the automatic sync is due (null: a platform PrepMate cannot sync from its API). */
+  nextSyncAt: Date | null;
+  /** Failed syncs since the last success (any trigger); a success resets it. */
+  consecutiveFailures: number;
+  /** The sync batch that started the current failure streak (names its alert), or null. */
+  failureStreakStartedBy: string | null;
 }
 
 export const SYNC_STATE_MODEL = 'SyncState';
@@ -43,8 +49,13 @@ export const SyncStateSchema = new Schema<SyncStateDocument>(
     lastError: { type: String, default: null },
     runningSyncBatchId: { type: String, default: null },
     runningSince: { type: Date, default: null },
+    nextSyncAt: { type: Date, default: null },
+    consecutiveFailures: { type: Number, default: 0 },
+    failureStreakStartedBy: { type: String, default: null },
   },
   { collection: 'sync_states', versionKey: false },
 );
 SyncStateSchema.index({ userId: 1 });
 SyncStateSchema.index({ lastSyncStatus: 1 });
+// The automatic scan reads due accounts of one platform by this index, never every account.
+SyncStateSchema.index({ platform: 1, nextSyncAt: 1 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Platform, SyncStateResponse } from '@prepmate/contracts';
 import type { Model } from 'mongoose';
+import { nextRunAt } from '../domain/auto-sync';
 import type { SyncCursor } from '../domain/sync-policy';
 import { SYNC_STATE_MODEL, type SyncStateDocument } from './sync-state.schema';
 
@@ -22,6 +23,9 @@ export function toSyncStateResponse(doc: SyncStateDocument, withUser = false): S
     failedSyncs: doc.failedSyncs,
     lastError: doc.lastError,
     runningSyncBatchId: doc.runningSyncBatchId,
+    nextSyncAt: doc.nextSyncAt?.toISOString() ?? null,
+    nextRunAt: nextRunAt({ ...doc, nextSyncAt: doc.nextSyncAt ?? null })?.toISOString() ?? null,
+    consecutiveFailures: doc.consecutiveFailures ?? 0,
     ...(withUser ? { userId: doc.userId } : {}),
   };
 }
@@ -31,11 +35,19 @@ export function toSyncStateResponse(doc: SyncStateDocument, withUser = false): S
 export class SyncStatesRepository {
   constructor(@InjectModel(SYNC_STATE_MODEL) readonly model: Model<SyncStateDocument>) {}
 
-  /** Creates the state on first link (keeps an existing one: relinking keeps the cursor). */
-  async ensure(userId: string, platform: Platform, maxRetries: number): Promise<void> {
+  /**
+   * Creates the state on first link (keeps an existing one: relinking keeps the cursor and
+   * the schedule), its first automatic sync due at `nextSyncAt`.
+   */
+  async ensure(
+    userId: string,
+    platform: Platform,
+    maxRetries: number,
+    nextSyncAt: Date | null,
+  ): Promise<void> {
     await this.model.updateOne(
       { _id: syncStateId(userId, platform) },
-      { $setOnInsert: { userId, platform, maxRetries } },
+      { $setOnInsert: { userId, platform, maxRetries, nextSyncAt } },
       { upsert: true },
     );
   }
@@ -46,7 +58,8 @@ export class SyncStatesRepository {
 
   /**
    * Marks `syncBatchId` as the running sync unless another one runs (a running sync older
-   * than `staleBefore` counts as dead). A manual sync restarts the retry cycle.
+   * than `staleBefore` counts as dead). A manual sync restarts the retry cycle. Every claim
+   * moves the automatic sync to `nextSyncAt` (one interval after this sync).
    */
   async claim(
     userId: string,
@@ -54,6 +67,7 @@ export class SyncStatesRepository {
     syncBatchId: string,
     staleBefore: Date,
     manual: boolean,
+    nextSyncAt: Date | null,
   ): Promise<boolean> {
     const result = await this.model.updateOne(
       {
@@ -64,6 +78,7 @@ export class SyncStatesRepository {
         $set: {
           runningSyncBatchId: syncBatchId,
           runningSince: new Date(),
+          nextSyncAt,
           ...(manual ? { currentRetryAttempt: 0 } : {}),
         },
       },
@@ -97,21 +112,32 @@ export class SyncStatesRepository {
           lastError: null,
           runningSyncBatchId: null,
           runningSince: null,
+          consecutiveFailures: 0,
+          failureStreakStartedBy: null,
         },
         $inc: { totalSyncs: 1, successfulSyncs: 1 },
       },
     );
   }
 
+  /**
+   * Records a failure of the running sync (false when it no longer holds the claim): the
+   * retry bookkeeping and the failure streak.
+   */
   async failed(
     userId: string,
     platform: Platform,
     syncBatchId: string,
-    error: string,
-    attempt: number,
-    nextRetryTime: Date,
-  ): Promise<void> {
-    await this.model.updateOne(
+    failure: {
+      error: string;
+      attempt: number;
+      nextRetryTime: Date;
+      consecutiveFailures: number;
+      streakStartedBy: string;
+    },
+  ): Promise<boolean> {
+    const { error, attempt, nextRetryTime, consecutiveFailures, streakStartedBy } = failure;
+    const result = await this.model.updateOne(
       { _id: syncStateId(userId, platform), runningSyncBatchId: syncBatchId },
       {
         $set: {
@@ -122,10 +148,46 @@ export class SyncStatesRepository {
           nextRetryTime,
           runningSyncBatchId: null,
           runningSince: null,
+          consecutiveFailures,
+          failureStreakStartedBy: streakStartedBy,
         },
         $inc: { totalSyncs: 1, failedSyncs: 1 },
       },
     );
+    return result.modifiedCount === 1;
+  }
+
+  /**
+   * Accounts of `platform` whose automatic sync is due, the longest waiting first: a range
+   * on the (platform, nextSyncAt) index, never a read of every account.
+   */
+  due(platform: Platform, now: Date, limit: number): Promise<SyncStateDocument[]> {
+    return this.model
+      .find({ platform, nextSyncAt: { $lte: now } })
+      .sort({ nextSyncAt: 1 })
+      .limit(limit)
+      .lean<SyncStateDocument[]>();
+  }
+
+  /** Gives up a claimed sync that was not run (its platform's circuit is open): due again at `at`. */
+  async skip(userId: string, platform: Platform, syncBatchId: string, at: Date): Promise<void> {
+    await this.model.updateOne(
+      { _id: syncStateId(userId, platform), runningSyncBatchId: syncBatchId },
+      { $set: { runningSyncBatchId: null, runningSince: null, nextSyncAt: at } },
+    );
+  }
+
+  /**
+   * States of syncable platforms written before automatic syncs existed get a due time
+   * (spread over the next interval by the caller's `at`), once, at start.
+   */
+  async scheduleUnscheduled(platforms: readonly Platform[], at: () => Date): Promise<number> {
+    const unscheduled = await this.model
+      .find({ platform: { $in: platforms }, nextSyncAt: null }, { _id: 1 })
+      .lean<Array<{ _id: string }>>();
+    for (const { _id } of unscheduled)
+      await this.model.updateOne({ _id, nextSyncAt: null }, { $set: { nextSyncAt: at() } });
+    return unscheduled.length;
   }
 
   /** Failed states (the scheduler filters what is due in code: one equality query). */

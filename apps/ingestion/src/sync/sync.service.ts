@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type {
   Page,
   PageRpcData,
@@ -12,19 +12,25 @@ import type {
 import { AppError, offsetPage, ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
+import { nextAutoSyncAt } from '../domain/auto-sync';
 import { isRetryReady } from '../domain/sync-policy';
 import { IngestionConfig } from '../ingestion.config';
 import { IntegrationsService, SYNC_PLATFORMS } from '../integrations/integrations.service';
+import { PlatformCircuitBreakers } from '../platforms/circuit-breakers';
 import { SyncLogsRepository, toSyncLogResponse } from './sync-logs.repository';
 import { SyncQueue } from './sync-queue';
+import type { SyncTrigger } from './sync-runner';
 import { SyncStatesRepository, toSyncStateResponse } from './sync-states.repository';
 
 /** How old a running mark without a job must be to count as orphaned (not being enqueued). */
 const ORPHAN_AFTER_MS = 30_000;
 
-/** Starting syncs (at most one running per user and platform), their state and logs. */
+/**
+ * Starting syncs (at most one running per user and platform: manual, retries, automatic),
+ * their state and logs.
+ */
 @Injectable()
-export class SyncService {
+export class SyncService implements OnApplicationBootstrap {
   private readonly log: Logger;
 
   constructor(
@@ -33,9 +39,31 @@ export class SyncService {
     private readonly logs: SyncLogsRepository,
     private readonly integrations: IntegrationsService,
     private readonly queue: SyncQueue,
+    private readonly breakers: PlatformCircuitBreakers,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'sync' });
+  }
+
+  /** Accounts linked before automatic syncs existed get theirs, spread over one interval. */
+  async onApplicationBootstrap(): Promise<void> {
+    const now = Date.now();
+    const scheduled = await this.states.scheduleUnscheduled(
+      SYNC_PLATFORMS,
+      () => new Date(now + Math.random() * this.config.SYNC_AUTO_INTERVAL_MS),
+    );
+    if (scheduled > 0) this.log.info({ scheduled }, 'scheduled automatic syncs of older links');
+  }
+
+  /** When the automatic sync after one starting now is due (jittered; null: not syncable). */
+  nextAutoSync(platform: Platform, from = new Date()): Date | null {
+    if (!SYNC_PLATFORMS.includes(platform)) return null;
+    return nextAutoSyncAt(
+      from,
+      this.config.SYNC_AUTO_INTERVAL_MS,
+      this.config.SYNC_AUTO_JITTER,
+      Math.random(),
+    );
   }
 
   /** A user-triggered sync: a BullMQ job; when one is already running, its batch id. */
@@ -50,17 +78,27 @@ export class SyncService {
       );
     if (!(await this.integrations.get(caller.userId, platform)))
       throw new AppError('NOT_FOUND', `no ${platform} account is linked`);
-    return this.start(caller.userId, platform, true);
+    return this.start(caller.userId, platform, 'manual');
   }
 
   private async start(
     userId: string,
     platform: Platform,
-    manual: boolean,
+    trigger: SyncTrigger,
   ): Promise<SyncStartedResponse> {
     const syncBatchId = uuidv7();
     const staleBefore = new Date(Date.now() - this.config.SYNC_STALE_AFTER_MS);
-    if (!(await this.states.claim(userId, platform, syncBatchId, staleBefore, manual))) {
+    const manual = trigger === 'manual';
+    const claim = () =>
+      this.states.claim(
+        userId,
+        platform,
+        syncBatchId,
+        staleBefore,
+        manual,
+        this.nextAutoSync(platform),
+      );
+    if (!(await claim())) {
       const running = await this.states.get(userId, platform);
       const runningId = running?.runningSyncBatchId;
       if (!runningId)
@@ -68,7 +106,7 @@ export class SyncService {
       // A mark younger than ORPHAN_AFTER_MS may be a claim whose job is being enqueued.
       const young =
         running?.runningSince && running.runningSince.getTime() > Date.now() - ORPHAN_AFTER_MS;
-      if (young || (await this.queue.isAlive(runningId)))
+      if (young || (await this.queue.isAlive(platform, runningId)))
         return { syncBatchId: runningId, started: false };
       // Its job is gone: the mark is an orphan (a killed worker, lost Redis data), not a sync.
       this.log.warn(
@@ -76,11 +114,11 @@ export class SyncService {
         'released an orphaned running sync',
       );
       await this.states.release(userId, platform, runningId);
-      if (!(await this.states.claim(userId, platform, syncBatchId, staleBefore, manual)))
+      if (!(await claim()))
         throw AppError.because('SYNC_STATE_CHANGED', 'the sync state changed meanwhile; try again');
     }
     try {
-      await this.queue.enqueue({ userId, platform, syncBatchId });
+      await this.queue.enqueue({ userId, platform, syncBatchId, trigger });
     } catch (error) {
       await this.states.release(userId, platform, syncBatchId);
       throw error;
@@ -94,16 +132,48 @@ export class SyncService {
     const ready = (await this.states.failedStates()).filter((state) => isRetryReady(state, now));
     let started = 0;
     for (const state of ready) {
-      const result = await this.start(state.userId, state.platform, false).catch((error: Error) => {
-        this.log.warn(
-          { userId: state.userId, platform: state.platform, err: error.message },
-          'retry not started',
-        );
-        return null;
-      });
+      const result = await this.start(state.userId, state.platform, 'retry').catch(
+        (error: Error) => {
+          this.log.warn(
+            { userId: state.userId, platform: state.platform, err: error.message },
+            'retry not started',
+          );
+          return null;
+        },
+      );
       if (result?.started) started += 1;
     }
     if (started > 0) this.log.info({ started }, 'retrying failed syncs');
+    return started;
+  }
+
+  /**
+   * The automatic scan: per platform whose circuit is not open, the accounts whose
+   * `nextSyncAt` has come (at most SYNC_AUTO_BATCH, the longest waiting first) start a sync;
+   * claiming one moves its `nextSyncAt` an interval on. The platform queues' rate limits pace
+   * the syncs themselves.
+   */
+  async startDue(): Promise<number> {
+    const now = new Date();
+    let started = 0;
+    for (const platform of SYNC_PLATFORMS) {
+      if (this.breakers.refusesCalls(platform)) {
+        this.log.info({ platform }, 'automatic syncs skipped: circuit open');
+        continue;
+      }
+      const due = await this.states.due(platform, now, this.config.SYNC_AUTO_BATCH);
+      for (const state of due) {
+        const result = await this.start(state.userId, platform, 'auto').catch((error: Error) => {
+          this.log.warn(
+            { userId: state.userId, platform, err: error.message },
+            'automatic sync not started',
+          );
+          return null;
+        });
+        if (result?.started) started += 1;
+      }
+      if (due.length > 0) this.log.info({ platform, due: due.length }, 'automatic syncs started');
+    }
     return started;
   }
 
@@ -127,6 +197,14 @@ export class SyncService {
     const state = await this.states.get(caller.userId, platform);
     if (!state) throw new AppError('NOT_FOUND', `no ${platform} account is linked`);
     return toSyncStateResponse(state);
+  }
+
+  /** Every linked account's sync: next run, last result, failure streak (platform order). */
+  async allStates(caller: RpcCaller): Promise<SyncStateResponse[]> {
+    const states = await this.states.listForUser(caller.userId);
+    return states
+      .sort((a, b) => a.platform.localeCompare(b.platform))
+      .map((state) => toSyncStateResponse(state));
   }
 
   logsPage(caller: RpcCaller, query: SyncLogsRpcData): Promise<Page<SyncLogResponse>> {

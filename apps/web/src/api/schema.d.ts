@@ -292,6 +292,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mentor/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MentorController_invitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mentor/invitations/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MentorController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mentor/invitations/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MentorController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mentor/students": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MentorController_students"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mentor/students/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MentorController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mentor/students/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MentorController_assignTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mentors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyMentorsController_list"];
+        put?: never;
+        post: operations["MyMentorsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mentors/{mentorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["MyMentorsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/normalization/failures": {
         parameters: {
             query?: never;
@@ -756,6 +884,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/roadmaps/{id}/position": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RoadmapsController_position"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roadmaps/{id}/recommendations": {
         parameters: {
             query?: never;
@@ -892,6 +1036,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["SynergyController_pair"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SyncController_states"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1442,6 +1602,137 @@ export interface components {
             /** @description false when a sync of this platform was already running */
             started: boolean;
         };
+        MentorLinkPerson: {
+            id: string;
+            name: string;
+            email: string;
+        };
+        MentorLinkResponse: {
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined";
+            mentor?: components["schemas"]["MentorLinkPerson"];
+            student?: components["schemas"]["MentorLinkPerson"];
+            invitedAt: string;
+            respondedAt: string | null;
+        };
+        ByDifficulty: {
+            easy: number;
+            medium: number;
+            hard: number;
+        };
+        TopicStatsResponse: {
+            /** @example dynamic-programming */
+            topic: string;
+            /** @example Dynamic Programming */
+            topicName: string;
+            totalAttempts: number;
+            successfulAttempts: number;
+            failedAttempts: number;
+            successRate: number;
+            attemptsByDifficulty: components["schemas"]["ByDifficulty"];
+            successByDifficulty: components["schemas"]["ByDifficulty"];
+            avgSolveTimeSeconds: number | null;
+            medianSolveTimeSeconds: number | null;
+            minSolveTimeSeconds: number | null;
+            maxSolveTimeSeconds: number | null;
+            uniqueProblemsAttempted: number;
+            uniqueProblemsSolved: number;
+            lastActivity: string | null;
+            daysSinceLastActivity: number | null;
+            /** @description BKT P(L), 0..1 */
+            estimatedMastery: number;
+            /** @enum {string} */
+            masteryTrend: "improving" | "declining" | "stable";
+            /** @enum {string} */
+            retentionLevel: "high" | "medium" | "low" | "critical";
+            /** @description 0..100 */
+            consistencyScore: number;
+            /** @description 0..100 */
+            engagementScore: number;
+            /** @description −1..1 */
+            difficultyAdaptation: number;
+            problemsDueForRevision: number;
+            problemsInCriticalState: number;
+            /** @description share of users on the topic at or below this mastery, 0..100 */
+            percentileRank: number;
+            /** @description mastery minus the mean mastery of users on the topic */
+            comparisonVsAverage: number;
+        };
+        TopicProgressResponse: {
+            topic: string;
+            topicName: string;
+            weight: number;
+            normalizedWeight: number;
+            layer: string;
+            threshold: number;
+            estimatedMastery: number;
+            isCompleted: boolean;
+            /** @enum {string} */
+            completionStatus: "not_started" | "started" | "in_progress" | "proficient" | "mastered";
+        };
+        LayerProgressResponse: {
+            topicsCompleted: number;
+            topicsTotal: number;
+            weightCompleted: number;
+            weightTotal: number;
+        };
+        ByLayerResponse: {
+            core: components["schemas"]["LayerProgressResponse"];
+            reinforcement: components["schemas"]["LayerProgressResponse"];
+            advanced: components["schemas"]["LayerProgressResponse"];
+            optional: components["schemas"]["LayerProgressResponse"];
+        };
+        PciResponse: {
+            roadmapId: string;
+            roadmapName: string;
+            pciScore: number;
+            completionPercentage: number;
+            completedWeightSum: number;
+            totalWeightSum: number;
+            topicsCompleted: number;
+            topicsTotal: number;
+            topicProgresses: components["schemas"]["TopicProgressResponse"][];
+            /** @description topics and weight completed per layer */
+            byLayer: components["schemas"]["ByLayerResponse"];
+            masteryThreshold: number | null;
+            lastUpdated: string;
+        };
+        MentorStudentSummaryResponse: {
+            student: components["schemas"]["MentorLinkPerson"];
+            /** @description Every topic, highest mastery first */
+            topicStats: components["schemas"]["TopicStatsResponse"][];
+            /** @description At most 5, weakest first */
+            weakTopics: components["schemas"]["TopicStatsResponse"][];
+            /** @description PCI of the roadmaps the student follows */
+            roadmaps: components["schemas"]["PciResponse"][];
+        };
+        TaskVerificationRequirementsRequest: {
+            /**
+             * @description github: owner/name
+             * @example ada/katas
+             */
+            repository?: string;
+            /** @example graphs/dijkstra.ts */
+            path?: string;
+        };
+        AssignTaskRequest: {
+            /** @example Solve Dijkstra on a grid */
+            description: string;
+            /** @example graphs.shortest_paths */
+            topic?: string;
+            /** @description Canonical problem id (leetcode / codeforces tasks) */
+            problemId?: string;
+            /** @enum {string} */
+            verificationSource: "leetcode" | "codeforces" | "github";
+            verificationRequirements?: components["schemas"]["TaskVerificationRequirementsRequest"];
+            estimatedTimeMinutes?: number;
+            /** @example 2026-12-07T18:00:00Z */
+            dueAt?: string;
+        };
+        InviteMentorRequest: {
+            /** @example grace@example.com */
+            email: string;
+        };
         NewCanonicalProblem: {
             /** @example Two Sum */
             title: string;
@@ -1650,45 +1941,6 @@ export interface components {
             warnings: string[];
             updatedAt: string;
         };
-        TopicProgressResponse: {
-            topic: string;
-            topicName: string;
-            weight: number;
-            normalizedWeight: number;
-            layer: string;
-            threshold: number;
-            estimatedMastery: number;
-            isCompleted: boolean;
-            /** @enum {string} */
-            completionStatus: "not_started" | "started" | "in_progress" | "proficient" | "mastered";
-        };
-        LayerProgressResponse: {
-            topicsCompleted: number;
-            topicsTotal: number;
-            weightCompleted: number;
-            weightTotal: number;
-        };
-        ByLayerResponse: {
-            core: components["schemas"]["LayerProgressResponse"];
-            reinforcement: components["schemas"]["LayerProgressResponse"];
-            advanced: components["schemas"]["LayerProgressResponse"];
-            optional: components["schemas"]["LayerProgressResponse"];
-        };
-        PciResponse: {
-            roadmapId: string;
-            roadmapName: string;
-            pciScore: number;
-            completionPercentage: number;
-            completedWeightSum: number;
-            totalWeightSum: number;
-            topicsCompleted: number;
-            topicsTotal: number;
-            topicProgresses: components["schemas"]["TopicProgressResponse"][];
-            /** @description topics and weight completed per layer */
-            byLayer: components["schemas"]["ByLayerResponse"];
-            masteryThreshold: number | null;
-            lastUpdated: string;
-        };
         RoadmapTopicInput: {
             /** @example dynamic-programming */
             topic: string;
@@ -1749,6 +2001,55 @@ export interface components {
             estimatedDays: number;
             /** @example 2026-04-01 */
             completionDate: string;
+        };
+        PositionTopicResponse: {
+            topic: string;
+            topicName: string;
+            /** @enum {string} */
+            layer: "core" | "reinforcement" | "advanced" | "optional";
+            estimatedMastery: number;
+            threshold: number;
+            /** @description Slugs of the topics it depends on */
+            dependencies: string[];
+        };
+        SuggestedTaskResponse: {
+            description: string;
+            topic: string;
+            /** @description The canonical problem */
+            problemId: string;
+            /** @enum {string} */
+            verificationSource: "codeforces" | "leetcode";
+            estimatedTimeMinutes: number;
+        };
+        UnlockedTopicResponse: {
+            topic: string;
+            topicName: string;
+            /** @enum {string} */
+            layer: "core" | "reinforcement" | "advanced" | "optional";
+            estimatedMastery: number;
+            threshold: number;
+            /** @description Slugs of the topics it depends on */
+            dependencies: string[];
+            /**
+             * @description What fits the mastery
+             * @enum {string}
+             */
+            fittingDifficulty: "easy" | "medium" | "hard";
+            /** @description An unsolved problem of the topic; null when the catalog has none left */
+            suggestedTask: components["schemas"]["SuggestedTaskResponse"] | null;
+        };
+        LearningPositionResponse: {
+            roadmapId: string;
+            /**
+             * @description The first layer with a topic not done; null when every topic is
+             * @enum {string|null}
+             */
+            currentLayer: "core" | "reinforcement" | "advanced" | "optional" | null;
+            topicsDone: components["schemas"]["PositionTopicResponse"][];
+            /** @description Not done, every dependency done: by layer, weight, mastery, slug */
+            unlocked: components["schemas"]["UnlockedTopicResponse"][];
+            /** @description Waiting for a dependency */
+            locked: components["schemas"]["PositionTopicResponse"][];
         };
         RecommendationResponse: {
             topic: string;
@@ -1879,6 +2180,12 @@ export interface components {
             failedSyncs: number;
             lastError: string | null;
             runningSyncBatchId?: string | null;
+            /** @description When the automatic sync is due (null: this platform is imported, not synced) */
+            nextSyncAt: string | null;
+            /** @description The next run: the earlier of the automatic sync and a pending retry */
+            nextRunAt: string | null;
+            /** @description Failed syncs since the last success (3 or more: sync.failing) */
+            consecutiveFailures: number;
             /** @description admin listings only */
             userId?: string;
         };
@@ -1920,49 +2227,6 @@ export interface components {
              *     }
              */
             services: Record<string, never>;
-        };
-        ByDifficulty: {
-            easy: number;
-            medium: number;
-            hard: number;
-        };
-        TopicStatsResponse: {
-            /** @example dynamic-programming */
-            topic: string;
-            /** @example Dynamic Programming */
-            topicName: string;
-            totalAttempts: number;
-            successfulAttempts: number;
-            failedAttempts: number;
-            successRate: number;
-            attemptsByDifficulty: components["schemas"]["ByDifficulty"];
-            successByDifficulty: components["schemas"]["ByDifficulty"];
-            avgSolveTimeSeconds: number | null;
-            medianSolveTimeSeconds: number | null;
-            minSolveTimeSeconds: number | null;
-            maxSolveTimeSeconds: number | null;
-            uniqueProblemsAttempted: number;
-            uniqueProblemsSolved: number;
-            lastActivity: string | null;
-            daysSinceLastActivity: number | null;
-            /** @description BKT P(L), 0..1 */
-            estimatedMastery: number;
-            /** @enum {string} */
-            masteryTrend: "improving" | "declining" | "stable";
-            /** @enum {string} */
-            retentionLevel: "high" | "medium" | "low" | "critical";
-            /** @description 0..100 */
-            consistencyScore: number;
-            /** @description 0..100 */
-            engagementScore: number;
-            /** @description −1..1 */
-            difficultyAdaptation: number;
-            problemsDueForRevision: number;
-            problemsInCriticalState: number;
-            /** @description share of users on the topic at or below this mastery, 0..100 */
-            percentileRank: number;
-            /** @description mastery minus the mean mastery of users on the topic */
-            comparisonVsAverage: number;
         };
         PerformancePointResponse: {
             /** @example 2026-03-01 */
@@ -3423,6 +3687,687 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description UNAUTHENTICATED: missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (see retry-after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: a service is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: a service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MentorController_invitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorLinkResponse"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (see retry-after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: a service is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: a service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MentorController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorLinkResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with details) or BAD_REQUEST (malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CONFLICT, or QUOTA_EXCEEDED when a per-user limit is reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (see retry-after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: a service is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: a service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MentorController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorLinkResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with details) or BAD_REQUEST (malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CONFLICT, or QUOTA_EXCEEDED when a per-user limit is reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (see retry-after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: a service is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: a service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MentorController_students: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorLinkResponse"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (see retry-after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: a service is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: a service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MentorController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorStudentSummaryResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with details) or BAD_REQUEST (malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (see retry-after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: a service is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: a service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MentorController_assignTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description The task as roadmap created it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (with details) or BAD_REQUEST (malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (see retry-after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: a service is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: a service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MyMentorsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorLinkResponse"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (see retry-after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: a service is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: a service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MyMentorsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteMentorRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorLinkResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with details) or BAD_REQUEST (malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CONFLICT, or QUOTA_EXCEEDED when a per-user limit is reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (see retry-after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: a service is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: a service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MyMentorsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (with details) or BAD_REQUEST (malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description UNAUTHENTICATED: missing, invalid or expired access token */
             401: {
@@ -6166,6 +7111,81 @@ export interface operations {
             };
         };
     };
+    RoadmapsController_position: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningPositionResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with details) or BAD_REQUEST (malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (see retry-after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: a service is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: a service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     RoadmapsController_recommendations: {
         parameters: {
             query?: {
@@ -6810,6 +7830,61 @@ export interface operations {
             };
             /** @description NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (see retry-after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: a service is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: a service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SyncController_states: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncStateResponse"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing, invalid or expired access token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

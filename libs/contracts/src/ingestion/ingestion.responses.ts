@@ -59,6 +59,20 @@ export class SyncStateResponse {
   lastError!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String })
   runningSyncBatchId?: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'When the automatic sync is due (null: this platform is imported, not synced)',
+  })
+  nextSyncAt!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The next run: the earlier of the automatic sync and a pending retry',
+  })
+  nextRunAt!: string | null;
+  @ApiProperty({ description: 'Failed syncs since the last success (3 or more: sync.failing)' })
+  consecutiveFailures!: number;
   @ApiPropertyOptional({ description: 'admin listings only' })
   userId?: string;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { RoadmapLayer } from './roadmaps.requests';
+import { ROADMAP_LAYERS, type RoadmapLayer } from './roadmaps.requests';
 
 export class RoadmapTopicResponse {
   @ApiProperty() topic!: string;
@@ -93,4 +93,54 @@ export class RecommendationResponse {
   @ApiProperty() weight!: number;
   @ApiProperty() estimatedMastery!: number;
   @ApiProperty() reason!: string;
+}
+
+/** A topic as `GET /roadmaps/:id/position` shows it. */
+export class PositionTopicResponse {
+  @ApiProperty() topic!: string;
+  @ApiProperty() topicName!: string;
+  @ApiProperty({ enum: ROADMAP_LAYERS }) layer!: RoadmapLayer;
+  @ApiProperty() estimatedMastery!: number;
+  @ApiProperty() threshold!: number;
+  @ApiProperty({ type: [String], description: 'Slugs of the topics it depends on' })
+  dependencies!: string[];
+}
+
+/** A task the learner can post to `POST /tasks` as it is (a TaskInput). */
+export class SuggestedTaskResponse {
+  @ApiProperty() description!: string;
+  @ApiProperty() topic!: string;
+  @ApiProperty({ description: 'The canonical problem' }) problemId!: string;
+  @ApiProperty({ enum: ['codeforces', 'leetcode'] }) verificationSource!: 'codeforces' | 'leetcode';
+  @ApiProperty() estimatedTimeMinutes!: number;
+}
+
+export class UnlockedTopicResponse extends PositionTopicResponse {
+  @ApiProperty({ enum: ['easy', 'medium', 'hard'], description: 'What fits the mastery' })
+  fittingDifficulty!: 'easy' | 'medium' | 'hard';
+  @ApiProperty({
+    type: SuggestedTaskResponse,
+    nullable: true,
+    description: 'An unsolved problem of the topic; null when the catalog has none left',
+  })
+  suggestedTask!: SuggestedTaskResponse | null;
+}
+
+/** `GET /roadmaps/:id/position`: where the learner stands and what to do next. */
+export class LearningPositionResponse {
+  @ApiProperty() roadmapId!: string;
+  @ApiProperty({
+    enum: ROADMAP_LAYERS,
+    nullable: true,
+    description: 'The first layer with a topic not done; null when every topic is',
+  })
+  currentLayer!: RoadmapLayer | null;
+  @ApiProperty({ type: [PositionTopicResponse] }) topicsDone!: PositionTopicResponse[];
+  @ApiProperty({
+    type: [UnlockedTopicResponse],
+    description: 'Not done, every dependency done: by layer, weight, mastery, slug',
+  })
+  unlocked!: UnlockedTopicResponse[];
+  @ApiProperty({ type: [PositionTopicResponse], description: 'Waiting for a dependency' })
+  locked!: PositionTopicResponse[];
 }

@@ -31,3 +31,10 @@ export interface TimeEstimateRpcData extends RoadmapIdRpcData {
 export interface RecommendationsRpcData extends RoadmapIdRpcData {
   limit: number;
 }
+
+/** RPC `roadmap.all_pci`: PCI of the followed and owned roadmaps of a user (the caller's own when absent). */
+export interface AllPciRpcData {
+  userId?: string;
+  limit: number;
+  cursor?: string;
+}

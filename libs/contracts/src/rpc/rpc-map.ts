@@ -29,6 +29,13 @@ import type {
   UpdateMeRpcData,
 } from '../auth/auth.rpc';
 import type { Page } from '../http/pagination';
+import type { MentorLinkResponse, MentorScopeResponse } from '../mentors/mentors.responses';
+import type {
+  InviteMentorRpcData,
+  MentorScopeRpcData,
+  RemoveMentorRpcData,
+  RespondInvitationRpcData,
+} from '../mentors/mentors.rpc';
 import type {
   ImportResponse,
   IntegrationResponse,
@@ -70,6 +77,7 @@ import type {
   UnknownProblemsRpcData,
 } from '../problems/problems.rpc';
 import type {
+  LearningPositionResponse,
   PciResponse,
   RecommendationResponse,
   RoadmapResponse,
@@ -78,6 +86,7 @@ import type {
 } from '../roadmaps/roadmaps.responses';
 import type {
   AddRoadmapTopicsRpcData,
+  AllPciRpcData,
   CreateRoadmapRpcData,
   PciRpcData,
   RecommendationsRpcData,
@@ -160,6 +169,13 @@ export interface RpcMap {
   [RPC_PATTERNS.authSetUserAccess]: Rpc<SetUserAccessRpcData, AdminUserResponse>;
   [RPC_PATTERNS.authGrantRole]: Rpc<GrantRoleRpcData, AdminUserResponse>;
   [RPC_PATTERNS.authAuditList]: Rpc<ListAuditRpcData, Page<AuditEventResponse>>;
+  [RPC_PATTERNS.authMentorInvite]: Rpc<InviteMentorRpcData, MentorLinkResponse>;
+  [RPC_PATTERNS.authMyMentors]: Rpc<NoData, MentorLinkResponse[]>;
+  [RPC_PATTERNS.authMentorRemove]: Rpc<RemoveMentorRpcData, null>;
+  [RPC_PATTERNS.authMentorInvitations]: Rpc<NoData, MentorLinkResponse[]>;
+  [RPC_PATTERNS.authMentorRespond]: Rpc<RespondInvitationRpcData, MentorLinkResponse>;
+  [RPC_PATTERNS.authMentorStudents]: Rpc<NoData, MentorLinkResponse[]>;
+  [RPC_PATTERNS.authMentorScope]: Rpc<MentorScopeRpcData, MentorScopeResponse>;
 
   [RPC_PATTERNS.ingestionImport]: Rpc<ImportRpcData, ImportResponse>;
   [RPC_PATTERNS.ingestionLink]: Rpc<LinkIntegrationRpcData, IntegrationResponse>;
@@ -167,6 +183,7 @@ export interface RpcMap {
   [RPC_PATTERNS.ingestionIntegrations]: Rpc<NoData, IntegrationResponse[]>;
   [RPC_PATTERNS.ingestionStartSync]: Rpc<PlatformRpcData, SyncStartedResponse>;
   [RPC_PATTERNS.ingestionSyncState]: Rpc<PlatformRpcData, SyncStateResponse>;
+  [RPC_PATTERNS.ingestionSyncStates]: Rpc<NoData, SyncStateResponse[]>;
   [RPC_PATTERNS.ingestionSyncLogs]: Rpc<SyncLogsRpcData, Page<SyncLogResponse>>;
   [RPC_PATTERNS.ingestionSyncLog]: Rpc<{ syncBatchId: string }, SyncLogResponse>;
   [RPC_PATTERNS.ingestionRetryReady]: Rpc<PageRpcData, Page<SyncStateResponse>>;
@@ -212,7 +229,8 @@ export interface RpcMap {
     RecommendationsRpcData,
     { items: RecommendationResponse[] }
   >;
-  [RPC_PATTERNS.roadmapsAllPci]: Rpc<PageRpcData, Page<PciResponse>>;
+  [RPC_PATTERNS.roadmapsAllPci]: Rpc<AllPciRpcData, Page<PciResponse>>;
+  [RPC_PATTERNS.roadmapsPosition]: Rpc<RoadmapIdRpcData, LearningPositionResponse>;
   [RPC_PATTERNS.roadmapsFollow]: Rpc<RoadmapIdRpcData, FollowResult>;
   [RPC_PATTERNS.roadmapsUnfollow]: Rpc<RoadmapIdRpcData, FollowResult>;
   [RPC_PATTERNS.tasksCreate]: Rpc<CreateTaskRpcData, unknown>;

@@ -23,12 +23,21 @@ export const RPC_PATTERNS = {
   authSetUserAccess: 'auth.set_user_access',
   authGrantRole: 'auth.grant_role',
   authAuditList: 'auth.audit',
+  /** Mentor links (auth): a student invites, lists and removes mentors; a mentor answers. */
+  authMentorInvite: 'auth.mentor_invite',
+  authMyMentors: 'auth.my_mentors',
+  authMentorRemove: 'auth.mentor_remove',
+  authMentorInvitations: 'auth.mentor_invitations',
+  authMentorRespond: 'auth.mentor_respond',
+  authMentorStudents: 'auth.mentor_students',
+  authMentorScope: 'auth.mentor_scope',
   ingestionImport: 'ingestion.import',
   ingestionLink: 'ingestion.link',
   ingestionUnlink: 'ingestion.unlink',
   ingestionIntegrations: 'ingestion.integrations',
   ingestionStartSync: 'ingestion.start_sync',
   ingestionSyncState: 'ingestion.sync_state',
+  ingestionSyncStates: 'ingestion.sync_states',
   ingestionSyncLogs: 'ingestion.sync_logs',
   ingestionSyncLog: 'ingestion.sync_log',
   ingestionRetryReady: 'ingestion.retry_ready',
@@ -71,6 +80,8 @@ export const RPC_PATTERNS = {
   roadmapsTimeEstimate: 'roadmap.time_estimate',
   roadmapsRecommendations: 'roadmap.recommendations',
   roadmapsAllPci: 'roadmap.all_pci',
+  /** Where the caller stands on a roadmap, with a suggested task per unlocked topic. */
+  roadmapsPosition: 'roadmap.position',
   roadmapsFollow: 'roadmap.follow',
   roadmapsUnfollow: 'roadmap.unfollow',
   postsCreate: 'synergy.create_post',
@@ -100,6 +111,12 @@ export type RpcPattern = (typeof RPC_PATTERNS)[keyof typeof RPC_PATTERNS];
 export interface RpcCaller {
   userId: string;
   role: 'student' | 'mentor' | 'admin';
+  /**
+   * The student a mentor's request reads, set by the gateway only after auth confirmed an
+   * accepted mentor link (docs/security.md#mentor-scope); services allow a mentor to read
+   * that user's data and no one else's.
+   */
+  mentorOf?: string;
 }
 
 /**

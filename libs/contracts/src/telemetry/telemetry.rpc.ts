@@ -8,6 +8,8 @@ export interface TopicStatsRpcData {
 }
 
 export interface WeakTopicsRpcData {
+  /** Whose weak topics; the caller's own when absent. */
+  userId?: string;
   limit: number;
 }
 

@@ -13,3 +13,18 @@ export function requireAdmin(request: RpcRequest): RpcCaller {
   if (caller.role !== 'admin') throw new AppError('FORBIDDEN', 'admins only');
   return caller;
 }
+
+/**
+ * Whose data a read acts on (docs/security.md#mentor-scope): the caller's own when `userId` is
+ * absent or theirs; any user's for an admin; for a mentor, only the student the gateway
+ * confirmed as theirs (`caller.mentorOf`). Anyone else: 403.
+ */
+export function readableSubject(caller: RpcCaller, userId?: string): string {
+  if (!userId || userId === caller.userId) return caller.userId;
+  if (caller.role === 'admin') return userId;
+  if (caller.role === 'mentor' && caller.mentorOf === userId) return userId;
+  throw new AppError(
+    'FORBIDDEN',
+    "only an admin or the user's own mentor reads another user's data",
+  );
+}

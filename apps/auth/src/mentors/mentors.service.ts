@@ -1,0 +1,150 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type {
+  MentorLinkPerson,
+  MentorLinkResponse,
+  MentorScopeResponse,
+  RpcCaller,
+} from '@prepmate/contracts';
+import { AppError, ROOT_LOGGER } from '@prepmate/platform';
+import type { Logger } from 'pino';
+import { answeredStatus, decideInvitation, grantsMentorScope } from '../domain/mentor-links';
+import type { UserDocument } from '../users/user.schema';
+import { UsersRepository } from '../users/users.repository';
+import type { MentorLinkDocument } from './mentor-link.schema';
+import { MentorLinksRepository } from './mentor-links.repository';
+
+const person = (user: UserDocument): MentorLinkPerson => ({
+  id: user._id,
+  name: user.name,
+  email: user.email,
+});
+
+/**
+ * Mentor links (docs/product.md#mentors): a student invites an appointed mentor by e-mail,
+ * the mentor accepts or declines; an accepted link is what lets the mentor read the
+ * student's data (docs/security.md#mentor-scope). Links of deleted or locked accounts are
+ * not shown and grant nothing.
+ */
+@Injectable()
+export class MentorsService {
+  private readonly log: Logger;
+
+  constructor(
+    private readonly links: MentorLinksRepository,
+    private readonly users: UsersRepository,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'mentors' });
+  }
+
+  async invite(caller: RpcCaller, email: string): Promise<MentorLinkResponse> {
+    const mentor = await this.users.findByEmail(email);
+    const existing = mentor ? await this.links.get(mentor._id, caller.userId) : null;
+    const decision = decideInvitation(
+      caller.userId,
+      mentor && { id: mentor._id, role: mentor.role },
+      existing?.status ?? null,
+    );
+    if (!decision.ok) throw new AppError(decision.code, decision.message);
+    if (!(await this.links.invite(mentor!._id, caller.userId, existing?.status ?? null)))
+      throw new AppError('CONFLICT', 'this invitation changed meanwhile; try again');
+    // The student's account may have been deleted while this was written: undo it then.
+    if (!(await this.users.findById(caller.userId))) {
+      await this.links.remove(mentor!._id, caller.userId);
+      throw AppError.notFound('user');
+    }
+    this.log.info({ studentId: caller.userId, mentorId: mentor!._id }, 'mentor invited');
+    const link = await this.links.get(mentor!._id, caller.userId);
+    return this.view(link!, mentor!, 'mentor');
+  }
+
+  /** The student's mentors and invitations, oldest first. */
+  async myMentors(caller: RpcCaller): Promise<MentorLinkResponse[]> {
+    return this.views(await this.links.ofStudent(caller.userId), 'mentor');
+  }
+
+  async remove(caller: RpcCaller, mentorId: string): Promise<void> {
+    if (!(await this.links.remove(mentorId, caller.userId)))
+      throw new AppError('NOT_FOUND', 'this user is not your mentor nor invited');
+    this.log.info({ studentId: caller.userId, mentorId }, 'mentor removed');
+  }
+
+  /** Pending invitations of the mentor. */
+  async invitations(caller: RpcCaller): Promise<MentorLinkResponse[]> {
+    this.requireMentor(caller);
+    return this.views(await this.links.ofMentor(caller.userId, 'pending'), 'student');
+  }
+
+  async respond(
+    caller: RpcCaller,
+    studentId: string,
+    accept: boolean,
+  ): Promise<MentorLinkResponse> {
+    this.requireMentor(caller);
+    const link = await this.links.get(caller.userId, studentId);
+    const student = await this.users.findById(studentId);
+    if (!link || !student) throw new AppError('NOT_FOUND', 'no invitation from this student');
+    const status = answeredStatus(link.status, accept);
+    if (!status) throw new AppError('CONFLICT', `this invitation was ${link.status} already`);
+    if (!(await this.links.answer(caller.userId, studentId, status)))
+      throw new AppError('CONFLICT', 'this invitation changed meanwhile');
+    this.log.info({ mentorId: caller.userId, studentId, status }, 'mentor invitation answered');
+    return this.view((await this.links.get(caller.userId, studentId))!, student, 'student');
+  }
+
+  /** The mentor's accepted students. */
+  async students(caller: RpcCaller): Promise<MentorLinkResponse[]> {
+    this.requireMentor(caller);
+    return this.views(await this.links.ofMentor(caller.userId, 'accepted'), 'student');
+  }
+
+  /** Whether the caller may read this student's data as their mentor (one `_id` lookup). */
+  async scope(caller: RpcCaller, studentId: string): Promise<MentorScopeResponse> {
+    const link = await this.links.get(caller.userId, studentId);
+    return { accepted: grantsMentorScope(caller.role, link?.status ?? null) };
+  }
+
+  async exportUser(userId: string) {
+    return (await this.links.ofUser(userId)).map((link) => ({
+      role: link.studentId === userId ? 'student' : 'mentor',
+      mentorId: link.mentorId,
+      studentId: link.studentId,
+      status: link.status,
+      invitedAt: link.invitedAt.toISOString(),
+      respondedAt: link.respondedAt?.toISOString() ?? null,
+    }));
+  }
+
+  deleteUser(userId: string): Promise<number> {
+    return this.links.deleteUser(userId);
+  }
+
+  private requireMentor(caller: RpcCaller): void {
+    if (caller.role !== 'mentor') throw new AppError('FORBIDDEN', 'mentors only');
+  }
+
+  private async views(
+    links: MentorLinkDocument[],
+    side: 'mentor' | 'student',
+  ): Promise<MentorLinkResponse[]> {
+    const ids = links.map((link) => (side === 'mentor' ? link.mentorId : link.studentId));
+    const users = new Map((await this.users.findActiveByIds(ids)).map((u) => [u._id, u]));
+    return links.flatMap((link) => {
+      const other = users.get(side === 'mentor' ? link.mentorId : link.studentId);
+      return other ? [this.view(link, other, side)] : [];
+    });
+  }
+
+  private view(
+    link: MentorLinkDocument,
+    other: UserDocument,
+    side: 'mentor' | 'student',
+  ): MentorLinkResponse {
+    return {
+      status: link.status,
+      [side]: person(other),
+      invitedAt: new Date(link.invitedAt).toISOString(),
+      respondedAt: link.respondedAt ? new Date(link.respondedAt).toISOString() : null,
+    };
+  }
+}

@@ -1,0 +1,96 @@
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  AssignTaskRequest,
+  type CreateTaskRpcData,
+  MentorLinkResponse,
+  MentorStudentSummaryResponse,
+  RPC_PATTERNS,
+  type RpcCaller,
+} from '@prepmate/contracts';
+import { UuidParamPipe } from '@prepmate/platform';
+import { Caller, Roles } from '../auth/access.decorators';
+import { StudentOfMentorGuard } from '../auth/student-of-mentor.guard';
+import { ApiErrors } from '../docs/api-errors';
+import { Upstream } from '../upstream/upstream.service';
+import { MentorSummaryService } from './mentor-summary.service';
+
+/** A mentor's routes: invitations from students, and their accepted students only. */
+@ApiTags('mentor')
+@ApiBearerAuth()
+@Roles('mentor')
+@Controller('mentor')
+export class MentorController {
+  constructor(
+    private readonly upstream: Upstream,
+    private readonly summaries: MentorSummaryService,
+  ) {}
+
+  /** Pending invitations, oldest first; each is named by its student's id. */
+  @Get('invitations')
+  @ApiOkResponse({ type: [MentorLinkResponse] })
+  @ApiErrors(401, 403)
+  invitations(@Caller() caller: RpcCaller): Promise<MentorLinkResponse[]> {
+    return this.upstream.call(RPC_PATTERNS.authMentorInvitations, {}, caller);
+  }
+
+  @Post('invitations/:id/accept')
+  @HttpCode(200)
+  @ApiOkResponse({ type: MentorLinkResponse })
+  @ApiErrors(400, 401, 403, 404, 409)
+  accept(
+    @Param('id', UuidParamPipe) studentId: string,
+    @Caller() caller: RpcCaller,
+  ): Promise<MentorLinkResponse> {
+    return this.respond(caller, studentId, true);
+  }
+
+  @Post('invitations/:id/decline')
+  @HttpCode(200)
+  @ApiOkResponse({ type: MentorLinkResponse })
+  @ApiErrors(400, 401, 403, 404, 409)
+  decline(
+    @Param('id', UuidParamPipe) studentId: string,
+    @Caller() caller: RpcCaller,
+  ): Promise<MentorLinkResponse> {
+    return this.respond(caller, studentId, false);
+  }
+
+  /** The mentor's accepted students. */
+  @Get('students')
+  @ApiOkResponse({ type: [MentorLinkResponse] })
+  @ApiErrors(401, 403)
+  students(@Caller() caller: RpcCaller): Promise<MentorLinkResponse[]> {
+    return this.upstream.call(RPC_PATTERNS.authMentorStudents, {}, caller);
+  }
+
+  /** One student's topic stats, weak topics and roadmap PCI (403 for anyone not theirs). */
+  @Get('students/:id/summary')
+  @UseGuards(StudentOfMentorGuard)
+  @ApiOkResponse({ type: MentorStudentSummaryResponse })
+  @ApiErrors(400, 401, 403)
+  summary(
+    @Param('id', UuidParamPipe) studentId: string,
+    @Caller() caller: RpcCaller,
+  ): Promise<MentorStudentSummaryResponse> {
+    return this.summaries.summary(caller, studentId);
+  }
+
+  /** Assigns a task to the student (roadmap creates it with `assignedBy` = the mentor). */
+  @Post('students/:id/tasks')
+  @UseGuards(StudentOfMentorGuard)
+  @ApiCreatedResponse({ description: 'The task as roadmap created it' })
+  @ApiErrors(400, 401, 403)
+  assignTask(
+    @Param('id', UuidParamPipe) studentId: string,
+    @Body() body: AssignTaskRequest,
+    @Caller() caller: RpcCaller,
+  ): Promise<unknown> {
+    const data: CreateTaskRpcData = { userId: studentId, assignedBy: caller.userId, task: body };
+    return this.upstream.call(RPC_PATTERNS.tasksCreate, data, caller);
+  }
+
+  private respond(caller: RpcCaller, studentId: string, accept: boolean) {
+    return this.upstream.call(RPC_PATTERNS.authMentorRespond, { studentId, accept }, caller);
+  }
+}
