@@ -22,6 +22,7 @@ import { EventsStreamController } from './routes/events-stream.controller';
 import { IntegrationsController } from './routes/integrations.controller';
 import { MeController } from './routes/me.controller';
 import { NormalizationAdminController } from './routes/normalization-admin.controller';
+import { NotificationsController } from './routes/notifications.controller';
 import { PostsController } from './routes/posts.controller';
 import { ProblemsController } from './routes/problems.controller';
 import { RoadmapsController } from './routes/roadmaps.controller';
@@ -64,6 +65,7 @@ import { Upstream } from './upstream/upstream.service';
     IntegrationsController,
     MeController,
     NormalizationAdminController,
+    NotificationsController,
     PostsController,
     ProblemsController,
     RoadmapsController,

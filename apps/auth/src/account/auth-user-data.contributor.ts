@@ -1,19 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import type { UserDataContributor, UserDataSource } from '@prepmate/messaging';
 import { AuditLog } from '../audit/audit-log';
+import { NotificationSettingsRepository } from '../notifications/notification-settings.repository';
+import { NotificationsRepository } from '../notifications/notifications.repository';
 import { toUserResponse } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
 
 /**
- * Auth's part of `GET /me/export`: the profile and the user's audit entries. Deletion goes
- * through `auth.delete_account`, which erases the profile and keeps the audit entries
- * without client addresses (a security record; docs/security.md), so both delete nothing here.
+ * Auth's part of `GET /me/export`: the profile, the user's audit entries, notifications and
+ * notification settings. Deletion goes through `auth.delete_account`, which erases the
+ * profile and keeps the audit entries without client addresses (a security record;
+ * docs/security.md), so those two delete nothing here; it deletes the notifications and
+ * settings through these contributors.
  */
 @Injectable()
 export class AuthUserData implements UserDataSource {
   readonly contributors: UserDataContributor[];
 
-  constructor(users: UsersRepository, audit: AuditLog) {
+  constructor(
+    users: UsersRepository,
+    audit: AuditLog,
+    notifications: NotificationsRepository,
+    settings: NotificationSettingsRepository,
+  ) {
     this.contributors = [
       {
         name: 'account',
@@ -27,6 +36,23 @@ export class AuthUserData implements UserDataSource {
         name: 'auditLog',
         exportUser: (userId) => audit.forUser(userId),
         deleteUser: () => Promise.resolve(0),
+      },
+      {
+        name: 'notifications',
+        exportUser: async (userId) =>
+          (await notifications.forUser(userId)).map(({ _id, ...rest }) => ({ id: _id, ...rest })),
+        deleteUser: (userId) => notifications.deleteForUser(userId),
+      },
+      {
+        name: 'notificationSettings',
+        exportUser: async (userId) => {
+          const stored = await settings.find(userId);
+          return {
+            preferences: await settings.preferences(userId),
+            nextDigestAt: stored?.nextDigestAt ?? null,
+          };
+        },
+        deleteUser: (userId) => settings.deleteForUser(userId),
       },
     ];
   }

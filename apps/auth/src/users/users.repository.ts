@@ -54,6 +54,14 @@ export class UsersRepository {
     return this.model.findOne({ _id: id, isActive: true }).lean<UserDocument>();
   }
 
+  /** Whether the account was deleted (its document stays, erased, as auth's tombstone). */
+  async isDeleted(id: string): Promise<boolean> {
+    const user = await this.model
+      .findOne({ _id: id }, { deletedAt: 1 })
+      .lean<Pick<UserDocument, 'deletedAt'>>();
+    return !!user?.deletedAt;
+  }
+
   /** An account active or locked, never a deleted one (for admins). */
   async findManageable(where: { id: string } | { email: string }): Promise<UserDocument | null> {
     const filter = 'id' in where ? { _id: where.id } : { emailKey: where.email.toLowerCase() };
