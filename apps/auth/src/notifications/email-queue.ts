@@ -8,6 +8,7 @@ export const EMAIL_QUEUE = 'auth-notification-email';
 export const IMMEDIATE_EMAIL_JOB = 'immediate-email';
 export const DIGEST_EMAIL_JOB = 'digest-email';
 export const DIGEST_SCAN_JOB = 'digest-scan';
+const DIGEST_SCHEDULER = 'notification-digest-scan';
 
 export type EmailJobData = { notificationId: string } | { userId: string } | Record<string, never>;
 
@@ -32,9 +33,13 @@ export class EmailQueue implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    if (!this.mailer.enabled) return;
+    // A deployment that no longer sends email stops scanning (the scheduler lives in Redis).
+    if (!this.mailer.enabled) {
+      await this.queue.removeJobScheduler(DIGEST_SCHEDULER);
+      return;
+    }
     await this.queue.upsertJobScheduler(
-      'notification-digest-scan',
+      DIGEST_SCHEDULER,
       { every: this.config.NOTIFY_DIGEST_SCAN_MS },
       { name: DIGEST_SCAN_JOB, opts: { removeOnComplete: 100, removeOnFail: 100 } },
     );

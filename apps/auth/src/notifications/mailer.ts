@@ -26,6 +26,8 @@ export class Mailer implements OnModuleInit, OnModuleDestroy {
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'mailer' });
+    // In the constructor, so `enabled` is known to every provider's onModuleInit.
+    this.transport = this.createTransport();
   }
 
   get enabled(): boolean {
@@ -33,12 +35,20 @@ export class Mailer implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    const { SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASSWORD } = this.config;
-    if (!SMTP_HOST) {
+    const { SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER } = this.config;
+    if (!this.transport)
       this.log.warn('SMTP_HOST is not set: notification emails are disabled (in-app only)');
-      return;
-    }
-    this.transport = createTransport({
+    else
+      this.log.info(
+        { host: SMTP_HOST, port: SMTP_PORT, secure: SMTP_SECURE, authenticated: !!SMTP_USER },
+        'notification emails go through SMTP',
+      );
+  }
+
+  private createTransport(): Transporter | undefined {
+    const { SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASSWORD } = this.config;
+    if (!SMTP_HOST) return undefined;
+    return createTransport({
       host: SMTP_HOST,
       port: SMTP_PORT,
       secure: SMTP_SECURE,
@@ -47,10 +57,6 @@ export class Mailer implements OnModuleInit, OnModuleDestroy {
       greetingTimeout: 10_000,
       socketTimeout: 20_000,
     });
-    this.log.info(
-      { host: SMTP_HOST, port: SMTP_PORT, secure: SMTP_SECURE, authenticated: !!SMTP_USER },
-      'notification emails go through SMTP',
-    );
   }
 
   onModuleDestroy(): void {
