@@ -184,6 +184,9 @@ describe('notifications through the gateway', () => {
       new RegExp(`^${PUBLIC_BASE_URL}/api/v1/notifications/unsubscribe\\?token=[\\w-]+\\.[\\w-]+$`),
     );
     expect(listUnsubscribe(email)).toBe(`<${link}>`);
+    expect(email.mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe(
+      'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+    );
     expect(email.mail.html).toContain('Stop emails about verified tasks');
 
     // The stored notification is the one listed, and the email is recorded as sent.

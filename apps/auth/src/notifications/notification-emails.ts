@@ -125,7 +125,11 @@ export class NotificationEmails {
       subject: email.subject,
       text: email.text,
       html: email.html,
-      headers: { 'List-Unsubscribe': email.listUnsubscribe },
+      headers: {
+        'List-Unsubscribe': email.listUnsubscribe,
+        // RFC 8058: mail clients may POST to the link (the gateway answers POST too).
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
     });
   }
 }
