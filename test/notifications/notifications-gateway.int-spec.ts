@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 import { AuthModule } from '../../apps/auth/src/auth.module';
 import { nextDigestAt } from '../../apps/auth/src/domain/digest-time';
+import { UnsubscribeLinks } from '../../apps/auth/src/notifications/unsubscribe-links';
 import { configureGateway } from '../../apps/gateway/src/configure-gateway';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { LiveEventsConsumer } from '../../apps/gateway/src/live/live-events.consumer';
@@ -522,6 +523,14 @@ describe('notifications through the gateway', () => {
     // The account, its notification and its settings.
     expect(deleted.body.deleted.auth).toBeGreaterThanOrEqual(3);
     expect(await notificationsOf(gus.userId)).toEqual([]);
+    expect(
+      await db.collection('notification_settings').countDocuments({ _id: gus.userId as never }),
+    ).toBe(0);
+
+    // An old email's link of the deleted account answers, and recreates nothing.
+    const oldLink = auth.app.get(UnsubscribeLinks).url(gus.userId, 'streak_at_risk');
+    const followed = await api('GET', oldLink.slice(`${PUBLIC_BASE_URL}/api/v1`.length));
+    expect(followed.body).toEqual({ kind: 'streak_at_risk', email: 'off' });
     expect(
       await db.collection('notification_settings').countDocuments({ _id: gus.userId as never }),
     ).toBe(0);

@@ -60,6 +60,11 @@ export class NotificationCenter {
     const fresh = await this.notifications.insert(notification);
     const stored = fresh ? notification : await this.notifications.findById(notification._id);
     if (!stored) return;
+    if (stored.emailState === 'digest')
+      await this.settings.scheduleDigest(
+        user._id,
+        nextDigestAt(new Date(), user.timeZone, this.config.NOTIFY_DIGEST_HOUR),
+      );
     // The account was deleted while this was written: erase what it got (docs/security.md).
     if (await this.users.isDeleted(user._id)) {
       await this.notifications.deleteForUser(user._id);
@@ -67,11 +72,6 @@ export class NotificationCenter {
       return;
     }
     if (stored.emailState === 'immediate') await this.emailQueue.immediate(stored._id);
-    if (stored.emailState === 'digest')
-      await this.settings.scheduleDigest(
-        user._id,
-        nextDigestAt(new Date(), user.timeZone, this.config.NOTIFY_DIGEST_HOUR),
-      );
     // Published on a retry too (the live push is best effort; clients dedupe by notificationId).
     if (stored.inApp) {
       await this.publisher.publish(

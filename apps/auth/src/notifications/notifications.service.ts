@@ -16,6 +16,7 @@ import {
   preferenceList,
   type PreferenceMap,
 } from '../domain/notification-preferences';
+import { UsersRepository } from '../users/users.repository';
 import { Mailer } from './mailer';
 import type { NotificationDocument } from './notification.schema';
 import { NotificationSettingsRepository } from './notification-settings.repository';
@@ -42,6 +43,7 @@ export class NotificationsService {
     private readonly settings: NotificationSettingsRepository,
     private readonly links: UnsubscribeLinks,
     private readonly mailer: Mailer,
+    private readonly users: UsersRepository,
   ) {}
 
   async list(
@@ -97,6 +99,9 @@ export class NotificationsService {
     const claim = this.links.verify(token);
     if (!claim)
       throw new AppError('BAD_REQUEST', 'this unsubscribe link is not valid', { field: 'token' });
+    // A deleted account's old email: nothing is written for it, and nothing is revealed.
+    if (!(await this.users.isActiveOrLocked(claim.userId)))
+      return { kind: claim.kind, email: 'off' };
     await this.settings.updatePreferences(claim.userId, (current) =>
       applyPreferenceChanges(current, [{ kind: claim.kind, email: 'off' }]),
     );
