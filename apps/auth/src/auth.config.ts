@@ -1,6 +1,16 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { TokenClaimsConfig } from '@prepmate/platform';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { EnvBoolean, TokenClaimsConfig } from '@prepmate/platform';
 
 /** Auth's own settings on top of every service's. */
 export class AuthConfig extends TokenClaimsConfig {
@@ -54,4 +64,63 @@ export class AuthConfig extends TokenClaimsConfig {
 
   @IsIn(['argon2id'])
   PASSWORD_HASH = 'argon2id' as const;
+
+  /**
+   * SMTP server of notification emails (docs/operations.md, "Email"). Without a host no email
+   * is sent (in-app notifications still work) and the log says so at start.
+   */
+  @IsOptional()
+  @IsString()
+  SMTP_HOST?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65_535)
+  SMTP_PORT = 587;
+
+  /** TLS from the first byte (port 465); false means STARTTLS when the server offers it. */
+  @EnvBoolean()
+  SMTP_SECURE = false;
+
+  /** Login of the SMTP server, when it requires one (then with SMTP_PASSWORD). */
+  @IsOptional()
+  @IsString()
+  SMTP_USER?: string;
+
+  @ValidateIf((config: AuthConfig) => config.SMTP_USER !== undefined)
+  @IsString({ message: 'is required when SMTP_USER is set' })
+  SMTP_PASSWORD?: string;
+
+  /** Sender of every notification email, e.g. `PrepMate <no-reply@example.com>`. */
+  @IsString()
+  @MinLength(3)
+  SMTP_FROM = 'PrepMate <no-reply@prepmate.local>';
+
+  /** Where learners reach the gateway: the base of the unsubscribe links in emails. */
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /**
+   * Key of the unsubscribe links' HMAC (at least 32 characters). When absent it is derived
+   * from the access-token signing key, so every replica agrees; rotating that key then
+   * invalidates the links of emails already sent (docs/security.md).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  UNSUBSCRIBE_SECRET?: string;
+
+  /** The daily digest is sent at this hour (0–23) in each learner's time zone. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  NOTIFY_DIGEST_HOUR = 8;
+
+  /** How often the learners whose digest is due are looked for (by their next-digest time). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(200)
+  NOTIFY_DIGEST_SCAN_MS = 60_000;
 }

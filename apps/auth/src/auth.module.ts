@@ -1,3 +1,4 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { MongooseModule } from '@nestjs/mongoose';
@@ -8,6 +9,7 @@ import {
 } from '@prepmate/messaging';
 import {
   AccessRevocations,
+  bullRootOptions,
   DatabaseModule,
   MongoReadiness,
   PlatformModule,
@@ -25,6 +27,22 @@ import { AuditRecordedHandler } from './audit/audit-recorded.handler';
 import { AuthConfig } from './auth.config';
 import { JwksController } from './keys/jwks.controller';
 import { SigningKeys } from './keys/signing-keys';
+import { EMAIL_QUEUE, EmailQueue } from './notifications/email-queue';
+import { EmailWorker } from './notifications/email-worker';
+import { Mailer } from './notifications/mailer';
+import { NOTIFICATION_MODEL, NotificationSchema } from './notifications/notification.schema';
+import { NotificationCenter } from './notifications/notification-center';
+import { NotificationEmails } from './notifications/notification-emails';
+import { NotificationEventsHandler } from './notifications/notification-events.handler';
+import {
+  NOTIFICATION_SETTINGS_MODEL,
+  NotificationSettingsSchema,
+} from './notifications/notification-settings.schema';
+import { NotificationSettingsRepository } from './notifications/notification-settings.repository';
+import { NotificationsRepository } from './notifications/notifications.repository';
+import { NotificationsRpcController } from './notifications/notifications.rpc-controller';
+import { NotificationsService } from './notifications/notifications.service';
+import { UnsubscribeLinks } from './notifications/unsubscribe-links';
 import { PasswordHasher } from './passwords/password-hasher';
 import { AccessTokens } from './tokens/access-tokens';
 import { REFRESH_FAMILY_MODEL, RefreshFamilySchema } from './tokens/refresh-family.schema';
@@ -39,7 +57,11 @@ import { MentorLinksRepository } from './mentors/mentor-links.repository';
 import { MentorsRpcController } from './mentors/mentors.rpc-controller';
 import { MentorsService } from './mentors/mentors.service';
 
-/** The auth service: accounts, password hashing, JWT access tokens and rotated refresh tokens. */
+/**
+ * The auth service: accounts, password hashing, JWT access tokens and rotated refresh tokens,
+ * the learner's mentors and notifications (it holds the address and the time zone they need;
+ * docs/product.md, "Notifications").
+ */
 @Module({
   imports: [
     PlatformModule.forRoot({
@@ -50,6 +72,8 @@ import { MentorsService } from './mentors/mentors.service';
     DatabaseModule,
     MessagingServerModule,
     RedisModule,
+    BullModule.forRootAsync({ inject: [AuthConfig], useFactory: bullRootOptions }),
+    BullModule.registerQueue({ name: EMAIL_QUEUE }),
     JwtModule.registerAsync({
       inject: [AuthConfig],
       useFactory: (config: AuthConfig) => ({
@@ -68,22 +92,40 @@ import { MentorsService } from './mentors/mentors.service';
       { name: REFRESH_FAMILY_MODEL, schema: RefreshFamilySchema },
       { name: AUDIT_EVENT_MODEL, schema: AuditEventSchema },
       { name: MENTOR_LINK_MODEL, schema: MentorLinkSchema },
+      { name: NOTIFICATION_MODEL, schema: NotificationSchema },
+      { name: NOTIFICATION_SETTINGS_MODEL, schema: NotificationSettingsSchema },
     ]),
   ],
-  controllers: [AuthRpcController, AuditRecordedHandler, JwksController, MentorsRpcController],
+  controllers: [
+    AuthRpcController,
+    AuditRecordedHandler,
+    JwksController,
+    MentorsRpcController,
+    NotificationEventsHandler,
+    NotificationsRpcController,
+  ],
   providers: [
     AccessRevocations,
     AccessTokens,
     AuditLog,
     AuthService,
     AuthUserData,
+    EmailQueue,
+    EmailWorker,
     LoginThrottle,
     MentorLinksRepository,
     MentorsService,
+    Mailer,
+    NotificationCenter,
+    NotificationEmails,
+    NotificationSettingsRepository,
+    NotificationsRepository,
+    NotificationsService,
     PasswordHasher,
     RefreshTokens,
     RefreshTokenSweeper,
     SigningKeys,
+    UnsubscribeLinks,
     UserAccessService,
     UsersRepository,
     userDataContributorsFrom(AuthUserData),

@@ -22,6 +22,7 @@ import { EventsStreamController } from './routes/events-stream.controller';
 import { IntegrationsController } from './routes/integrations.controller';
 import { MeController } from './routes/me.controller';
 import { NormalizationAdminController } from './routes/normalization-admin.controller';
+import { NotificationsController } from './routes/notifications.controller';
 import { PostsController } from './routes/posts.controller';
 import { ProblemsController } from './routes/problems.controller';
 import { RoadmapsController } from './routes/roadmaps.controller';
@@ -71,6 +72,7 @@ import { MyMentorsController } from './routes/my-mentors.controller';
     MentorController,
     MyMentorsController,
     NormalizationAdminController,
+    NotificationsController,
     PostsController,
     ProblemsController,
     RoadmapsController,

@@ -16,6 +16,8 @@ export * from './events/synergy.events';
 export * from './events/goal.events';
 export * from './events/sync.events';
 export * from './events/task.events';
+export * from './events/notification.events';
+export * from './notifications/notifications.contract';
 export * from './tasks/tasks.contract';
 export * from './mentors/mentors.requests';
 export * from './mentors/mentors.responses';

@@ -2,21 +2,30 @@ import { Injectable } from '@nestjs/common';
 import type { UserDataContributor, UserDataSource } from '@prepmate/messaging';
 import { AuditLog } from '../audit/audit-log';
 import { MentorsService } from '../mentors/mentors.service';
+import { NotificationSettingsRepository } from '../notifications/notification-settings.repository';
+import { NotificationsRepository } from '../notifications/notifications.repository';
 import { toUserResponse } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
 
 /**
- * Auth's part of `GET /me/export`: the profile and the user's audit entries. Deletion goes
- * through `auth.delete_account`, which erases the profile and keeps the audit entries
- * without client addresses (a security record; docs/security.md), so both delete nothing here.
- * Mentor links are the user's on both sides (as student and as mentor): exported, and
- * deleted with the account.
+ * Auth's part of `GET /me/export`: the profile, the user's audit entries, mentor links (on
+ * both sides: as student and as mentor), notifications and notification settings. Deletion
+ * goes through `auth.delete_account`, which erases the profile and keeps the audit entries
+ * without client addresses (a security record; docs/security.md), so those two delete
+ * nothing here; it deletes the mentor links, notifications and settings through these
+ * contributors.
  */
 @Injectable()
 export class AuthUserData implements UserDataSource {
   readonly contributors: UserDataContributor[];
 
-  constructor(users: UsersRepository, audit: AuditLog, mentors: MentorsService) {
+  constructor(
+    users: UsersRepository,
+    audit: AuditLog,
+    mentors: MentorsService,
+    notifications: NotificationsRepository,
+    settings: NotificationSettingsRepository,
+  ) {
     this.contributors = [
       {
         name: 'account',
@@ -35,6 +44,23 @@ export class AuthUserData implements UserDataSource {
         name: 'mentorLinks',
         exportUser: (userId) => mentors.exportUser(userId),
         deleteUser: (userId) => mentors.deleteUser(userId),
+      },
+      {
+        name: 'notifications',
+        exportUser: async (userId) =>
+          (await notifications.forUser(userId)).map(({ _id, ...rest }) => ({ id: _id, ...rest })),
+        deleteUser: (userId) => notifications.deleteForUser(userId),
+      },
+      {
+        name: 'notificationSettings',
+        exportUser: async (userId) => {
+          const stored = await settings.find(userId);
+          return {
+            preferences: await settings.preferences(userId),
+            nextDigestAt: stored?.nextDigestAt ?? null,
+          };
+        },
+        deleteUser: (userId) => settings.deleteForUser(userId),
       },
     ];
   }

@@ -8,7 +8,7 @@ import type {
   UpdateMeRpcData,
   UserResponse,
 } from '@prepmate/contracts';
-import { createEvent, OutboxRelay } from '@prepmate/messaging';
+import { createEvent, deleteUserData, OutboxRelay } from '@prepmate/messaging';
 import { AccessRevocations, AppError, ROOT_LOGGER } from '@prepmate/platform';
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -17,6 +17,7 @@ import { AuditLog } from '../audit/audit-log';
 import { MentorsService } from '../mentors/mentors.service';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { AccessTokens } from '../tokens/access-tokens';
+import { AuthUserData } from './auth-user-data.contributor';
 import { RefreshTokens } from '../tokens/refresh-tokens';
 import { toUserResponse } from '../users/user.mapper';
 import type { UserDocument } from '../users/user.schema';
@@ -46,6 +47,7 @@ export class AuthService implements OnModuleInit {
     private readonly audit: AuditLog,
     private readonly relay: OutboxRelay,
     private readonly mentors: MentorsService,
+    private readonly userData: AuthUserData,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'auth' });
@@ -168,15 +170,17 @@ export class AuthService implements OnModuleInit {
   /**
    * Erases the account and queues `user.deleted`, which every service acts on; the user's
    * access tokens are refused from now on (the deny-list) and their refresh tokens deleted.
-   * Their audit entries stay, without client addresses (docs/security.md).
+   * Their audit entries stay, without client addresses (docs/security.md); their
+   * notifications and notification settings are deleted after the account is marked deleted,
+   * so a notification written meanwhile is erased by its writer's recheck.
    */
   async deleteAccount(caller: RpcCaller): Promise<{ deleted: number }> {
     const event = createEvent('user.deleted', { userId: caller.userId }, 'auth');
     if (!(await this.users.deactivate(caller.userId, event))) throw AppError.notFound('user');
     await this.revocations.revokeTokensOf(caller.userId, this.accessTokens.ttlSeconds);
     const tokens = await this.refreshTokens.deleteForUser(caller.userId);
-    // Links on both sides: a deleted student's mentor and a deleted mentor's students.
-    const links = await this.mentors.deleteUser(caller.userId);
+    // Mentor links on both sides, notifications and settings: the contributors' part.
+    const own = await deleteUserData(this.userData.contributors, caller.userId);
     this.relay.relaySoon(this.users.model, [caller.userId]);
     await this.audit.record({
       type: 'account.deleted',
@@ -185,7 +189,7 @@ export class AuthService implements OnModuleInit {
     });
     await this.audit.forgetClient(caller.userId);
     this.log.info({ userId: caller.userId }, 'account deleted');
-    return { deleted: 1 + tokens + links };
+    return { deleted: 1 + tokens + own };
   }
 
   private async existing(userId: string): Promise<UserDocument> {

@@ -61,6 +61,22 @@ export class UsersRepository {
     return this.model.find({ _id: { $in: ids }, isActive: true }).lean<UserDocument[]>();
   }
 
+  /** Whether the account was deleted (its document stays, erased, as auth's tombstone). */
+  async isDeleted(id: string): Promise<boolean> {
+    const user = await this.model
+      .findOne({ _id: id }, { deletedAt: 1 })
+      .lean<Pick<UserDocument, 'deletedAt'>>();
+    return !!user?.deletedAt;
+  }
+
+  /** Whether the account exists and was not deleted (it may be locked). */
+  async isActiveOrLocked(id: string): Promise<boolean> {
+    const user = await this.model
+      .findOne({ _id: id }, { deletedAt: 1 })
+      .lean<Pick<UserDocument, 'deletedAt'>>();
+    return user !== null && !user.deletedAt;
+  }
+
   /** An account active or locked, never a deleted one (for admins). */
   async findManageable(where: { id: string } | { email: string }): Promise<UserDocument | null> {
     const filter = 'id' in where ? { _id: where.id } : { emailKey: where.email.toLowerCase() };

@@ -74,8 +74,13 @@ export class LiveStreams implements OnModuleDestroy {
   }
 }
 
-/** Both learners of a chat message (the sender's other tabs too) or of an unlocked pair. */
+/**
+ * Both learners of a chat message (the sender's other tabs too) or of an unlocked pair; the
+ * learner a notification is for.
+ */
 function recipients(event: EventEnvelope<LiveEventType>): string[] {
+  if (event.type === 'notification.created')
+    return [(event as EventEnvelope<'notification.created'>).payload.userId];
   if (event.type === 'chat.message_sent') {
     const { from, to } = (event as EventEnvelope<'chat.message_sent'>).payload;
     return [from, to];

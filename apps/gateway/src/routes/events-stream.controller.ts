@@ -14,9 +14,10 @@ export class EventsStreamController {
   constructor(private readonly streams: LiveStreams) {}
 
   /**
-   * `text/event-stream` of my chat messages (`chat.message_sent`) and unlocked chats
-   * (`synergy.chat_unlocked`), each `id:` the event id and `data:` its payload. Everything is
-   * stored before it is sent: after a reconnect, read `GET /chats` and the messages.
+   * `text/event-stream` of my chat messages (`chat.message_sent`), unlocked chats
+   * (`synergy.chat_unlocked`) and notifications (`notification.created`), each `id:` the
+   * event id and `data:` its payload. Everything is stored before it is sent: after a
+   * reconnect, read `GET /chats`, the messages and `GET /notifications`.
    */
   @Get('stream')
   @ApiProduces('text/event-stream')

@@ -9,6 +9,7 @@ import type {
   SubmissionNormalizedPayload,
 } from './submission.events';
 import type { GoalProgressPayload, RevisionsDuePayload, StreakAtRiskPayload } from './goal.events';
+import type { NotificationCreatedPayload } from './notification.events';
 import type { SyncFailingPayload } from './sync.events';
 import type { ChatMessageSentPayload } from './synergy.events';
 import type { TaskCompletedPayload, TaskFailedPayload } from './task.events';
@@ -58,6 +59,8 @@ export interface EventPayloads {
   'streak.at_risk': StreakAtRiskPayload;
   /** Revision cards fell due today: once per learner and local day. */
   'revisions.due': RevisionsDuePayload;
+  /** A notification was stored for a learner (auth): the gateway pushes it to their open streams. */
+  'notification.created': NotificationCreatedPayload;
 }
 
 export type EventType = keyof EventPayloads;
@@ -81,6 +84,7 @@ export const EVENT_VERSIONS: { [T in EventType]: number } = {
   'goal.at_risk': 1,
   'streak.at_risk': 1,
   'revisions.due': 1,
+  'notification.created': 1,
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_VERSIONS) as EventType[];

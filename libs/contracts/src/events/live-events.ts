@@ -8,5 +8,6 @@ import type { EventType } from './event-map';
 export const LIVE_EVENT_TYPES = [
   'chat.message_sent',
   'synergy.chat_unlocked',
+  'notification.created',
 ] as const satisfies readonly EventType[];
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];

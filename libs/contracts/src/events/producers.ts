@@ -24,4 +24,5 @@ export const EVENT_PRODUCERS: { [T in EventType]: ServiceName } = {
   'goal.at_risk': 'aggregation',
   'streak.at_risk': 'aggregation',
   'revisions.due': 'aggregation',
+  'notification.created': 'auth',
 };

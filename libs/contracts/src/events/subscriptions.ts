@@ -10,12 +10,23 @@ import type { EventType } from './event-map';
  * aggregation ← submission.normalized, user.deleted; roadmap ← topic.aggregated,
  * user.deleted; synergy ← topic.aggregated, pci.recomputed, user.deleted;
  * advisory ← pci.recomputed, user.deleted; auth ← audit.recorded (admin actions the
- * gateway saw, for the audit log). The gateway's live streams are not subscriptions:
+ * gateway saw, for the audit log) and the daily loop's task.*, goal.*, streak.at_risk,
+ * revisions.due, sync.failing and synergy.chat_unlocked (each becomes a notification). The gateway's live streams are not subscriptions:
  * each replica binds a private queue to LIVE_EVENT_TYPES (synergy.events.ts).
  */
 export const EVENT_SUBSCRIPTIONS: Record<ServiceName, readonly EventType[]> = {
   gateway: [],
-  auth: ['audit.recorded'],
+  auth: [
+    'audit.recorded',
+    'task.completed',
+    'task.failed',
+    'synergy.chat_unlocked',
+    'sync.failing',
+    'goal.reached',
+    'goal.at_risk',
+    'streak.at_risk',
+    'revisions.due',
+  ],
   ingestion: ['user.deleted'],
   normalization: ['submission.ingested', 'user.deleted'],
   aggregation: ['submission.normalized', 'user.deleted'],

@@ -29,6 +29,16 @@ import type {
   UpdateMeRpcData,
 } from '../auth/auth.rpc';
 import type { Page } from '../http/pagination';
+import type {
+  ListNotificationsRpcData,
+  MarkedReadResponse,
+  NotificationIdRpcData,
+  NotificationPageResponse,
+  NotificationPreferencesResponse,
+  UnsubscribeResponse,
+  UnsubscribeRpcData,
+  UpdateNotificationPreferencesRpcData,
+} from '../notifications/notifications.contract';
 import type { MentorLinkResponse, MentorScopeResponse } from '../mentors/mentors.responses';
 import type {
   InviteMentorRpcData,
@@ -176,6 +186,15 @@ export interface RpcMap {
   [RPC_PATTERNS.authMentorRespond]: Rpc<RespondInvitationRpcData, MentorLinkResponse>;
   [RPC_PATTERNS.authMentorStudents]: Rpc<NoData, MentorLinkResponse[]>;
   [RPC_PATTERNS.authMentorScope]: Rpc<MentorScopeRpcData, MentorScopeResponse>;
+  [RPC_PATTERNS.notificationsList]: Rpc<ListNotificationsRpcData, NotificationPageResponse>;
+  [RPC_PATTERNS.notificationsMarkRead]: Rpc<NotificationIdRpcData, MarkedReadResponse>;
+  [RPC_PATTERNS.notificationsMarkAllRead]: Rpc<NoData, MarkedReadResponse>;
+  [RPC_PATTERNS.notificationPreferences]: Rpc<NoData, NotificationPreferencesResponse>;
+  [RPC_PATTERNS.notificationPreferencesUpdate]: Rpc<
+    UpdateNotificationPreferencesRpcData,
+    NotificationPreferencesResponse
+  >;
+  [RPC_PATTERNS.notificationsUnsubscribe]: Rpc<UnsubscribeRpcData, UnsubscribeResponse>;
 
   [RPC_PATTERNS.ingestionImport]: Rpc<ImportRpcData, ImportResponse>;
   [RPC_PATTERNS.ingestionLink]: Rpc<LinkIntegrationRpcData, IntegrationResponse>;

@@ -31,6 +31,14 @@ export const RPC_PATTERNS = {
   authMentorRespond: 'auth.mentor_respond',
   authMentorStudents: 'auth.mentor_students',
   authMentorScope: 'auth.mentor_scope',
+  /** Auth: the caller's notifications, newest first, with the unread count. */
+  notificationsList: 'auth.notifications',
+  notificationsMarkRead: 'auth.notification_read',
+  notificationsMarkAllRead: 'auth.notifications_read_all',
+  notificationPreferences: 'auth.notification_preferences',
+  notificationPreferencesUpdate: 'auth.notification_preferences_update',
+  /** Public (no caller): the signed token of an email's unsubscribe link turns that kind's email off. */
+  notificationsUnsubscribe: 'auth.notifications_unsubscribe',
   ingestionImport: 'ingestion.import',
   ingestionLink: 'ingestion.link',
   ingestionUnlink: 'ingestion.unlink',
