@@ -316,7 +316,11 @@ describe('goals, streak and readiness through the gateway', () => {
     // Bob stays on UTC; his accepted submission is from yesterday noon.
     const today = localDay(Date.now(), 'UTC');
     const yesterdayNoon = Date.parse(`${today}T12:00:00Z`) - 86_400_000;
-    await importSubmissions(bob, [accepted(problems[0], yesterdayNoon, '9100001')]);
+    await importSubmissions(bob, [
+      accepted(problems[0], yesterdayNoon, '9100001'),
+      // solved 10 days ago: its revision card is due by now
+      accepted(problems[1], yesterdayNoon - 9 * 86_400_000, '9100002'),
+    ]);
     await eventually(
       () => api(bob, 'GET', '/me/streak'),
       (r) => r.body?.current === 1,
@@ -348,6 +352,44 @@ describe('goals, streak and readiness through the gateway', () => {
       .findOne({ _id: bob.userId as any });
     expect(profile.lastEveningCheck).toBe(today);
     expect(profile.nextCheckAt.getTime()).toBeGreaterThan(evening);
+  });
+
+  it('publishes goal.at_risk by the pace rule and revisions.due from the morning check', async () => {
+    const goal = await api(bob, 'POST', '/me/goals', { kind: 'problems', target: 10 });
+    expect(goal.status).toBe(201);
+    // The next morning check that judges the pace: from Wednesday, in this week (or the
+    // next week's Wednesday when today is Sunday), at 09:00 UTC.
+    const today = localDay(Date.now(), 'UTC');
+    const dayMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
+    const weekday = (new Date(dayMs(today)).getUTCDay() + 6) % 7;
+    const monday = dayMs(today) - weekday * 86_400_000;
+    const checkDay =
+      weekday === 6
+        ? monday + 9 * 86_400_000
+        : Math.max(dayMs(today) + 86_400_000, monday + 2 * 86_400_000);
+    const weekStart = new Date(weekday === 6 ? monday + 7 * 86_400_000 : monday)
+      .toISOString()
+      .slice(0, 10);
+    await system.services
+      .get('aggregation')!
+      .app.get(ReminderChecks)
+      .runDue(checkDay + 9 * 3_600_000);
+    const atRisk = await eventually(
+      () => tap.of('goal.at_risk').filter((e) => e.payload.userId === bob.userId),
+      (events) => events.length === 1,
+      { what: 'goal.at_risk for bob' },
+    );
+    expect(atRisk[0].payload).toMatchObject({
+      goalId: goal.body.id,
+      kind: 'problems',
+      target: 10,
+      weekStart,
+    });
+    expect(atRisk[0].payload.progress).toBeLessThan(2);
+    const due = tap.of('revisions.due').filter((e) => e.payload.userId === bob.userId);
+    expect(due.length).toBeGreaterThanOrEqual(1);
+    expect(due[0].payload.dueCount).toBeGreaterThanOrEqual(1);
+    expect(due[0].payload.topics.length).toBeGreaterThan(0);
   });
 
   it('exports the learner profile and deletes it with the account', async () => {
