@@ -1,5 +1,13 @@
 import type { GoalKind } from '@prepmate/contracts';
-import { weekdayIndex } from './local-time';
+import { weekdayIndex, weekStartOf } from './local-time';
+
+/** What one local day of activity holds (the learner profile keeps the last 14 days). */
+export interface DayEngagement {
+  /** Canonical problems with an accepted submission that day. */
+  problems: string[];
+  /** Verified tasks that day: task id → estimated minutes (0 when the task gave none). */
+  tasks: Record<string, number>;
+}
 
 /** A learner's weekly goal as stored (docs/product.md#weekly-goals). */
 export interface Goal {
@@ -22,6 +30,28 @@ export interface WeekActivity {
   minutes: number;
   /** Current mastery per topic (0..1). */
   mastery: Record<string, number>;
+}
+
+/**
+ * This week's activity as of `today` (weeks start on Monday): distinct problems accepted
+ * and minutes of tasks verified from Monday to today, and the masteries now.
+ */
+export function weekActivity(
+  activity: Record<string, DayEngagement>,
+  today: string,
+  mastery: Record<string, number>,
+): WeekActivity {
+  const weekStart = weekStartOf(today);
+  const problems = new Set<string>();
+  const tasks = new Map<string, number>();
+  for (const [day, engagement] of Object.entries(activity)) {
+    if (day < weekStart || day > today) continue;
+    for (const problemId of engagement.problems) problems.add(problemId);
+    for (const [taskId, minutes] of Object.entries(engagement.tasks)) tasks.set(taskId, minutes);
+  }
+  let minutes = 0;
+  for (const taskMinutes of tasks.values()) minutes += taskMinutes;
+  return { problems: problems.size, minutes, mastery };
 }
 
 /** A counting goal may fall this far (a share of its target) behind the linear pace. */

@@ -8,7 +8,7 @@ import { createEvent } from '@prepmate/messaging';
 import { ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import type { Attempt } from '../domain/attempt';
-import { goalAtRisk, goalProgress, goalReached, type WeekActivity } from '../domain/goals';
+import { goalAtRisk, goalProgress, goalReached, weekActivity } from '../domain/goals';
 import {
   addDays,
   localDate,
@@ -40,23 +40,6 @@ export function masteryOf(aggregate: UserAggregate): Record<string, number> {
   return Object.fromEntries(
     Object.entries(aggregate.topics).map(([topic, state]) => [topic, state.mastery]),
   );
-}
-
-/** This week's activity of a profile, as of `today` (docs/product.md#weekly-goals). */
-export function weekActivity(
-  profile: LearnerProfile,
-  today: string,
-  mastery: Record<string, number>,
-): WeekActivity {
-  const weekStart = weekStartOf(today);
-  const problems = new Set<string>();
-  let minutes = 0;
-  for (const [day, engagement] of Object.entries(profile.activity)) {
-    if (day < weekStart || day > today) continue;
-    for (const problemId of engagement.problems) problems.add(problemId);
-    for (const taskMinutes of Object.values(engagement.tasks)) minutes += taskMinutes;
-  }
-  return { problems: problems.size, minutes, mastery };
 }
 
 /**
@@ -189,7 +172,7 @@ export class Engagement {
   ): EventEnvelope[] {
     const today = localDate(now, safeTimeZone(profile.timeZone));
     const weekStart = weekStartOf(today);
-    const week = weekActivity(profile, today, mastery);
+    const week = weekActivity(profile.activity, today, mastery);
     const events: EventEnvelope[] = [];
     for (const goal of profile.goals) {
       const progress = goalProgress(goal, week);
@@ -264,7 +247,7 @@ export class Engagement {
       );
     }
     const weekStart = weekStartOf(today);
-    const week = weekActivity(profile, today, masteryOf(aggregate));
+    const week = weekActivity(profile.activity, today, masteryOf(aggregate));
     for (const goal of profile.goals) {
       const progress = goalProgress(goal, week);
       if (goal.atRiskWeek === weekStart || goal.reachedWeek === weekStart) continue;

@@ -9,9 +9,9 @@ import { TopicCatalog } from '@prepmate/messaging';
 import { AppError } from '@prepmate/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { AggregateStore } from '../aggregates/aggregate-store';
-import { type Goal, goalAtRisk, goalProgress, goalReached } from '../domain/goals';
+import { type Goal, goalAtRisk, goalProgress, goalReached, weekActivity } from '../domain/goals';
 import { addDays, localDate, safeTimeZone, weekStartOf } from '../domain/local-time';
-import { Engagement, masteryOf, weekActivity } from './engagement';
+import { Engagement, masteryOf } from './engagement';
 import { MAX_GOALS } from './learner-profile';
 import { LearnerProfiles } from './learner-profiles';
 
@@ -33,7 +33,7 @@ export class GoalsService {
     const timeZone = safeTimeZone(profile.timeZone);
     const today = localDate(now, timeZone);
     const weekStart = weekStartOf(today);
-    const week = weekActivity(profile, today, masteryOf(aggregate));
+    const week = weekActivity(profile.activity, today, masteryOf(aggregate));
     const items: GoalResponse[] = profile.goals.map((goal) => {
       const progress = goalProgress(goal, week);
       return {

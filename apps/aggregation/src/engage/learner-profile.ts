@@ -1,12 +1,4 @@
-import type { Goal } from '../domain/goals';
-
-/** What one local day of activity holds (kept for the last ACTIVITY_DAYS days). */
-export interface DayEngagement {
-  /** Canonical problems with an accepted submission that day. */
-  problems: string[];
-  /** Verified tasks that day: task id → estimated minutes (0 when the task gave none). */
-  tasks: Record<string, number>;
-}
+import type { DayEngagement, Goal } from '../domain/goals';
 
 /** The engagement state of a learner, as plain JSON (see LearnerProfileSchema). */
 export interface LearnerProfile {
