@@ -152,7 +152,9 @@ describe('auth through the gateway', () => {
         'preparationTargetDate',
         'role',
         'targetCompanies',
+        'timeZone',
       ]);
+      expect(me.body.timeZone).toBe('UTC');
       const bad = await api('PATCH', '/auth/me', {
         token: accessToken,
         body: { preparationTargetDate: 'next spring' },
