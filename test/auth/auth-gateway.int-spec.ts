@@ -160,6 +160,7 @@ describe('auth through the gateway', () => {
         'targetCompanies',
         'timeZone',
       ]);
+      expect(me.body.timeZone).toBe('UTC');
       const bad = await api('PATCH', '/auth/me', {
         token: accessToken,
         body: { preparationTargetDate: 'next spring', timeZone: 'Mars/Olympus_Mons' },

@@ -112,7 +112,11 @@ describe('the whole system behind the gateway', () => {
       masteries: [],
       roadmapProgress: [],
     });
-    expect(body.services.aggregation).toEqual({ attempts: [], topicStats: null });
+    expect(body.services.aggregation).toEqual({
+      attempts: [],
+      topicStats: null,
+      learnerProfile: null,
+    });
     expect(body.services.synergy).toEqual({
       posts: [],
       scratchedPosts: [],

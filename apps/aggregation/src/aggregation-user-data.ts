@@ -3,6 +3,7 @@ import type { UserDataContributor } from '@prepmate/messaging';
 import { AggregateStore } from './aggregates/aggregate-store';
 import { MasteryPopulation } from './aggregates/mastery-population';
 import { AttemptStore } from './attempts/attempt-store';
+import { LearnerProfiles } from './engage/learner-profiles';
 
 /** Everything aggregation holds about a user. */
 @Injectable()
@@ -11,6 +12,7 @@ export class AggregationUserData {
     private readonly attempts: AttemptStore,
     private readonly aggregates: AggregateStore,
     private readonly population: MasteryPopulation,
+    private readonly profiles: LearnerProfiles,
   ) {}
 
   get contributors(): UserDataContributor[] {
@@ -26,6 +28,13 @@ export class AggregationUserData {
         // The user leaves every topic's percentile population, then the aggregate goes.
         deleteUser: async (userId) =>
           (await this.population.removeUser(userId)) + (await this.aggregates.deleteUser(userId)),
+      },
+      {
+        // Time zone and target date (projected from auth), counted days, streak, goals,
+        // readiness samples and reminder state (docs/product.md#goals-and-streaks).
+        name: 'learnerProfile',
+        exportUser: (userId) => this.profiles.exportUser(userId),
+        deleteUser: (userId) => this.profiles.deleteUser(userId),
       },
     ];
   }

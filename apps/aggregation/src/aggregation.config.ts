@@ -78,6 +78,22 @@ export class AggregationConfig extends ServiceConfig {
    */
   override AMQP_PREFETCH = 256;
 
+  /**
+   * How often the reminder checks run (docs/product.md#reminders): each run reads only the
+   * learners whose next 08:00 / 20:00 local check has come (the `nextCheckAt` index).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  ENGAGE_CHECK_EVERY_MS = 60_000;
+
+  /** Learners one reminder run checks at most (the rest wait for the next run). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  ENGAGE_CHECK_BATCH = 2_000;
+
   @Probability() BKT_P_INIT = 0.2;
   @Probability() BKT_P_TRANSIT = 0.15;
   @Probability() BKT_GUESS_EASY = 0.3;

@@ -39,6 +39,15 @@ import {
 } from './attempts/attempt.schema';
 import { AttemptStore } from './attempts/attempt-store';
 import { SubmissionNormalizedHandler } from './attempts/submission-normalized.handler';
+import { EngageRpcController } from './engage/engage.rpc-controller';
+import { Engagement } from './engage/engagement';
+import { GoalsService } from './engage/goals.service';
+import { LEARNER_PROFILE_MODEL, LearnerProfileSchema } from './engage/learner-profile.schema';
+import { LearnerProfiles } from './engage/learner-profiles';
+import { ProfileUpdatedHandler } from './engage/profile-updated.handler';
+import { ProgressViews } from './engage/progress-views';
+import { ReminderChecks } from './engage/reminder-checks';
+import { TaskCompletedHandler } from './engage/task-completed.handler';
 import { AGGREGATION_QUEUE, AggregationQueue } from './jobs/aggregation-queue';
 import { AggregationWorker } from './jobs/aggregation-worker';
 import { PendingSweep } from './jobs/pending-sweep';
@@ -46,7 +55,10 @@ import { UserAggregation } from './jobs/user-aggregation';
 import { ProblemSummaries } from './telemetry/problem-summaries';
 import { TelemetryService } from './telemetry/telemetry.service';
 
-/** The aggregation service: per-topic mastery (BKT), revision scheduling and daily activity. */
+/**
+ * The aggregation service: per-topic mastery (BKT), revision scheduling and daily activity;
+ * weekly goals, the daily streak, readiness and their reminders (`engage/`).
+ */
 @Module({
   imports: [
     PlatformModule.forRoot({
@@ -65,9 +77,17 @@ import { TelemetryService } from './telemetry/telemetry.service';
       { name: USER_AGGREGATE_MODEL, schema: UserAggregateSchema },
       { name: TOPIC_MASTERY_MODEL, schema: TopicMasterySchema },
       { name: MASTERY_HISTOGRAM_MODEL, schema: MasteryHistogramSchema },
+      { name: LEARNER_PROFILE_MODEL, schema: LearnerProfileSchema },
     ]),
   ],
-  controllers: [AggregationRpcController, SubmissionNormalizedHandler, UserDeletedHandler],
+  controllers: [
+    AggregationRpcController,
+    EngageRpcController,
+    ProfileUpdatedHandler,
+    SubmissionNormalizedHandler,
+    TaskCompletedHandler,
+    UserDeletedHandler,
+  ],
   providers: [
     AggregateStore,
     AggregationQueue,
@@ -79,9 +99,14 @@ import { TelemetryService } from './telemetry/telemetry.service';
       stalledInterval: config.AGGREGATION_JOB_LOCK_MS,
     })),
     AttemptStore,
+    Engagement,
+    GoalsService,
+    LearnerProfiles,
     MasteryPopulation,
     PendingSweep,
     ProblemSummaries,
+    ProgressViews,
+    ReminderChecks,
     TelemetryService,
     TopicCatalog,
     UserAggregation,
@@ -89,7 +114,8 @@ import { TelemetryService } from './telemetry/telemetry.service';
   ],
 })
 export class AggregationModule {
-  constructor(relay: OutboxRelay, aggregates: AggregateStore) {
+  constructor(relay: OutboxRelay, aggregates: AggregateStore, profiles: LearnerProfiles) {
     relay.register(aggregates.model);
+    relay.register(profiles.model);
   }
 }

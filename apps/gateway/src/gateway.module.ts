@@ -18,6 +18,7 @@ import { AdvisoryAdminController } from './routes/advisory-admin.controller';
 import { AdvisoryController } from './routes/advisory.controller';
 import { AuthController } from './routes/auth.controller';
 import { ChatsController } from './routes/chats.controller';
+import { EngageController } from './routes/engage.controller';
 import { EventsStreamController } from './routes/events-stream.controller';
 import { IntegrationsController } from './routes/integrations.controller';
 import { MeController } from './routes/me.controller';
@@ -66,6 +67,7 @@ import { MyMentorsController } from './routes/my-mentors.controller';
     AdvisoryController,
     AuthController,
     ChatsController,
+    EngageController,
     EventsStreamController,
     IntegrationsController,
     MeController,

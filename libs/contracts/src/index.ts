@@ -47,3 +47,6 @@ export * from './synergy/synergy.rpc';
 export * from './advisory/advisory.requests';
 export * from './advisory/advisory.responses';
 export * from './advisory/advisory.rpc';
+export * from './engage/engage.requests';
+export * from './engage/engage.responses';
+export * from './engage/engage.rpc';

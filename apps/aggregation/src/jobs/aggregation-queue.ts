@@ -6,6 +6,8 @@ import { AggregationConfig } from '../aggregation.config';
 export const AGGREGATION_QUEUE = 'aggregation-users';
 export const USER_JOB = 'aggregate-user';
 export const RECOMPUTE_SCAN_JOB = 'recompute-active-users';
+/** The reminder checks of learners whose next check came (docs/product.md#reminders). */
+export const ENGAGE_CHECK_JOB = 'engage-checks';
 
 export interface UserJobData {
   userId: string;
@@ -17,8 +19,8 @@ export interface UserJobData {
  * AggregationModule). Each user has at most one job waiting: deduplication in debounce mode
  * (a new attempt replaces the delayed job and restarts its window) with keepLastIfActive (an
  * attempt arriving while the user's job runs leaves exactly one follow-up job), so one
- * user's jobs never run in parallel. A job scheduler adds the periodic recompute of recently
- * active users.
+ * user's jobs never run in parallel. Job schedulers add the periodic recompute of recently
+ * active users and the learners' reminder checks.
  */
 @Injectable()
 export class AggregationQueue implements OnModuleInit {
@@ -40,6 +42,11 @@ export class AggregationQueue implements OnModuleInit {
       'recompute-active-users',
       { every: this.config.AGGREGATION_RECOMPUTE_EVERY_MS },
       { name: RECOMPUTE_SCAN_JOB, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+    );
+    await this.queue.upsertJobScheduler(
+      ENGAGE_CHECK_JOB,
+      { every: this.config.ENGAGE_CHECK_EVERY_MS },
+      { name: ENGAGE_CHECK_JOB, opts: { removeOnComplete: 100, removeOnFail: 100 } },
     );
   }
 

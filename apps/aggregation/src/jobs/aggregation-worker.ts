@@ -9,10 +9,12 @@ import { AggregationConfig } from '../aggregation.config';
 import {
   AGGREGATION_QUEUE,
   AggregationQueue,
+  ENGAGE_CHECK_JOB,
   RECOMPUTE_SCAN_JOB,
   USER_JOB,
   type UserJobData,
 } from './aggregation-queue';
+import { ReminderChecks } from '../engage/reminder-checks';
 import { UserAggregation } from './user-aggregation';
 
 /**
@@ -32,6 +34,7 @@ export class AggregationWorker extends WorkerHost {
     private readonly aggregates: AggregateStore,
     private readonly queue: AggregationQueue,
     private readonly tombstones: UserTombstones,
+    private readonly reminders: ReminderChecks,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     super();
@@ -53,6 +56,7 @@ export class AggregationWorker extends WorkerHost {
       this.log.info({ users: users.length }, 'periodic recompute scheduled');
       return { users: users.length };
     }
+    if (job.name === ENGAGE_CHECK_JOB) return this.reminders.runDue();
     throw new Error(`unknown job ${job.name}`);
   }
 

@@ -9,6 +9,7 @@ import { AggregationConfig } from '../aggregation.config';
 import { AttemptStore } from '../attempts/attempt-store';
 import type { Attempt } from '../domain/attempt';
 import { successRate } from '../domain/topic-metrics';
+import { Engagement } from '../engage/engagement';
 import {
   advance,
   appliesInOrder,
@@ -43,6 +44,7 @@ export class UserAggregation {
     private readonly population: MasteryPopulation,
     private readonly relay: OutboxRelay,
     private readonly config: AggregationConfig,
+    private readonly engagement: Engagement,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'user-aggregation' });
@@ -79,6 +81,9 @@ export class UserAggregation {
     if (changed)
       await this.aggregates.save(userId, result.aggregate, this.event(userId, result), version);
     if (changed) this.failpoint();
+    // Accepted attempts count for the streak and the week's goals before they are marked
+    // applied: a retry records them again, which changes nothing (days and problems are sets).
+    await this.engagement.recordAttempts(userId, pending, result.aggregate);
     await Promise.all([
       changed
         ? this.relay

@@ -142,10 +142,28 @@ export class AuthService implements OnModuleInit {
     return toUserResponse(await this.existing(caller.userId));
   }
 
-  /** Only the profile fields, picked by name: a role or flag in the data never reaches `$set`. */
+  /**
+   * Only the profile fields, picked by name: a role or flag in the data never reaches `$set`.
+   * Every change announces `user.profile_updated` (outbox, same write).
+   */
   async updateMe(caller: RpcCaller, data: UpdateMeRpcData): Promise<UserResponse> {
-    const updated = await this.users.updateProfile(caller.userId, profileChanges(data));
+    const updated = await this.users.updateProfile(
+      caller.userId,
+      profileChanges(data),
+      (profile, profileVersion) =>
+        createEvent(
+          'user.profile_updated',
+          {
+            userId: caller.userId,
+            timeZone: profile.timeZone ?? 'UTC',
+            preparationTargetDate: profile.preparationTargetDate ?? null,
+            profileVersion,
+          },
+          'auth',
+        ),
+    );
     if (!updated) throw AppError.notFound('user');
+    this.relay.relaySoon(this.users.model, [caller.userId]);
     return toUserResponse(updated);
   }
 

@@ -15,6 +15,8 @@ export interface UserDocument extends OutboxFields {
   preparationTargetDate: string | null;
   /** IANA time zone (e.g. `Europe/Berlin`): where the learner's days begin and end. */
   timeZone: string;
+  /** One more per profile change (PATCH /me): the version `user.profile_updated` carries. */
+  profileVersion?: number;
   /** False when an admin locked the account, or it was deleted. */
   isActive: boolean;
   /** Set when the user deleted the account (its personal fields are erased). */
@@ -37,6 +39,7 @@ export const UserSchema = new Schema<UserDocument>(
     targetCompanies: { type: [String], default: [] },
     preparationTargetDate: { type: String, default: null },
     timeZone: { type: String, default: 'UTC' },
+    profileVersion: { type: Number },
     isActive: { type: Boolean, default: true },
     deletedAt: { type: Date, default: null },
     lastLogin: { type: Date, default: null },

@@ -84,11 +84,38 @@ export class UsersRepository {
     return user && !user.deletedAt && user.passwordHash !== '' ? user : null;
   }
 
-  /** Changes the user's own profile fields (only those: `profileChanges` picks them). */
-  updateProfile(id: string, changes: Partial<ProfileChanges>): Promise<UserDocument | null> {
-    return this.model
-      .findOneAndUpdate({ _id: id, isActive: true }, { $set: changes }, { new: true })
-      .lean<UserDocument>();
+  /**
+   * Changes the user's own profile fields (only those: `profileChanges` picks them) and, in
+   * the same write, queues the event `announce` builds from the profile as changed and its
+   * next version. The write is made against the version read (compare and set), so two
+   * concurrent changes get distinct versions in the order they were stored; a lost race is
+   * retried from a fresh read.
+   */
+  async updateProfile(
+    id: string,
+    changes: Partial<ProfileChanges>,
+    announce: (profile: UserDocument, profileVersion: number) => EventEnvelope,
+  ): Promise<UserDocument | null> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const current = await this.findById(id);
+      if (!current) return null;
+      const readVersion = current.profileVersion ?? 0;
+      const next = readVersion + 1;
+      const event = announce({ ...current, ...changes }, next);
+      const filter =
+        readVersion === 0
+          ? { _id: id, isActive: true, profileVersion: { $exists: false } }
+          : { _id: id, isActive: true, profileVersion: readVersion };
+      const updated = await this.model
+        .findOneAndUpdate(
+          filter,
+          withPendingEvents({ $set: { ...changes, profileVersion: next } }, event),
+          { new: true },
+        )
+        .lean<UserDocument>();
+      if (updated) return updated;
+    }
+    throw new Error(`the profile of ${id} kept changing while it was being updated`);
   }
 
   async touchLogin(id: string): Promise<void> {

@@ -16,6 +16,7 @@ import type { TaskCompletedPayload, TaskFailedPayload } from './task.events';
 import type {
   AuditRecordedPayload,
   UserDeletedPayload,
+  UserProfileUpdatedPayload,
   UserRegisteredPayload,
 } from './user.events';
 
@@ -29,6 +30,8 @@ export interface EventPayloads {
   'user.registered': UserRegisteredPayload;
   /** An account was deleted: every service that holds data of the user deletes it and refuses to recreate it. */
   'user.deleted': UserDeletedPayload;
+  /** The learner changed their profile (time zone, target date): aggregation keeps its projection for local days. */
+  'user.profile_updated': UserProfileUpdatedPayload;
   /** A submission was stored for the first time (import or sync); compilation errors are not announced. */
   'submission.ingested': SubmissionIngestedPayload;
   /** A submission's problem was matched to its canonical problem: the attempt aggregation counts. */
@@ -69,6 +72,7 @@ export type EventType = keyof EventPayloads;
 export const EVENT_VERSIONS: { [T in EventType]: number } = {
   'user.registered': 1,
   'user.deleted': 1,
+  'user.profile_updated': 1,
   'submission.ingested': 1,
   'submission.normalized': 1,
   'problem.normalization_failed': 1,

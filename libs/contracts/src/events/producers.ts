@@ -9,6 +9,7 @@ import type { EventType } from './event-map';
 export const EVENT_PRODUCERS: { [T in EventType]: ServiceName } = {
   'user.registered': 'auth',
   'user.deleted': 'auth',
+  'user.profile_updated': 'auth',
   'submission.ingested': 'ingestion',
   'submission.normalized': 'normalization',
   'problem.normalization_failed': 'normalization',

@@ -7,7 +7,7 @@ import type { EventType } from './event-map';
  * its `@EventPattern` handlers and this table disagree. An entry is added together with its
  * handler; docs/product.md lists where the system is going:
  * ingestion ← user.deleted; normalization ← submission.ingested, user.deleted;
- * aggregation ← submission.normalized, user.deleted; roadmap ← topic.aggregated,
+ * aggregation ← submission.normalized, user.deleted, user.profile_updated, task.completed; roadmap ← topic.aggregated,
  * user.deleted; synergy ← topic.aggregated, pci.recomputed, user.deleted;
  * advisory ← pci.recomputed, user.deleted; auth ← audit.recorded (admin actions the
  * gateway saw, for the audit log) and the daily loop's task.*, goal.*, streak.at_risk,
@@ -29,7 +29,7 @@ export const EVENT_SUBSCRIPTIONS: Record<ServiceName, readonly EventType[]> = {
   ],
   ingestion: ['user.deleted'],
   normalization: ['submission.ingested', 'user.deleted'],
-  aggregation: ['submission.normalized', 'user.deleted'],
+  aggregation: ['submission.normalized', 'user.deleted', 'user.profile_updated', 'task.completed'],
   roadmap: ['topic.aggregated', 'user.deleted'],
   synergy: ['topic.aggregated', 'user.deleted'],
   advisory: ['pci.recomputed', 'user.deleted'],

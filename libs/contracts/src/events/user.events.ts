@@ -12,6 +12,21 @@ export interface UserDeletedPayload {
 }
 
 /**
+ * The learner changed their profile (PATCH /me): what other services keep of it. Each change
+ * carries the next `profileVersion` of the user, so a consumer keeps the highest it saw and
+ * ignores an older one delivered late.
+ */
+export interface UserProfileUpdatedPayload {
+  userId: string;
+  /** IANA time zone, e.g. `Europe/Berlin`. */
+  timeZone: string;
+  /** YYYY-MM-DD, or null when the learner set none. */
+  preparationTargetDate: string | null;
+  /** 1 for the first change, then one more per change (the consumers' high-water mark). */
+  profileVersion: number;
+}
+
+/**
  * An admin action taken through the gateway on another service (resolving a normalization
  * failure, adding a topic …), for auth's audit log. Published by the gateway after the
  * action succeeded.

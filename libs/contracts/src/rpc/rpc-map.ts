@@ -28,6 +28,14 @@ import type {
   SetUserAccessRpcData,
   UpdateMeRpcData,
 } from '../auth/auth.rpc';
+import type {
+  GoalListResponse,
+  GoalResponse,
+  ReadinessResponse,
+  StreakResponse,
+} from '../engage/engage.responses';
+import type { CreateGoalRequest } from '../engage/engage.requests';
+import type { GoalIdRpcData, ReadinessRpcData, UpdateGoalRpcData } from '../engage/engage.rpc';
 import type { Page } from '../http/pagination';
 import type {
   ListNotificationsRpcData,
@@ -233,6 +241,12 @@ export interface RpcMap {
   [RPC_PATTERNS.telemetryPerformance]: Rpc<PerformanceRpcData, PerformanceResponse>;
   [RPC_PATTERNS.telemetryRevisionsDue]: Rpc<RevisionsRpcData, { items: RevisionResponse[] }>;
   [RPC_PATTERNS.telemetrySolvedProblems]: Rpc<NoData, SolvedProblemsResponse>;
+  [RPC_PATTERNS.goalsList]: Rpc<NoData, GoalListResponse>;
+  [RPC_PATTERNS.goalsCreate]: Rpc<CreateGoalRequest, GoalResponse>;
+  [RPC_PATTERNS.goalsUpdate]: Rpc<UpdateGoalRpcData, GoalResponse>;
+  [RPC_PATTERNS.goalsDelete]: Rpc<GoalIdRpcData, { deleted: number }>;
+  [RPC_PATTERNS.streakGet]: Rpc<NoData, StreakResponse>;
+  [RPC_PATTERNS.readinessGet]: Rpc<ReadinessRpcData, ReadinessResponse>;
 
   [RPC_PATTERNS.roadmapsList]: Rpc<PageRpcData, Page<RoadmapResponse>>;
   [RPC_PATTERNS.roadmapsGet]: Rpc<RoadmapIdRpcData, RoadmapResponse>;

@@ -76,6 +76,13 @@ export const RPC_PATTERNS = {
   telemetryRevisionsDue: 'aggregation.revisions_due',
   /** The caller's distinct solved canonical problems with their difficulty (advisory). */
   telemetrySolvedProblems: 'aggregation.solved_problems',
+  /** Weekly goals, the daily streak and readiness (aggregation, docs/product.md#goals-and-streaks). */
+  goalsList: 'aggregation.goals',
+  goalsCreate: 'aggregation.goal_create',
+  goalsUpdate: 'aggregation.goal_update',
+  goalsDelete: 'aggregation.goal_delete',
+  streakGet: 'aggregation.streak',
+  readinessGet: 'aggregation.readiness',
   roadmapsList: 'roadmap.list',
   roadmapsGet: 'roadmap.get',
   roadmapsCreate: 'roadmap.create',

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import type { ReadinessResponse, ReadinessRpcData, StreakResponse } from '@prepmate/contracts';
+import { AggregateStore } from '../aggregates/aggregate-store';
+import { localDate, safeTimeZone } from '../domain/local-time';
+import { READINESS_WEIGHTS, READY_SCORE, readiness } from '../domain/readiness';
+import { retrievability } from '../domain/revision-card';
+import { streakOf } from '../domain/streak';
+import { READINESS_SAMPLES } from './learner-profile';
+import { LearnerProfiles } from './learner-profiles';
+
+/** GET /me/streak and GET /me/readiness, computed from the profile and the aggregate. */
+@Injectable()
+export class ProgressViews {
+  constructor(
+    private readonly profiles: LearnerProfiles,
+    private readonly aggregates: AggregateStore,
+  ) {}
+
+  async streak(userId: string, now = Date.now()): Promise<StreakResponse> {
+    const { profile } = await this.profiles.load(userId);
+    const timeZone = safeTimeZone(profile.timeZone);
+    const today = localDate(now, timeZone);
+    const state = streakOf(profile.countedDays, today);
+    return {
+      current: state.current,
+      longest: state.longest,
+      freezesLeft: state.freezesLeft,
+      todayCounted: state.todayCounted,
+      today,
+      timeZone,
+      recentDays: state.recentDays,
+    };
+  }
+
+  /**
+   * The score from the PCI the gateway read from roadmap and the cards of the aggregate; the
+   * day's sample is kept (one per local day, the latest wins) for the pace of later reads.
+   */
+  async readiness(
+    userId: string,
+    data: ReadinessRpcData,
+    now = Date.now(),
+  ): Promise<ReadinessResponse> {
+    const [{ profile }, aggregate] = await Promise.all([
+      this.profiles.load(userId),
+      this.aggregates.load(userId),
+    ]);
+    const today = localDate(now, safeTimeZone(profile.timeZone));
+    const cards = Object.values(aggregate.problems).flatMap((problem) =>
+      problem.card ? [problem.card] : [],
+    );
+    const roadmaps = data.roadmaps.map(({ roadmapId, pciScore }) => ({ roadmapId, pciScore }));
+    const result = readiness({
+      roadmaps,
+      retrievabilities: cards.map((card) => retrievability(card, now)),
+      dueCards: cards.filter((card) => card.due <= now).length,
+      history: profile.readinessHistory,
+      today,
+      targetDate: profile.preparationTargetDate,
+    });
+    const stored = await this.profiles.mutate(userId, (current) => {
+      const others = current.readinessHistory.filter((sample) => sample.date !== today);
+      const last = current.readinessHistory.find((sample) => sample.date === today);
+      if (last?.score === result.score) return null;
+      current.readinessHistory = [...others, { date: today, score: result.score }]
+        .sort((a, b) => a.date.localeCompare(b.date))
+        .slice(-READINESS_SAMPLES);
+      return { profile: current, events: [] };
+    });
+    return {
+      score: result.score,
+      inputs: {
+        roadmaps,
+        pci: result.components.pci,
+        cards: cards.length,
+        dueCards: cards.filter((card) => card.due <= now).length,
+        retention: result.components.retention,
+        revisionHealth: result.components.revisionHealth,
+        weights: { ...READINESS_WEIGHTS },
+      },
+      targetDate: profile.preparationTargetDate,
+      readyScore: READY_SCORE,
+      pacePerDay: result.pacePerDay,
+      projectedReadyDate: result.projectedReadyDate,
+      onTrack: result.onTrack,
+      history: stored.readinessHistory,
+      today,
+    };
+  }
+}
