@@ -28,6 +28,7 @@ import { RoadmapsController } from './routes/roadmaps.controller';
 import { SubmissionsController } from './routes/submissions.controller';
 import { SynergyController } from './routes/synergy.controller';
 import { SyncController } from './routes/sync.controller';
+import { TasksController } from './routes/tasks.controller';
 import { TelemetryController } from './routes/telemetry.controller';
 import { UserDataService } from './routes/user-data.service';
 import { UsersController } from './routes/users.controller';
@@ -71,6 +72,7 @@ import { Upstream } from './upstream/upstream.service';
     SynergyController,
     SyncController,
     SystemHealthController,
+    TasksController,
     TelemetryController,
     UsersController,
   ],

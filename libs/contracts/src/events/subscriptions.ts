@@ -8,7 +8,7 @@ import type { EventType } from './event-map';
  * handler; docs/product.md lists where the system is going:
  * ingestion ← user.deleted; normalization ← submission.ingested, user.deleted;
  * aggregation ← submission.normalized, user.deleted; roadmap ← topic.aggregated,
- * user.deleted; synergy ← topic.aggregated, pci.recomputed, user.deleted;
+ * submission.normalized (tasks waiting for a sync), user.deleted; synergy ← topic.aggregated, pci.recomputed, user.deleted;
  * advisory ← pci.recomputed, user.deleted; auth ← audit.recorded (admin actions the
  * gateway saw, for the audit log). The gateway's live streams are not subscriptions:
  * each replica binds a private queue to LIVE_EVENT_TYPES (synergy.events.ts).
@@ -19,7 +19,7 @@ export const EVENT_SUBSCRIPTIONS: Record<ServiceName, readonly EventType[]> = {
   ingestion: ['user.deleted'],
   normalization: ['submission.ingested', 'user.deleted'],
   aggregation: ['submission.normalized', 'user.deleted'],
-  roadmap: ['topic.aggregated', 'user.deleted'],
+  roadmap: ['topic.aggregated', 'submission.normalized', 'user.deleted'],
   synergy: ['topic.aggregated', 'user.deleted'],
   advisory: ['pci.recomputed', 'user.deleted'],
 };

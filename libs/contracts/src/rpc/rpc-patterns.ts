@@ -10,6 +10,14 @@ export const RPC_PATTERNS = {
   userDelete: 'user.delete',
   /** Roadmap: create a task for a user (by the user, or assigned by their mentor): CreateTaskRpcData. */
   tasksCreate: 'roadmap.task_create',
+  tasksList: 'roadmap.tasks',
+  tasksGet: 'roadmap.task',
+  tasksUpdate: 'roadmap.task_update',
+  tasksDelete: 'roadmap.task_delete',
+  /** Roadmap: pending → in_progress, or a failed task back to in_progress (retry). */
+  tasksStart: 'roadmap.task_start',
+  /** Roadmap: in_progress → verifying; the verification runs in the background. */
+  tasksComplete: 'roadmap.task_complete',
   authRegister: 'auth.register',
   authLogin: 'auth.login',
   authRefresh: 'auth.refresh',
@@ -59,6 +67,8 @@ export const RPC_PATTERNS = {
   telemetryRevisionsDue: 'aggregation.revisions_due',
   /** The caller's distinct solved canonical problems with their difficulty (advisory). */
   telemetrySolvedProblems: 'aggregation.solved_problems',
+  /** The caller's attempts of one canonical problem, newest first (task verification). */
+  telemetryProblemAttempts: 'aggregation.problem_attempts',
   roadmapsList: 'roadmap.list',
   roadmapsGet: 'roadmap.get',
   roadmapsCreate: 'roadmap.create',
