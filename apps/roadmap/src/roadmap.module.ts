@@ -43,6 +43,7 @@ import { RoadmapsService } from './roadmaps/roadmaps.service';
 import { RoadmapConfig } from './roadmap.config';
 import { SubmissionNormalizedHandler } from './tasks/submission-normalized.handler';
 import { TASK_MODEL, TASK_WAIT_MODEL, TaskSchema, TaskWaitSchema } from './tasks/task.schema';
+import { TaskReflection } from './tasks/task-reflection';
 import { TaskStore } from './tasks/task-store';
 import { TaskVerifier } from './tasks/task-verifier';
 import { TasksRpcController } from './tasks/tasks.rpc-controller';
@@ -87,6 +88,7 @@ import { VerificationWorker } from './tasks/verification-worker';
     RoadmapStore,
     RoadmapUserData,
     RoadmapsService,
+    TaskReflection,
     TaskStore,
     TasksService,
     TaskVerifier,

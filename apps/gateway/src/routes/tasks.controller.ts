@@ -11,7 +11,10 @@ import {
   CreateTaskRequest,
   RPC_PATTERNS,
   type RpcCaller,
+  TaskFromAdviceRequest,
   TaskListQuery,
+  TaskReflectionRequest,
+  TaskReflectionResponse,
   TaskResponse,
   UpdateTaskRequest,
 } from '@prepmate/contracts';
@@ -38,6 +41,14 @@ export class TasksController {
   create(@Body() body: CreateTaskRequest, @Caller() caller: RpcCaller) {
     const data: CreateTaskRpcData = { userId: caller.userId, assignedBy: null, task: body };
     return this.call(RPC_PATTERNS.tasksCreate, data, caller);
+  }
+
+  /** A task from advisory's next task for me (its problem, topic and time), in one call. */
+  @Post('from-advice')
+  @ApiCreatedResponse({ type: TaskResponse })
+  @ApiErrors(400, 401, 404, 409)
+  fromAdvice(@Body() body: TaskFromAdviceRequest, @Caller() caller: RpcCaller) {
+    return this.call(RPC_PATTERNS.tasksFromAdvice, body, caller);
   }
 
   /** My tasks, newest first, optionally of one status. */
@@ -98,5 +109,20 @@ export class TasksController {
   @ApiErrors(400, 401, 404, 409)
   complete(@Param('id', UuidParamPipe) taskId: string, @Caller() caller: RpcCaller) {
     return this.call(RPC_PATTERNS.tasksComplete, { taskId }, caller);
+  }
+
+  /**
+   * Posts the reflection of a completed task (a synergy post linked to it) from my text, or
+   * else from the reflection draft advisory made when the task was verified. Once per task.
+   */
+  @Post(':id/reflection')
+  @ApiCreatedResponse({ type: TaskReflectionResponse })
+  @ApiErrors(400, 401, 404, 409)
+  reflect(
+    @Param('id', UuidParamPipe) taskId: string,
+    @Body() body: TaskReflectionRequest,
+    @Caller() caller: RpcCaller,
+  ) {
+    return this.call(RPC_PATTERNS.tasksReflect, { ...body, taskId }, caller);
   }
 }

@@ -23,6 +23,7 @@ export function toTaskResponse(task: TaskDocument): TaskResponse {
     evidence: task.evidence
       ? { kind: task.evidence.kind, ref: task.evidence.ref, at: iso(task.evidence.at)! }
       : null,
+    reflectionPostId: task.reflectionPostId ?? null,
     history: task.history.map((step) => ({
       from: step.from,
       to: step.to,

@@ -46,6 +46,10 @@ export interface TaskDocument extends OutboxFields {
   failureReason: string | null;
   evidence: { kind: 'submission' | 'commit'; ref: string; at: Date } | null;
   verification: TaskVerification | null;
+  /** The synergy post of the task's reflection, once posted. */
+  reflectionPostId: string | null;
+  /** A reflection being posted since then (two requests never post twice; stale after 60 s). */
+  reflectionClaimedAt: Date | null;
   history: TaskTransition[];
   /** Bumped by every write; a write applies only to the version it read. */
   version: number;
@@ -73,6 +77,8 @@ export const TaskSchema = new Schema<TaskDocument>(
     failureReason: { type: String, default: null },
     evidence: { type: Schema.Types.Mixed, default: null },
     verification: { type: Schema.Types.Mixed, default: null },
+    reflectionPostId: { type: String, default: null },
+    reflectionClaimedAt: { type: Date, default: null },
     history: { type: Schema.Types.Mixed, default: [] },
     version: { type: Number, required: true },
     createdAt: { type: Date, required: true },

@@ -5,17 +5,23 @@ import {
   type ListTasksRpcData,
   RPC_PATTERNS,
   type RpcRequest,
+  type TaskFromAdviceRpcData,
   type TaskIdRpcData,
+  type TaskReflectionRpcData,
   type UpdateTaskRpcData,
 } from '@prepmate/contracts';
 import { requireCaller } from '@prepmate/messaging';
 import { AppError } from '@prepmate/platform';
+import { TaskReflection } from './task-reflection';
 import { TasksService } from './tasks.service';
 
 /** Task RPCs: unpack and call TasksService (bodies were validated by the gateway). */
 @Controller()
 export class TasksRpcController {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly reflection: TaskReflection,
+  ) {}
 
   /**
    * A learner's own task (`userId` = caller), or a mentor's assignment (`assignedBy` = the
@@ -62,5 +68,15 @@ export class TasksRpcController {
   @MessagePattern(RPC_PATTERNS.tasksComplete)
   complete(@Payload() request: RpcRequest<TaskIdRpcData>) {
     return this.tasks.complete(requireCaller(request), request.data.taskId);
+  }
+
+  @MessagePattern(RPC_PATTERNS.tasksFromAdvice)
+  fromAdvice(@Payload() request: RpcRequest<TaskFromAdviceRpcData>) {
+    return this.tasks.fromAdvice(requireCaller(request), request.data);
+  }
+
+  @MessagePattern(RPC_PATTERNS.tasksReflect)
+  reflect(@Payload() request: RpcRequest<TaskReflectionRpcData>) {
+    return this.reflection.post(requireCaller(request), request.data.taskId, request.data.text);
   }
 }

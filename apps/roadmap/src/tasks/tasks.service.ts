@@ -1,13 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type {
-  ListTasksRpcData,
-  Page,
-  RpcCaller,
-  TaskInput,
-  TaskResponse,
-  UpdateTaskRequest,
+import {
+  type GenerateTaskResponse,
+  type GenerateTaskRpcData,
+  type ListTasksRpcData,
+  type Page,
+  RPC_PATTERNS,
+  type RpcCaller,
+  type TaskFromAdviceRpcData,
+  type TaskInput,
+  type TaskResponse,
+  type UpdateTaskRequest,
 } from '@prepmate/contracts';
-import { UserTombstones } from '@prepmate/messaging';
+import { RpcClient, UserTombstones } from '@prepmate/messaging';
 import { AppError, ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
@@ -35,6 +39,7 @@ export class TasksService {
     private readonly queue: VerificationQueue,
     private readonly config: RoadmapConfig,
     private readonly tombstones: UserTombstones,
+    private readonly rpc: RpcClient,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'tasks' });
@@ -66,6 +71,8 @@ export class TasksService {
       failureReason: null,
       evidence: null,
       verification: null,
+      reflectionPostId: null,
+      reflectionClaimedAt: null,
       history: [
         {
           from: null,
@@ -85,6 +92,36 @@ export class TasksService {
     await this.tombstones.eraseIfDeleted([userId]);
     this.log.info({ taskId: task._id, userId, assignedBy }, 'task created');
     return toTaskResponse(task);
+  }
+
+  /**
+   * A task from advisory's next task for the learner (its unsolved canonical problem, topic,
+   * description and time), in one call. Advisory's provider only proposes: the task is
+   * created by the same rules as any other.
+   */
+  async fromAdvice(caller: RpcCaller, request: TaskFromAdviceRpcData): Promise<TaskResponse> {
+    const advised = await this.rpc.request<GenerateTaskResponse>(
+      'advisory',
+      RPC_PATTERNS.advisoryGenerateTask,
+      {
+        ...(request.roadmapId ? { roadmapId: request.roadmapId } : {}),
+        ...(request.topic ? { topic: request.topic } : {}),
+      } satisfies GenerateTaskRpcData,
+      { caller },
+    );
+    const { task } = advised;
+    // The platform asked for, else the one the advised problem is on (LeetCode by default).
+    const platform = task.problem.platform;
+    const source =
+      request.verificationSource ??
+      (platform === 'leetcode' || platform === 'codeforces' ? platform : 'leetcode');
+    return this.create(caller.userId, null, {
+      description: task.description,
+      topic: task.topic,
+      problemId: task.problem.id,
+      verificationSource: source,
+      estimatedTimeMinutes: task.estimatedTimeMinutes,
+    });
   }
 
   async list(caller: RpcCaller, query: ListTasksRpcData): Promise<Page<TaskResponse>> {

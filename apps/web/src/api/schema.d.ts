@@ -996,6 +996,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/from-advice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TasksController_fromAdvice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{id}": {
         parameters: {
             query?: never;
@@ -1038,6 +1054,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["TasksController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/reflection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TasksController_reflect"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2046,12 +2078,28 @@ export interface components {
             /** @description why the last verification failed */
             failureReason: string | null;
             evidence: components["schemas"]["TaskEvidenceResponse"] | null;
+            /** @description the reflection post, once posted */
+            reflectionPostId: string | null;
             /** @description state audit, oldest first */
             history: components["schemas"]["TaskTransitionResponse"][];
             /** @description bumped by every change; PATCH sends the one it read */
             version: number;
             createdAt: string;
             updatedAt: string;
+        };
+        TaskFromAdviceRequest: {
+            /** @description roadmap to advance (default: the one followed) */
+            roadmapId?: string;
+            /**
+             * @description topic to practise (default: advised)
+             * @example graphs
+             */
+            topic?: string;
+            /**
+             * @description default: the advised problem's platform, else leetcode
+             * @enum {string}
+             */
+            verificationSource?: "leetcode" | "codeforces";
         };
         UpdateTaskRequest: {
             /** @description the version read; a concurrent change → 409 */
@@ -2064,6 +2112,14 @@ export interface components {
             verificationRequirements?: components["schemas"]["TaskVerificationRequirementsInput"];
             estimatedTimeMinutes?: number;
             dueAt?: string;
+        };
+        TaskReflectionRequest: {
+            /** @description default: the reflection draft of the task */
+            text?: string;
+        };
+        TaskReflectionResponse: {
+            task: components["schemas"]["TaskResponse"];
+            post: components["schemas"]["PostResponse"];
         };
         ByDifficulty: {
             easy: number;
@@ -7472,6 +7528,92 @@ export interface operations {
             };
         };
     };
+    TasksController_fromAdvice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskFromAdviceRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with details) or BAD_REQUEST (malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CONFLICT, or QUOTA_EXCEEDED when a per-user limit is reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (see retry-after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: a service is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: a service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     TasksController_get: {
         parameters: {
             query?: never;
@@ -7819,6 +7961,94 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with details) or BAD_REQUEST (malformed JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CONFLICT, or QUOTA_EXCEEDED when a per-user limit is reached */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED (see retry-after) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: a service is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: a service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TasksController_reflect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskReflectionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskReflectionResponse"];
                 };
             };
             /** @description VALIDATION_FAILED (with details) or BAD_REQUEST (malformed JSON) */

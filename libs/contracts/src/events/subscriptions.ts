@@ -8,8 +8,8 @@ import type { EventType } from './event-map';
  * handler; docs/product.md lists where the system is going:
  * ingestion ← user.deleted; normalization ← submission.ingested, user.deleted;
  * aggregation ← submission.normalized, user.deleted; roadmap ← topic.aggregated,
- * submission.normalized (tasks waiting for a sync), user.deleted; synergy ← topic.aggregated, pci.recomputed, user.deleted;
- * advisory ← pci.recomputed, user.deleted; auth ← audit.recorded (admin actions the
+ * submission.normalized (tasks waiting for a sync), user.deleted; synergy ← topic.aggregated, pci.recomputed, task.completed (task points), user.deleted;
+ * advisory ← pci.recomputed, task.completed (reflection drafts), user.deleted; auth ← audit.recorded (admin actions the
  * gateway saw, for the audit log). The gateway's live streams are not subscriptions:
  * each replica binds a private queue to LIVE_EVENT_TYPES (synergy.events.ts).
  */
@@ -20,6 +20,6 @@ export const EVENT_SUBSCRIPTIONS: Record<ServiceName, readonly EventType[]> = {
   normalization: ['submission.ingested', 'user.deleted'],
   aggregation: ['submission.normalized', 'user.deleted'],
   roadmap: ['topic.aggregated', 'submission.normalized', 'user.deleted'],
-  synergy: ['topic.aggregated', 'user.deleted'],
-  advisory: ['pci.recomputed', 'user.deleted'],
+  synergy: ['topic.aggregated', 'task.completed', 'user.deleted'],
+  advisory: ['pci.recomputed', 'task.completed', 'user.deleted'],
 };

@@ -18,6 +18,10 @@ export const RPC_PATTERNS = {
   tasksStart: 'roadmap.task_start',
   /** Roadmap: in_progress → verifying; the verification runs in the background. */
   tasksComplete: 'roadmap.task_complete',
+  /** Roadmap: posts a completed task's reflection (synergy post) from the draft or the text. */
+  tasksReflect: 'roadmap.task_reflect',
+  /** Roadmap: a task from advisory's next task for the caller. */
+  tasksFromAdvice: 'roadmap.task_from_advice',
   authRegister: 'auth.register',
   authLogin: 'auth.login',
   authRefresh: 'auth.refresh',
@@ -99,6 +103,8 @@ export const RPC_PATTERNS = {
   chatConversations: 'synergy.chats',
   advisoryGenerateTask: 'advisory.generate_task',
   advisoryReflect: 'advisory.reflect',
+  /** The caller's reflection draft of a verified task ({ taskId }), made on task.completed. */
+  advisoryReflectionDraft: 'advisory.reflection_draft',
   advisoryExtractSkills: 'advisory.extract_skills',
   advisoryAdvice: 'advisory.advice',
   advisoryInferences: 'advisory.inferences',

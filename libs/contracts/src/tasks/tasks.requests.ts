@@ -152,7 +152,16 @@ export class TaskFromAdviceRequest {
   @MaxLength(100)
   roadmapId?: string;
 
-  @ApiPropertyOptional({ enum: ['leetcode', 'codeforces'], default: 'leetcode' })
+  @ApiPropertyOptional({ example: 'graphs', description: 'topic to practise (default: advised)' })
+  @IsOptional()
+  @IsString()
+  @Matches(SLUG, { message: 'topic must be a topic slug' })
+  topic?: string;
+
+  @ApiPropertyOptional({
+    enum: ['leetcode', 'codeforces'],
+    description: "default: the advised problem's platform, else leetcode",
+  })
   @IsOptional()
   @IsIn(['leetcode', 'codeforces'])
   verificationSource?: 'leetcode' | 'codeforces';

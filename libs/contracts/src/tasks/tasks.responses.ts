@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { TaskStatus, TaskVerificationSource } from './tasks.contract';
 import { TASK_STATUSES, TASK_VERIFICATION_SOURCES } from './tasks.contract';
+import { PostResponse } from '../synergy/synergy.responses';
 import { TaskVerificationRequirementsInput } from './tasks.requests';
 
 /** One step of a task's life: the state audit a learner can read. */
@@ -40,10 +41,18 @@ export class TaskResponse {
   failureReason!: string | null;
   @ApiProperty({ nullable: true, type: TaskEvidenceResponse })
   evidence!: TaskEvidenceResponse | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the reflection post, once posted' })
+  reflectionPostId!: string | null;
   @ApiProperty({ type: [TaskTransitionResponse], description: 'state audit, oldest first' })
   history!: TaskTransitionResponse[];
   @ApiProperty({ description: 'bumped by every change; PATCH sends the one it read' })
   version!: number;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
+}
+
+/** `POST /tasks/:id/reflection`: the task (with `reflectionPostId`) and the post made. */
+export class TaskReflectionResponse {
+  @ApiProperty({ type: TaskResponse }) task!: TaskResponse;
+  @ApiProperty({ type: PostResponse }) post!: PostResponse;
 }

@@ -1,6 +1,10 @@
 import type { Verdict, Platform } from '../events/submission.events';
 import type { TaskStatus } from './tasks.contract';
-import type { TaskFromAdviceRequest, UpdateTaskRequest } from './tasks.requests';
+import type {
+  TaskFromAdviceRequest,
+  TaskReflectionRequest,
+  UpdateTaskRequest,
+} from './tasks.requests';
 
 export interface TaskIdRpcData {
   taskId: string;
@@ -15,6 +19,8 @@ export interface ListTasksRpcData {
 export interface UpdateTaskRpcData extends TaskIdRpcData, UpdateTaskRequest {}
 
 export type TaskFromAdviceRpcData = TaskFromAdviceRequest;
+
+export interface TaskReflectionRpcData extends TaskIdRpcData, TaskReflectionRequest {}
 
 /** RPC `aggregation.problem_attempts`: the caller's attempts of one canonical problem. */
 export interface ProblemAttemptsRpcData {
