@@ -5,8 +5,11 @@ import { expectErrorShape } from '../auth/gateway-client';
 import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
 import { GithubReplayServer } from './github-replay-server';
 
-/** What listens to a verified task: synergy's level, advisory's draft, the one-call reflection. */
-describe('after a task is verified: level, reflection draft and post; tasks from advice', () => {
+/**
+ * GitHub tasks not verified, and what listens to a verified task: synergy's level, advisory's
+ * draft, the one-call reflection; tasks from advice.
+ */
+describe('GitHub verification failures; after a task is verified; tasks from advice', () => {
   const github = new GithubReplayServer();
   let system: PipelineSystem;
   let learner: { token: string; userId: string };
@@ -49,6 +52,64 @@ describe('after a task is verified: level, reflection draft and post; tasks from
     expect(done.startedAt).toBe(started.body.startedAt);
     return done;
   };
+
+  const createStarted = async (body: Record<string, unknown>) => {
+    const created = await api('POST', '/tasks', body);
+    expect(created.status).toBe(201);
+    const started = await api('POST', `/tasks/${created.body.id}/start`);
+    await sleep(1_100);
+    return started.body;
+  };
+  const settled = (taskId: string) =>
+    eventually(
+      () => api('GET', `/tasks/${taskId}`).then((r) => r.body),
+      (task) => task.status === 'completed' || task.status === 'failed',
+      { what: `task ${taskId} to settle`, timeoutMs: 30_000 },
+    );
+
+  it('no commit touching the path since the start, or no such repository: not verified', async () => {
+    const task = await createStarted({
+      description: 'write the DP notes',
+      verificationSource: 'github',
+      verificationRequirements: { repository: 'octocat/Hello-World', path: 'dp' },
+    });
+    // A commit after the start, but elsewhere; the recorded ones touching README are older.
+    github.push('octocat/Hello-World', 'b'.repeat(40), new Date(), ['README']);
+    await api('POST', `/tasks/${task.id}/complete`);
+    const failed = await settled(task.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.failureReason).toBe(
+      `no commit in octocat/Hello-World touching dp since the task started (${task.startedAt})`,
+    );
+
+    const missing = await createStarted({
+      description: 'push to a repository that is not there',
+      verificationSource: 'github',
+      verificationRequirements: { repository: 'octocat/no-such-repo' },
+    });
+    await api('POST', `/tasks/${missing.id}/complete`);
+    const refused = await settled(missing.id);
+    expect(refused.failureReason).toBe(
+      'github: octocat/no-such-repo is not a public repository GitHub knows',
+    );
+  });
+
+  it('GitHub failing for a moment: the verification job is retried and succeeds', async () => {
+    const task = await createStarted({
+      description: 'graph notes, second part',
+      verificationSource: 'github',
+      verificationRequirements: { repository: 'octocat/Hello-World' },
+    });
+    github.push('octocat/Hello-World', 'c'.repeat(40), new Date(), ['graphs.md']);
+    github.failures.push(502);
+    const before = github.requests.length;
+    await api('POST', `/tasks/${task.id}/complete`);
+    const completed = await settled(task.id);
+    expect(completed.status).toBe('completed');
+    // The first answer was 502; the next attempt found the newest commit after the start.
+    expect(github.requests.length - before).toBe(2);
+    expect(completed.evidence.ref).toBe(`octocat/Hello-World@${'c'.repeat(40)}`);
+  });
 
   it('creates a task from advisory’s next task in one call', async () => {
     const created = await api('POST', '/tasks/from-advice', { topic: 'graphs' });
