@@ -23,7 +23,7 @@ describe('GitHub verification failures; after a task is verified; tasks from adv
     const admin = await system.register('root');
     await importCatalog(system, admin);
     learner = await system.register('looper');
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await system?.stop();

@@ -165,14 +165,23 @@ export async function resolveInfrastructure(options: ResolveOptions): Promise<In
  * what to do.
  */
 async function ensureBrokerAnswers(port: number, log: ProgressLog): Promise<void> {
-  if (await amqpAnswers('127.0.0.1', port, 15_000)) return;
+  // A loaded machine (other test runs, a broker replaying its queues at boot) can take a while
+  // to answer: only a broker silent for a whole minute is treated as wedged and restarted.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (await amqpAnswers('127.0.0.1', port, 15_000)) return;
+    log(`rabbitmq: 127.0.0.1:${port} has not answered AMQP yet (attempt ${attempt + 1} of 4)`);
+  }
   const canRestart = process.getuid?.() === 0 && (await commandExists('rabbitmq-server'));
   if (!canRestart)
     throw new Error(
       `RabbitMQ on 127.0.0.1:${port} accepts connections but does not answer AMQP (wedged); restart it`,
     );
   log(`rabbitmq: 127.0.0.1:${port} accepts connections but does not answer AMQP; restarting it`);
-  await runCommand('pkill', ['-9', '-f', 'beam.smp.*-s rabbit boot']);
+  // Only the broker listening on this port: other nodes on the machine (a private broker of a
+  // fault-suite run, say) are not ours to kill.
+  const owner = await listenerPid(port);
+  if (owner === null) throw new Error(`no process listens on 127.0.0.1:${port}; start RabbitMQ`);
+  await runCommand('kill', ['-9', String(owner)]);
   await new Promise((resolve) => setTimeout(resolve, 2000));
   await runCommand('rabbitmq-server', ['-detached'], { timeoutMs: 60_000 });
   await withProgress(
@@ -187,6 +196,13 @@ async function ensureBrokerAnswers(port: number, log: ProgressLog): Promise<void
       }
     })(),
   );
+}
+
+/** The pid of the process listening on a local TCP port (`ss`), or null. */
+async function listenerPid(port: number): Promise<number | null> {
+  const { stdout } = await runCommand('ss', ['-ltnpH', `sport = :${port}`]);
+  const match = /pid=(\d+)/.exec(stdout);
+  return match ? Number(match[1]) : null;
 }
 
 async function stopAll(stops: Array<() => Promise<void>>): Promise<void> {
