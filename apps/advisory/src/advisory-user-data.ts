@@ -3,10 +3,11 @@ import type { UserDataContributor } from '@prepmate/messaging';
 import { AdviceStore } from './advice/advice.store';
 import { TokenBudget } from './budget/token-budget';
 import { InferenceLogStore } from './inference/inference-log.store';
+import { ReflectionDrafts } from './reflections/reflection-drafts.store';
 
 /**
  * Everything advisory holds about a user: inference logs, the latest advice, today's token
- * usage. The `user.delete` RPC and `user.deleted` write the user's tombstone (UserTombstones)
+ * usage, reflection drafts of verified tasks. The `user.delete` RPC and `user.deleted` write the user's tombstone (UserTombstones)
  * before calling these, so nothing is written for them afterwards.
  */
 @Injectable()
@@ -15,6 +16,7 @@ export class AdvisoryUserData {
     private readonly logs: InferenceLogStore,
     private readonly advice: AdviceStore,
     private readonly budget: TokenBudget,
+    private readonly drafts: ReflectionDrafts,
   ) {}
 
   get contributors(): UserDataContributor[] {
@@ -33,6 +35,11 @@ export class AdvisoryUserData {
         name: 'tokenUsage',
         exportUser: (userId) => this.budget.exportUser(userId),
         deleteUser: (userId) => this.budget.deleteUser(userId),
+      },
+      {
+        name: 'reflectionDrafts',
+        exportUser: (userId) => this.drafts.exportUser(userId),
+        deleteUser: (userId) => this.drafts.deleteUser(userId),
       },
     ];
   }

@@ -40,6 +40,12 @@ import { SkillsService } from './operations/skills.service';
 import { TaskContextBuilder } from './operations/task-context';
 import { TasksService } from './operations/tasks.service';
 import { ModelClient } from './providers/model-client';
+import {
+  REFLECTION_DRAFT_MODEL,
+  ReflectionDraftSchema,
+} from './reflections/reflection-draft.schema';
+import { ReflectionDrafts } from './reflections/reflection-drafts.store';
+import { TaskCompletedHandler } from './reflections/task-completed.handler';
 
 /** The advisory service: AI advice and generated tasks (it never writes progression state). */
 @Module({
@@ -63,9 +69,15 @@ import { ModelClient } from './providers/model-client';
     MongooseModule.forFeature([
       { name: ADVICE_MODEL, schema: AdviceSchema },
       { name: INFERENCE_LOG_MODEL, schema: InferenceLogSchema },
+      { name: REFLECTION_DRAFT_MODEL, schema: ReflectionDraftSchema },
     ]),
   ],
-  controllers: [AdvisoryRpcController, PciRecomputedHandler, UserDeletedHandler],
+  controllers: [
+    AdvisoryRpcController,
+    PciRecomputedHandler,
+    TaskCompletedHandler,
+    UserDeletedHandler,
+  ],
   providers: [
     AdviceProcessor,
     AdviceQueue,
@@ -76,6 +88,7 @@ import { ModelClient } from './providers/model-client';
     InferenceLogStore,
     LearnerContext,
     ModelClient,
+    ReflectionDrafts,
     ReflectionsService,
     RetentionProcessor,
     SkillsService,

@@ -8,13 +8,16 @@ import {
   RPC_PATTERNS,
   type RpcCaller,
   type RpcRequest,
+  type TaskIdRpcData,
 } from '@prepmate/contracts';
 import { requireAdmin, requireCaller, RpcHandler, UserTombstones } from '@prepmate/messaging';
+import { AppError } from '@prepmate/platform';
 import { AdviceService } from './advice/advice.service';
 import { InferenceLogStore } from './inference/inference-log.store';
 import { ReflectionsService } from './operations/reflections.service';
 import { SkillsService } from './operations/skills.service';
 import { TasksService } from './operations/tasks.service';
+import { ReflectionDrafts } from './reflections/reflection-drafts.store';
 
 /** Advisory's RPCs (bodies were validated by the gateway): check the caller, call the service. */
 @Controller()
@@ -26,7 +29,16 @@ export class AdvisoryRpcController {
     private readonly skills: SkillsService,
     private readonly advice: AdviceService,
     private readonly logs: InferenceLogStore,
+    private readonly drafts: ReflectionDrafts,
   ) {}
+
+  @RpcHandler(RPC_PATTERNS.advisoryReflectionDraft)
+  async reflectionDraft(@Payload() request: RpcRequest<TaskIdRpcData>) {
+    const caller = await this.activeCaller(request);
+    const draft = await this.drafts.of(caller.userId, request.data.taskId);
+    if (!draft) throw new AppError('NOT_FOUND', 'no reflection draft for this task yet');
+    return draft;
+  }
 
   @RpcHandler(RPC_PATTERNS.advisoryGenerateTask)
   async generateTask(@Payload() request: RpcRequest<GenerateTaskRpcData>) {

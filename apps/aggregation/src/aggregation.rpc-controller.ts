@@ -2,6 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
   type PerformanceRpcData,
+  type ProblemAttemptsResponse,
+  type ProblemAttemptsRpcData,
   type RevisionsRpcData,
   RPC_PATTERNS,
   type RpcRequest,
@@ -9,12 +11,16 @@ import {
   type WeakTopicsRpcData,
 } from '@prepmate/contracts';
 import { requireCaller, RpcHandler } from '@prepmate/messaging';
+import { AttemptStore } from './attempts/attempt-store';
 import { TelemetryService } from './telemetry/telemetry.service';
 
 /** Aggregation's RPCs (telemetry reads); bodies were validated by the gateway. */
 @Controller()
 export class AggregationRpcController {
-  constructor(private readonly telemetry: TelemetryService) {}
+  constructor(
+    private readonly telemetry: TelemetryService,
+    private readonly attempts: AttemptStore,
+  ) {}
 
   @RpcHandler(RPC_PATTERNS.telemetryTopicStats)
   topicStats(@Payload() request: RpcRequest<TopicStatsRpcData>) {
@@ -41,5 +47,25 @@ export class AggregationRpcController {
   @RpcHandler(RPC_PATTERNS.telemetrySolvedProblems)
   solvedProblems(@Payload() request: RpcRequest) {
     return this.telemetry.solvedProblems(requireCaller(request).userId);
+  }
+
+  /** The caller's attempts of one problem, newest first (roadmap's task verification). */
+  @RpcHandler(RPC_PATTERNS.telemetryProblemAttempts)
+  async problemAttempts(
+    @Payload() request: RpcRequest<ProblemAttemptsRpcData>,
+  ): Promise<ProblemAttemptsResponse> {
+    const docs = await this.attempts.ofProblem(
+      requireCaller(request).userId,
+      request.data.canonicalProblemId,
+      200,
+    );
+    return {
+      items: docs.map((doc) => ({
+        platform: doc.platform,
+        platformSubmissionId: doc.platformSubmissionId,
+        verdict: doc.verdict,
+        submittedAt: new Date(doc.submittedAt).toISOString(),
+      })),
+    };
   }
 }

@@ -30,6 +30,7 @@ import { RoadmapsController } from './routes/roadmaps.controller';
 import { SubmissionsController } from './routes/submissions.controller';
 import { SynergyController } from './routes/synergy.controller';
 import { SyncController } from './routes/sync.controller';
+import { TasksController } from './routes/tasks.controller';
 import { TelemetryController } from './routes/telemetry.controller';
 import { UserDataService } from './routes/user-data.service';
 import { UsersController } from './routes/users.controller';
@@ -82,6 +83,7 @@ import { MyMentorsController } from './routes/my-mentors.controller';
     SynergyController,
     SyncController,
     SystemHealthController,
+    TasksController,
     TelemetryController,
     UsersController,
   ],

@@ -3,6 +3,7 @@ import type { UserDataContributor } from '@prepmate/messaging';
 import { MasteryProjection } from './progress/mastery-projection';
 import { ProgressService } from './progress/progress.service';
 import { RoadmapStore } from './roadmaps/roadmap-store';
+import { TaskStore } from './tasks/task-store';
 
 /** Everything the roadmap service holds about a user. */
 @Injectable()
@@ -11,6 +12,7 @@ export class RoadmapUserData {
     private readonly roadmaps: RoadmapStore,
     private readonly masteries: MasteryProjection,
     private readonly progress: ProgressService,
+    private readonly tasks: TaskStore,
   ) {}
 
   get contributors(): UserDataContributor[] {
@@ -29,6 +31,11 @@ export class RoadmapUserData {
         name: 'roadmapProgress',
         exportUser: (userId) => this.progress.exportUser(userId),
         deleteUser: (userId) => this.progress.deleteUser(userId),
+      },
+      {
+        name: 'tasks',
+        exportUser: (userId) => this.tasks.exportUser(userId),
+        deleteUser: (userId) => this.tasks.deleteUser(userId),
       },
     ];
   }

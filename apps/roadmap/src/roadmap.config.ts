@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min } from 'class-validator';
 import { ServiceConfig } from '@prepmate/platform';
 
 /** Roadmap's own settings on top of every service's. */
@@ -18,4 +18,43 @@ export class RoadmapConfig extends ServiceConfig {
   @Min(1)
   @Max(10_000)
   CUSTOM_ROADMAPS_PER_USER = 50;
+
+  /**
+   * How long a task's verification waits for a sync to bring the accepted submission before
+   * the task fails (docs/product.md#tasks).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  @Max(86_400_000)
+  TASK_VERIFICATION_TIMEOUT_MS = 900_000;
+
+  /** Base of the GitHub REST API (a recorded-response server in tests). */
+  @IsUrl({ require_tld: false, require_protocol: true })
+  GITHUB_API_URL = 'https://api.github.com';
+
+  /** Optional token: 5 000 requests an hour instead of 60 per address (public data only). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  GITHUB_TOKEN?: string;
+
+  /** Time limit of one GitHub call. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  GITHUB_HTTP_TIMEOUT_MS = 10_000;
+
+  /** Consecutive GitHub failures that open its circuit breaker. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  GITHUB_CIRCUIT_FAILURE_THRESHOLD = 5;
+
+  /** How long the open circuit waits before one trial call (half-open). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  GITHUB_CIRCUIT_HALF_OPEN_AFTER_MS = 60_000;
 }

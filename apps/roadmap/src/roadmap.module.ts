@@ -1,3 +1,4 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import {
@@ -8,7 +9,16 @@ import {
   userDataContributorsFrom,
   UserDeletedHandler,
 } from '@prepmate/messaging';
-import { DatabaseModule, MongoReadiness, PlatformModule } from '@prepmate/platform';
+import {
+  bullRootOptions,
+  DatabaseModule,
+  MongoReadiness,
+  PlatformModule,
+  processorOptionsProvider,
+  RedisModule,
+  RedisReadiness,
+} from '@prepmate/platform';
+import { GithubClient } from './github/github.client';
 import { MasteryProjection } from './progress/mastery-projection';
 import {
   MASTERY_MODEL,
@@ -32,39 +42,70 @@ import { PositionService } from './position/position.service';
 import { RoadmapStore } from './roadmaps/roadmap-store';
 import { RoadmapsService } from './roadmaps/roadmaps.service';
 import { RoadmapConfig } from './roadmap.config';
+import { SubmissionNormalizedHandler } from './tasks/submission-normalized.handler';
+import { TASK_MODEL, TASK_WAIT_MODEL, TaskSchema, TaskWaitSchema } from './tasks/task.schema';
+import { TaskReflection } from './tasks/task-reflection';
+import { TaskStore } from './tasks/task-store';
+import { TaskVerifier } from './tasks/task-verifier';
+import { TasksRpcController } from './tasks/tasks.rpc-controller';
+import { TasksService } from './tasks/tasks.service';
+import { VERIFICATION_QUEUE, VerificationQueue } from './tasks/verification-queue';
+import { VerificationWorker } from './tasks/verification-worker';
 
-/** The roadmap service: roadmaps, the mastery projection and PCI. */
+/** The roadmap service: roadmaps, the mastery projection and PCI, and tasks with their verification. */
 @Module({
   imports: [
     PlatformModule.forRoot({
       service: 'roadmap',
       config: RoadmapConfig,
-      readiness: [MongoReadiness, AmqpReadiness],
+      readiness: [MongoReadiness, AmqpReadiness, RedisReadiness],
     }),
     DatabaseModule,
     MessagingServerModule,
+    RedisModule,
+    BullModule.forRootAsync({ inject: [RoadmapConfig], useFactory: bullRootOptions }),
+    BullModule.registerQueue({ name: VERIFICATION_QUEUE }),
     MongooseModule.forFeature([
       { name: ROADMAP_MODEL, schema: RoadmapSchema },
       { name: FOLLOW_MODEL, schema: FollowSchema },
       { name: ROADMAP_SLOT_MODEL, schema: RoadmapSlotSchema },
       { name: MASTERY_MODEL, schema: MasterySchema },
       { name: PROGRESS_MODEL, schema: ProgressSchema },
+      { name: TASK_MODEL, schema: TaskSchema },
+      { name: TASK_WAIT_MODEL, schema: TaskWaitSchema },
     ]),
   ],
-  controllers: [RoadmapRpcController, TopicAggregatedHandler, UserDeletedHandler],
+  controllers: [
+    RoadmapRpcController,
+    SubmissionNormalizedHandler,
+    TasksRpcController,
+    TopicAggregatedHandler,
+    UserDeletedHandler,
+  ],
   providers: [
+    GithubClient,
     MasteryProjection,
     PositionService,
     ProgressService,
     RoadmapStore,
     RoadmapUserData,
     RoadmapsService,
+    TaskReflection,
+    TaskStore,
+    TasksService,
+    TaskVerifier,
     TopicCatalog,
+    VerificationQueue,
+    VerificationWorker,
+    processorOptionsProvider(VerificationWorker, VERIFICATION_QUEUE, RoadmapConfig, () => ({
+      concurrency: 4,
+    })),
     userDataContributorsFrom(RoadmapUserData),
   ],
 })
 export class RoadmapModule {
-  constructor(relay: OutboxRelay, progress: ProgressService) {
+  constructor(relay: OutboxRelay, progress: ProgressService, tasks: TaskStore) {
     relay.register(progress.model);
+    relay.register(tasks.model);
   }
 }

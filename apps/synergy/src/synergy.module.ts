@@ -36,6 +36,7 @@ import { PostsService } from './posts/posts.service';
 import { LEARNER_PROFILE_MODEL, LearnerProfileSchema } from './profiles/learner-profile.schema';
 import { LearnerProfiles } from './profiles/learner-profiles';
 import { ProfilesService } from './profiles/profiles.service';
+import { TaskCompletedHandler } from './profiles/task-completed.handler';
 import { TopicAggregatedHandler } from './profiles/topic-aggregated.handler';
 import {
   SCRATCH_EVENT_MODEL,
@@ -79,7 +80,12 @@ import { SynergyUserData } from './synergy-user-data';
       { name: CONVERSATION_MODEL, schema: ConversationSchema },
     ]),
   ],
-  controllers: [SynergyRpcController, TopicAggregatedHandler, UserDeletedHandler],
+  controllers: [
+    SynergyRpcController,
+    TaskCompletedHandler,
+    TopicAggregatedHandler,
+    UserDeletedHandler,
+  ],
   providers: [
     ChatService,
     HourlyLimiter,

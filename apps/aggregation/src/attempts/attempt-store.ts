@@ -71,6 +71,25 @@ export class AttemptStore {
     return docs.map(toAttempt);
   }
 
+  /**
+   * The user's attempts of one canonical problem, newest first (task verification). On
+   * MongoDB the `userId` index serves it; on FerretDB it filters the user's attempts.
+   */
+  async ofProblem(userId: string, canonicalProblemId: string, limit: number) {
+    return this.model
+      .find(
+        { userId, canonicalProblemId },
+        { platform: 1, platformSubmissionId: 1, verdict: 1, submittedAt: 1 },
+      )
+      .sort({ submittedAt: -1 })
+      .limit(limit)
+      .lean<
+        Array<
+          Pick<AttemptDocument, 'platform' | 'platformSubmissionId' | 'verdict' | 'submittedAt'>
+        >
+      >();
+  }
+
   /** Removes applied attempts from the pending ones (the equality on userId narrows the scan first). */
   async markApplied(userId: string, submissionIds: string[]): Promise<void> {
     if (submissionIds.length === 0) return;

@@ -14,6 +14,8 @@ export interface LearnerProfileState {
   points: number;
   level: number;
   topics: Record<string, ProfileTopic>;
+  /** Ids of the learner's verified tasks counted in `points` (absent on older profiles). */
+  verifiedTaskIds?: string[];
 }
 
 export interface AggregatedReport {
@@ -28,6 +30,7 @@ export const EMPTY_PROFILE: LearnerProfileState = {
   points: 0,
   level: 0,
   topics: {},
+  verifiedTaskIds: [],
 };
 
 export interface ProfileChange {
@@ -54,13 +57,38 @@ export function mergeReport(stored: LearnerProfileState, report: AggregatedRepor
   if (solvedAt === null || solvedAt < report.aggregatedAt) {
     solvedByDifficulty = { ...report.solvedByDifficulty };
     solvedAt = report.aggregatedAt;
-    points = levelPoints(solvedByDifficulty);
+    points = levelPoints(solvedByDifficulty, stored.verifiedTaskIds?.length ?? 0);
     level = learningLevel(points);
   }
   return {
-    profile: { solvedByDifficulty, solvedAt, points, level, topics },
+    profile: {
+      solvedByDifficulty,
+      solvedAt,
+      points,
+      level,
+      topics,
+      verifiedTaskIds: stored.verifiedTaskIds ?? [],
+    },
     levelChanged: level !== stored.level,
     masteryChanged,
+  };
+}
+
+/**
+ * Counts a verified task (`task.completed`) once: its id joins the profile and the points and
+ * level are recomputed; a task already counted changes nothing (a redelivery).
+ */
+export function addVerifiedTask(stored: LearnerProfileState, taskId: string): ProfileChange {
+  const counted = stored.verifiedTaskIds ?? [];
+  if (counted.includes(taskId))
+    return { profile: stored, levelChanged: false, masteryChanged: false };
+  const verifiedTaskIds = [...counted, taskId];
+  const points = levelPoints(stored.solvedByDifficulty, verifiedTaskIds.length);
+  const level = learningLevel(points);
+  return {
+    profile: { ...stored, verifiedTaskIds, points, level },
+    levelChanged: level !== stored.level,
+    masteryChanged: false,
   };
 }
 

@@ -8,15 +8,22 @@ export interface SolvedByDifficulty {
 /** Points of one distinct solved problem by its difficulty (docs/synergy.md, "Levels"). */
 export const LEVEL_POINTS: SolvedByDifficulty = { easy: 1, medium: 3, hard: 6 };
 
+/**
+ * Points of one verified task (docs/synergy.md, "Levels"): the work a learner proved beyond
+ * the problems they solved (a GitHub task, a problem solved again on purpose).
+ */
+export const TASK_POINTS = 2;
+
 /** The scale of the level curve: 200 points bring a learner to 10·(1 − 1/e) ≈ 6.32. */
 export const LEVEL_SCALE_POINTS = 200;
 
-/** points = Σ over distinct solved problems of easy 1, medium 3, hard 6. */
-export function levelPoints(solved: SolvedByDifficulty): number {
+/** points = Σ over distinct solved problems of easy 1, medium 3, hard 6, + 2 per verified task. */
+export function levelPoints(solved: SolvedByDifficulty, verifiedTasks = 0): number {
   return (
     solved.easy * LEVEL_POINTS.easy +
     solved.medium * LEVEL_POINTS.medium +
-    solved.hard * LEVEL_POINTS.hard
+    solved.hard * LEVEL_POINTS.hard +
+    verifiedTasks * TASK_POINTS
   );
 }
 

@@ -24,6 +24,7 @@ export const LearnerProfileSchema = new Schema<LearnerProfileDocument>(
     level: { type: Number, required: true },
     levelBucket: { type: Number, required: true },
     topics: { type: Schema.Types.Mixed, required: true },
+    verifiedTaskIds: { type: [String], default: undefined },
     version: { type: Number, required: true },
     updatedAt: { type: Date, required: true },
   },

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { LevelResponse, TopicAggregatedPayload } from '@prepmate/contracts';
 import type { Model } from 'mongoose';
 import {
+  addVerifiedTask,
   EMPTY_PROFILE,
   type LearnerProfileState,
   mergeReport,
@@ -28,19 +29,39 @@ export class LearnerProfiles {
    * Merges the event into the learner's profile with a version compare: a concurrent writer
    * (a replica, a redelivery) makes the loser read and merge again.
    */
-  async apply(payload: TopicAggregatedPayload): Promise<ProfileChange> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const stored = await this.model
-        .findById(payload.userId)
-        .lean<LearnerProfileDocument | null>();
+  apply(payload: TopicAggregatedPayload): Promise<ProfileChange> {
+    return this.write(payload.userId, (stored) => {
       const change = mergeReport(stored ?? EMPTY_PROFILE, payload);
-      if (
+      const same =
         stored &&
         !change.levelChanged &&
         !change.masteryChanged &&
-        stored.solvedAt === change.profile.solvedAt
-      )
-        return change;
+        stored.solvedAt === change.profile.solvedAt;
+      return same ? null : change;
+    });
+  }
+
+  /** `task.completed`: the verified task joins the learner's points (once). */
+  addVerifiedTask(userId: string, taskId: string): Promise<ProfileChange> {
+    return this.write(userId, (stored) => {
+      const state = stored ? stateOf(stored) : EMPTY_PROFILE;
+      const change = addVerifiedTask(state, taskId);
+      return change.profile === state && stored ? null : change;
+    });
+  }
+
+  /**
+   * Writes what `merge` makes of the stored profile (null: nothing to write) with a version
+   * compare: a concurrent writer makes the loser read and merge again.
+   */
+  private async write(
+    userId: string,
+    merge: (stored: LearnerProfileDocument | null) => ProfileChange | null,
+  ): Promise<ProfileChange> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const stored = await this.model.findById(userId).lean<LearnerProfileDocument | null>();
+      const change = merge(stored);
+      if (!change) return { profile: stored!, levelChanged: false, masteryChanged: false };
       const fields = {
         ...change.profile,
         levelBucket: levelBucket(change.profile.level),
@@ -49,7 +70,7 @@ export class LearnerProfiles {
       if (!stored) {
         try {
           await this.model.collection.insertOne({
-            _id: payload.userId,
+            _id: userId,
             ...fields,
             version: 1,
           } as never);
@@ -60,12 +81,12 @@ export class LearnerProfiles {
         }
       }
       const written = await this.model.updateOne(
-        { _id: payload.userId, version: stored.version },
+        { _id: userId, version: stored.version },
         { $set: fields, $inc: { version: 1 } },
       );
       if (written.matchedCount === 1) return change;
     }
-    throw new Error(`the profile of ${payload.userId} kept changing; will be redelivered`);
+    throw new Error(`the profile of ${userId} kept changing; will be redelivered`);
   }
 
   /** A learner's profile; one nobody aggregated yet is level 0 without masteries. */
@@ -102,4 +123,16 @@ export class LearnerProfiles {
   async deleteUser(userId: string): Promise<number> {
     return (await this.model.deleteOne({ _id: userId })).deletedCount;
   }
+}
+
+/** The profile fields of a stored document (not its id, version or bucket). */
+function stateOf(doc: LearnerProfileDocument): LearnerProfileState {
+  return {
+    solvedByDifficulty: doc.solvedByDifficulty,
+    solvedAt: doc.solvedAt,
+    points: doc.points,
+    level: doc.level,
+    topics: doc.topics,
+    verifiedTaskIds: doc.verifiedTaskIds ?? [],
+  };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TopicAggregatedPayload } from '@prepmate/contracts';
+import type { TaskCompletedPayload, TopicAggregatedPayload } from '@prepmate/contracts';
 import { UserTombstones } from '@prepmate/messaging';
 import { PairQueue } from '../pairs/pair-queue';
 import { PairStore } from '../pairs/pair-store';
@@ -27,5 +27,16 @@ export class ProfilesService {
     const latest = change.profile.solvedAt === payload.aggregatedAt;
     if (change.levelChanged || change.masteryChanged || latest)
       await this.queue.scheduleAll(await this.pairs.keysOf(payload.userId));
+  }
+
+  /**
+   * A verified task adds to the learner's level (docs/synergy.md, "Levels"); a level change
+   * schedules their pairs, as an aggregation's does. A deleted learner's task is dropped.
+   */
+  async onTaskCompleted(payload: TaskCompletedPayload): Promise<void> {
+    if (await this.tombstones.isDeleted(payload.userId)) return;
+    const change = await this.profiles.addVerifiedTask(payload.userId, payload.taskId);
+    if (change.levelChanged) await this.queue.scheduleAll(await this.pairs.keysOf(payload.userId));
+    await this.tombstones.eraseIfDeleted([payload.userId]);
   }
 }

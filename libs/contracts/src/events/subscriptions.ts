@@ -7,11 +7,13 @@ import type { EventType } from './event-map';
  * its `@EventPattern` handlers and this table disagree. An entry is added together with its
  * handler; docs/product.md lists where the system is going:
  * ingestion ← user.deleted; normalization ← submission.ingested, user.deleted;
- * aggregation ← submission.normalized, user.deleted, user.profile_updated, task.completed; roadmap ← topic.aggregated,
- * user.deleted; synergy ← topic.aggregated, pci.recomputed, user.deleted;
- * advisory ← pci.recomputed, user.deleted; auth ← audit.recorded (admin actions the
- * gateway saw, for the audit log) and the daily loop's task.*, goal.*, streak.at_risk,
- * revisions.due, sync.failing and synergy.chat_unlocked (each becomes a notification). The gateway's live streams are not subscriptions:
+ * aggregation ← submission.normalized, user.deleted, user.profile_updated, task.completed;
+ * roadmap ← topic.aggregated, submission.normalized (tasks waiting for a sync), user.deleted;
+ * synergy ← topic.aggregated, pci.recomputed, task.completed (task points), user.deleted;
+ * advisory ← pci.recomputed, task.completed (reflection drafts), user.deleted; auth ←
+ * audit.recorded (admin actions the gateway saw, for the audit log) and the daily loop's
+ * task.*, goal.*, streak.at_risk, revisions.due, sync.failing and synergy.chat_unlocked (each
+ * becomes a notification). The gateway's live streams are not subscriptions:
  * each replica binds a private queue to LIVE_EVENT_TYPES (synergy.events.ts).
  */
 export const EVENT_SUBSCRIPTIONS: Record<ServiceName, readonly EventType[]> = {
@@ -30,7 +32,7 @@ export const EVENT_SUBSCRIPTIONS: Record<ServiceName, readonly EventType[]> = {
   ingestion: ['user.deleted'],
   normalization: ['submission.ingested', 'user.deleted'],
   aggregation: ['submission.normalized', 'user.deleted', 'user.profile_updated', 'task.completed'],
-  roadmap: ['topic.aggregated', 'user.deleted'],
-  synergy: ['topic.aggregated', 'user.deleted'],
-  advisory: ['pci.recomputed', 'user.deleted'],
+  roadmap: ['topic.aggregated', 'submission.normalized', 'user.deleted'],
+  synergy: ['topic.aggregated', 'task.completed', 'user.deleted'],
+  advisory: ['pci.recomputed', 'task.completed', 'user.deleted'],
 };

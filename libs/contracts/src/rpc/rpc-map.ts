@@ -134,6 +134,16 @@ import type {
   UserPostsRpcData,
 } from '../synergy/synergy.rpc';
 import type { CreateTaskRpcData } from '../tasks/tasks.contract';
+import type { TaskFromAdviceRequest } from '../tasks/tasks.requests';
+import type { TaskReflectionResponse, TaskResponse } from '../tasks/tasks.responses';
+import type {
+  ListTasksRpcData,
+  ProblemAttemptsResponse,
+  ProblemAttemptsRpcData,
+  TaskIdRpcData,
+  TaskReflectionRpcData,
+  UpdateTaskRpcData,
+} from '../tasks/tasks.rpc';
 import type {
   PerformanceResponse,
   RevisionResponse,
@@ -241,6 +251,7 @@ export interface RpcMap {
   [RPC_PATTERNS.telemetryPerformance]: Rpc<PerformanceRpcData, PerformanceResponse>;
   [RPC_PATTERNS.telemetryRevisionsDue]: Rpc<RevisionsRpcData, { items: RevisionResponse[] }>;
   [RPC_PATTERNS.telemetrySolvedProblems]: Rpc<NoData, SolvedProblemsResponse>;
+  [RPC_PATTERNS.telemetryProblemAttempts]: Rpc<ProblemAttemptsRpcData, ProblemAttemptsResponse>;
   [RPC_PATTERNS.goalsList]: Rpc<NoData, GoalListResponse>;
   [RPC_PATTERNS.goalsCreate]: Rpc<CreateGoalRequest, GoalResponse>;
   [RPC_PATTERNS.goalsUpdate]: Rpc<UpdateGoalRpcData, GoalResponse>;
@@ -266,7 +277,15 @@ export interface RpcMap {
   [RPC_PATTERNS.roadmapsPosition]: Rpc<RoadmapIdRpcData, LearningPositionResponse>;
   [RPC_PATTERNS.roadmapsFollow]: Rpc<RoadmapIdRpcData, FollowResult>;
   [RPC_PATTERNS.roadmapsUnfollow]: Rpc<RoadmapIdRpcData, FollowResult>;
-  [RPC_PATTERNS.tasksCreate]: Rpc<CreateTaskRpcData, unknown>;
+  [RPC_PATTERNS.tasksCreate]: Rpc<CreateTaskRpcData, TaskResponse>;
+  [RPC_PATTERNS.tasksList]: Rpc<ListTasksRpcData, Page<TaskResponse>>;
+  [RPC_PATTERNS.tasksGet]: Rpc<TaskIdRpcData, TaskResponse>;
+  [RPC_PATTERNS.tasksUpdate]: Rpc<UpdateTaskRpcData, TaskResponse>;
+  [RPC_PATTERNS.tasksDelete]: Rpc<TaskIdRpcData, { deleted: true }>;
+  [RPC_PATTERNS.tasksStart]: Rpc<TaskIdRpcData, TaskResponse>;
+  [RPC_PATTERNS.tasksComplete]: Rpc<TaskIdRpcData, TaskResponse>;
+  [RPC_PATTERNS.tasksFromAdvice]: Rpc<TaskFromAdviceRequest, TaskResponse>;
+  [RPC_PATTERNS.tasksReflect]: Rpc<TaskReflectionRpcData, TaskReflectionResponse>;
 
   [RPC_PATTERNS.postsCreate]: Rpc<CreatePostRpcData, PostResponse>;
   [RPC_PATTERNS.postsUpdate]: Rpc<UpdatePostRpcData, PostResponse>;
@@ -287,6 +306,7 @@ export interface RpcMap {
   [RPC_PATTERNS.advisoryReflect]: Rpc<ReflectRpcData, ReflectionResponse>;
   [RPC_PATTERNS.advisoryExtractSkills]: Rpc<ExtractSkillsRpcData, ExtractSkillsResponse>;
   [RPC_PATTERNS.advisoryAdvice]: Rpc<NoData, AdviceResponse>;
+  [RPC_PATTERNS.advisoryReflectionDraft]: Rpc<TaskIdRpcData, ReflectionResponse>;
   [RPC_PATTERNS.advisoryInferences]: Rpc<InferencesRpcData, Page<InferenceLogResponse>>;
 }
 

@@ -10,6 +10,18 @@ export const RPC_PATTERNS = {
   userDelete: 'user.delete',
   /** Roadmap: create a task for a user (by the user, or assigned by their mentor): CreateTaskRpcData. */
   tasksCreate: 'roadmap.task_create',
+  tasksList: 'roadmap.tasks',
+  tasksGet: 'roadmap.task',
+  tasksUpdate: 'roadmap.task_update',
+  tasksDelete: 'roadmap.task_delete',
+  /** Roadmap: pending → in_progress, or a failed task back to in_progress (retry). */
+  tasksStart: 'roadmap.task_start',
+  /** Roadmap: in_progress → verifying; the verification runs in the background. */
+  tasksComplete: 'roadmap.task_complete',
+  /** Roadmap: posts a completed task's reflection (synergy post) from the draft or the text. */
+  tasksReflect: 'roadmap.task_reflect',
+  /** Roadmap: a task from advisory's next task for the caller. */
+  tasksFromAdvice: 'roadmap.task_from_advice',
   authRegister: 'auth.register',
   authLogin: 'auth.login',
   authRefresh: 'auth.refresh',
@@ -83,6 +95,8 @@ export const RPC_PATTERNS = {
   goalsDelete: 'aggregation.goal_delete',
   streakGet: 'aggregation.streak',
   readinessGet: 'aggregation.readiness',
+  /** The caller's attempts of one canonical problem, newest first (task verification). */
+  telemetryProblemAttempts: 'aggregation.problem_attempts',
   roadmapsList: 'roadmap.list',
   roadmapsGet: 'roadmap.get',
   roadmapsCreate: 'roadmap.create',
@@ -115,6 +129,8 @@ export const RPC_PATTERNS = {
   chatConversations: 'synergy.chats',
   advisoryGenerateTask: 'advisory.generate_task',
   advisoryReflect: 'advisory.reflect',
+  /** The caller's reflection draft of a verified task ({ taskId }), made on task.completed. */
+  advisoryReflectionDraft: 'advisory.reflection_draft',
   advisoryExtractSkills: 'advisory.extract_skills',
   advisoryAdvice: 'advisory.advice',
   advisoryInferences: 'advisory.inferences',
