@@ -165,7 +165,12 @@ export async function resolveInfrastructure(options: ResolveOptions): Promise<In
  * what to do.
  */
 async function ensureBrokerAnswers(port: number, log: ProgressLog): Promise<void> {
-  if (await amqpAnswers('127.0.0.1', port, 15_000)) return;
+  // A loaded machine (other test runs, a broker replaying its queues at boot) can take a while
+  // to answer: only a broker silent for a whole minute is treated as wedged and restarted.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (await amqpAnswers('127.0.0.1', port, 15_000)) return;
+    log(`rabbitmq: 127.0.0.1:${port} has not answered AMQP yet (attempt ${attempt + 1} of 4)`);
+  }
   const canRestart = process.getuid?.() === 0 && (await commandExists('rabbitmq-server'));
   if (!canRestart)
     throw new Error(
