@@ -134,7 +134,12 @@ describe('a database outage mid-flow', () => {
     expect(ready.status).toBe(503);
     const probe = await raw.createChannel();
     // Paused: no consumer on the queue; longer than the whole retry ladder, nothing dead-lettered.
-    expect((await probe.checkQueue(queue)).consumerCount).toBe(0);
+    // (the cancel follows the gate closing by a broker round trip)
+    await eventually(
+      async () => (await probe.checkQueue(queue)).consumerCount,
+      (consumers) => consumers === 0,
+      { what: 'the event consumer cancelled', timeoutMs: 10_000 },
+    );
     await new Promise((resolve) => setTimeout(resolve, 4000));
     expect((await probe.checkQueue(deadLetterQueueName(queue))).messageCount).toBe(0);
 
