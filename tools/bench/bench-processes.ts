@@ -19,9 +19,14 @@ export const BENCH_LOG_DIR = join(REPO_ROOT, '.local', 'bench', 'logs');
  * Starts `node <args>` from the repository root; its log (stdout) goes to
  * `BENCH_LOG_DIR/<name>.log` and its stderr is shown with a name prefix.
  */
-export function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+export function startProcess(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  { append = false }: { append?: boolean } = {},
+): ChildProcess {
   mkdirSync(BENCH_LOG_DIR, { recursive: true });
-  const log = openSync(join(BENCH_LOG_DIR, `${name}.log`), 'w');
+  const log = openSync(join(BENCH_LOG_DIR, `${name}.log`), append ? 'a' : 'w');
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
@@ -67,6 +72,15 @@ export interface BenchSystem {
   readonly origin: string;
   /** The processes, the system's and any a benchmark adds (stopped with the system). */
   readonly children: ChildProcess[];
+  /** The process of each service as started (a restart through `spawn` replaces it). */
+  readonly processes: Map<string, ChildProcess>;
+  /** The HTTP port of each service as started (the gateway's is the origin's). */
+  readonly ports: ReadonlyMap<string, number>;
+  /**
+   * Starts one more process of `service` (a restart on its own port, or a replica on another),
+   * added to `children`; resolves once it is ready.
+   */
+  spawn(service: ServiceName | 'gateway', port?: number): Promise<ChildProcess>;
   /** Stops the processes and deletes the system's queues, exchanges and databases. */
   stop(): Promise<void>;
 }
@@ -106,18 +120,43 @@ export async function startBenchSystem(
     service,
     port: base + i,
   }));
-  const children = ports.map(({ service, port }) =>
-    startProcess(service, [`dist/apps/${service}/src/main.js`], {
-      ...systemEnv,
-      HTTP_PORT: String(port),
-      ...(service === 'gateway' ? { OPS_PORT: String(opsPort) } : {}),
-    }),
-  );
+  const startService = (service: string, port: number, logName = service, append = false) =>
+    startProcess(
+      logName,
+      [`dist/apps/${service}/src/main.js`],
+      {
+        ...systemEnv,
+        HTTP_PORT: String(port),
+        ...(service === 'gateway' ? { OPS_PORT: String(opsPort) } : {}),
+      },
+      { append },
+    );
+  const readyUrl = (service: string, port: number) =>
+    `http://127.0.0.1:${service === 'gateway' ? opsPort : port}/health/ready`;
+  const children = ports.map(({ service, port }) => startService(service, port));
+  const processes = new Map(ports.map(({ service }, i) => [service as string, children[i]]));
+  const portOf = new Map(ports.map(({ service, port }) => [service as string, port]));
+  let spawned = 0;
   const system: BenchSystem = {
     exchange: AMQP_EXCHANGE,
     prefix,
     origin: `http://127.0.0.1:${base}`,
     children,
+    processes,
+    ports: portOf,
+    async spawn(service, port) {
+      const own = port === undefined || port === portOf.get(service);
+      const child = startService(
+        service,
+        port ?? portOf.get(service)!,
+        own ? service : `${service}-${++spawned}`,
+        true,
+      );
+      children.push(child);
+      if (own) processes.set(service, child);
+      await waitFor(readyUrl(service, port ?? portOf.get(service)!), 120_000);
+      return child;
+    },
     async stop() {
       await stopProcesses(children);
       // quorum queues left behind pile up in the broker across runs, databases in PostgreSQL
@@ -127,10 +166,7 @@ export async function startBenchSystem(
   };
   try {
     for (const { service, port } of ports)
-      await waitFor(
-        `http://127.0.0.1:${service === 'gateway' ? opsPort : port}/health/ready`,
-        90_000,
-      ).catch((error: Error) => {
+      await waitFor(readyUrl(service, port), 90_000).catch((error: Error) => {
         throw new Error(`${service} did not get ready: ${error.message}`);
       });
   } catch (error) {

@@ -33,4 +33,18 @@ export class NormalizationConfig extends ServiceConfig {
   @Min(1)
   @Max(10_000)
   PROBLEM_VOUCHERS_MAX = 100;
+
+  /** How often each replica looks for admin resolutions left unfinished (docs/reliability.md). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  FAILURE_RESOLUTION_SWEEP_MS = 60_000;
+
+  /** A resolution whose last step is younger than this is left to the request running it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  FAILURE_RESOLUTION_GRACE_MS = 60_000;
 }

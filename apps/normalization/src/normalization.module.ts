@@ -16,12 +16,14 @@ import {
   FeedbackSchema,
 } from './engagement/engagement.schemas';
 import { EngagementService } from './engagement/engagement.service';
+import { FailureResolver } from './failures/failure-resolver';
 import { FailureStore } from './failures/failure-store';
 import { FailuresService } from './failures/failures.service';
 import {
   NORMALIZATION_FAILURE_MODEL,
   NormalizationFailureSchema,
 } from './failures/normalization-failure.schema';
+import { ResolutionSweep } from './failures/resolution-sweep';
 import { ReviewLog } from './failures/review-log';
 import {
   POSSIBLE_DUPLICATE_MODEL,
@@ -86,6 +88,7 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
   providers: [
     CatalogTrust,
     EngagementService,
+    FailureResolver,
     FailureStore,
     FailuresService,
     NormalizationUserData,
@@ -94,6 +97,7 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
     ProblemCatalog,
     ProblemTelemetry,
     ProblemsService,
+    ResolutionSweep,
     ReviewLog,
     TaxonomyService,
     userDataContributorsFrom(NormalizationUserData),

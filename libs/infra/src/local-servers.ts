@@ -6,11 +6,16 @@ import { join } from 'node:path';
 import { ManagedProcess } from './managed-process';
 import { type ProgressLog, withProgress } from './progress';
 
-/** A throwaway Redis (no persistence) on 127.0.0.1:port. */
+/**
+ * A Redis on 127.0.0.1:port: throwaway (no persistence) unless `appendOnly`, which keeps its
+ * data across a restart in dataDir (the append-only file, fsynced every second, as in
+ * docker-compose.yml).
+ */
 export async function startRedisServer(
   port: number,
   dataDir: string,
   log: ProgressLog,
+  { appendOnly = false }: { appendOnly?: boolean } = {},
 ): Promise<ManagedProcess> {
   await mkdir(dataDir, { recursive: true });
   const server = ManagedProcess.start(
@@ -24,7 +29,9 @@ export async function startRedisServer(
       '--save',
       '',
       '--appendonly',
-      'no',
+      appendOnly ? 'yes' : 'no',
+      '--appendfsync',
+      'everysec',
       '--dir',
       dataDir,
     ],

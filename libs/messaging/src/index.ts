@@ -27,3 +27,4 @@ export * from './signing/message-signature';
 export * from './rpc/user-tombstones';
 export * from './topology/unrouted-monitor';
 export * from './consuming/event-delivery';
+export * from './consuming/dependency-gate';

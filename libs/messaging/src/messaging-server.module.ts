@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { DependencyGate } from './consuming/dependency-gate';
 import { ProcessedEventStore } from './idempotency/processed-event.store';
 import { MessagingModule } from './messaging.module';
 import { BatchOutbox } from './outbox/batch-outbox';
@@ -16,7 +17,21 @@ import { RabbitMqTransport } from './transport/rabbitmq.transport';
 @Module({
   imports: [MessagingModule],
   controllers: [SystemRpcController],
-  providers: [BatchOutbox, OutboxRelay, ProcessedEventStore, RabbitMqTransport, UserTombstones],
-  exports: [BatchOutbox, OutboxRelay, ProcessedEventStore, RabbitMqTransport, UserTombstones],
+  providers: [
+    BatchOutbox,
+    DependencyGate,
+    OutboxRelay,
+    ProcessedEventStore,
+    RabbitMqTransport,
+    UserTombstones,
+  ],
+  exports: [
+    BatchOutbox,
+    DependencyGate,
+    OutboxRelay,
+    ProcessedEventStore,
+    RabbitMqTransport,
+    UserTombstones,
+  ],
 })
 export class MessagingServerModule {}

@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram } from 'prom-client';
 
 export const eventsConsumed = new Counter({
   name: 'messaging_events_consumed_total',
-  help: 'Events taken from a queue, by outcome (processed, duplicate, timed_out, retried, dead_lettered, requeued)',
+  help: 'Events taken from a queue, by outcome (processed, duplicate, timed_out, retried, deferred, dead_lettered, requeued)',
   labelNames: ['queue', 'outcome'] as const,
 });
 
@@ -47,4 +47,9 @@ export const consumerCancellations = new Counter({
   name: 'messaging_consumer_cancellations_total',
   help: 'Consumers the broker cancelled (their queue deleted), by queue; each is re-subscribed',
   labelNames: ['queue'] as const,
+});
+
+export const consumersPaused = new Gauge({
+  name: 'messaging_consumers_paused',
+  help: '1 while event consumers are paused because a dependency (database, Redis) is down',
 });

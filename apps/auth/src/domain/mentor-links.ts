@@ -9,7 +9,12 @@ export interface InvitedAccount {
 
 export type InvitationDecision =
   | { ok: true }
-  | { ok: false; code: 'NOT_FOUND' | 'VALIDATION_FAILED' | 'CONFLICT'; message: string };
+  | {
+      ok: false;
+      code: 'NOT_FOUND' | 'VALIDATION_FAILED' | 'CONFLICT';
+      reason?: 'ALREADY_MENTOR' | 'ALREADY_INVITED';
+      message: string;
+    };
 
 /**
  * A student's invitation of the account behind an e-mail address: it must be an active
@@ -26,9 +31,19 @@ export function decideInvitation(
   if (mentor.id === studentId)
     return { ok: false, code: 'VALIDATION_FAILED', message: 'you cannot be your own mentor' };
   if (existing === 'accepted')
-    return { ok: false, code: 'CONFLICT', message: 'this mentor is your mentor already' };
+    return {
+      ok: false,
+      code: 'CONFLICT',
+      reason: 'ALREADY_MENTOR',
+      message: 'this mentor is your mentor already',
+    };
   if (existing === 'pending')
-    return { ok: false, code: 'CONFLICT', message: 'this mentor has been invited already' };
+    return {
+      ok: false,
+      code: 'CONFLICT',
+      reason: 'ALREADY_INVITED',
+      message: 'this mentor has been invited already',
+    };
   return { ok: true };
 }
 

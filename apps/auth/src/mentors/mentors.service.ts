@@ -45,9 +45,10 @@ export class MentorsService {
       mentor && { id: mentor._id, role: mentor.role },
       existing?.status ?? null,
     );
-    if (!decision.ok) throw new AppError(decision.code, decision.message);
+    if (!decision.ok)
+      throw new AppError(decision.code, decision.message, { reason: decision.reason });
     if (!(await this.links.invite(mentor!._id, caller.userId, existing?.status ?? null)))
-      throw new AppError('CONFLICT', 'this invitation changed meanwhile; try again');
+      throw AppError.because('INVITATION_CHANGED', 'this invitation changed meanwhile; try again');
     // The student's account may have been deleted while this was written: undo it then.
     if (!(await this.users.findById(caller.userId))) {
       await this.links.remove(mentor!._id, caller.userId);
@@ -85,9 +86,10 @@ export class MentorsService {
     const student = await this.users.findById(studentId);
     if (!link || !student) throw new AppError('NOT_FOUND', 'no invitation from this student');
     const status = answeredStatus(link.status, accept);
-    if (!status) throw new AppError('CONFLICT', `this invitation was ${link.status} already`);
+    if (!status)
+      throw AppError.because('INVITATION_ANSWERED', `this invitation was ${link.status} already`);
     if (!(await this.links.answer(caller.userId, studentId, status)))
-      throw new AppError('CONFLICT', 'this invitation changed meanwhile');
+      throw AppError.because('INVITATION_CHANGED', 'this invitation changed meanwhile');
     this.log.info({ mentorId: caller.userId, studentId, status }, 'mentor invitation answered');
     return this.view((await this.links.get(caller.userId, studentId))!, student, 'student');
   }

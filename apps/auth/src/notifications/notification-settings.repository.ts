@@ -58,7 +58,7 @@ export class NotificationSettingsRepository {
       );
       if (result.modifiedCount === 1) return next;
     }
-    throw new AppError('CONFLICT', 'the preferences changed meanwhile; try again');
+    throw AppError.because('PREFERENCES_CHANGED', 'the preferences changed meanwhile; try again');
   }
 
   /** Sets the next digest time unless one is set already (the earlier one stands). */

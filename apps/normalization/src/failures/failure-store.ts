@@ -43,12 +43,15 @@ export class FailureStore {
     );
     try {
       await this.model.updateOne(
-        { _id: key, status: 'open' },
+        // Held also while an admin's resolution runs: its `normalize` step reads them once the
+        // failure is closed.
+        { _id: key, status: { $in: ['open', 'resolving'] } },
         withPendingEvents(
           {
             $set: { lastSeen: now, reason },
             $addToSet: { held: { $each: items } },
             $setOnInsert: {
+              status: 'open',
               platform: sample.platform,
               platformProblemId: sample.problem.platformProblemId,
               rawProblem: sample.problem,

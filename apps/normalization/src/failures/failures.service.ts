@@ -13,14 +13,12 @@ import { AppError, ROOT_LOGGER } from '@prepmate/platform';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
-import { problemUrl } from '../domain/problem-urls';
-import { normalizeTitle } from '../domain/titles';
-import { Normalizer } from '../normalizing/normalizer';
+import { continuesResolution, firstResolutionStep } from '../domain/failure-resolution';
 import { type CanonicalProblemDocument } from '../problems/canonical-problem.schema';
 import { ProblemCatalog } from '../problems/problem-catalog';
-import type { ProblemMappingDocument } from '../problems/problem-mapping.schema';
-import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { FailureResolver } from './failure-resolver';
 import {
+  type FailureResolution,
   NORMALIZATION_FAILURE_MODEL,
   type NormalizationFailureDocument,
 } from './normalization-failure.schema';
@@ -51,18 +49,20 @@ export class FailuresService {
     @InjectModel(NORMALIZATION_FAILURE_MODEL)
     private readonly model: Model<NormalizationFailureDocument>,
     private readonly catalog: ProblemCatalog,
-    private readonly taxonomy: TaxonomyService,
-    private readonly normalizer: Normalizer,
+    private readonly resolver: FailureResolver,
     private readonly review: ReviewLog,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'failures' });
   }
 
-  /** Open failures first, by id. */
+  /** Open failures (and those being resolved), by id. */
   async list({ limit, cursor }: PageRpcData): Promise<Page<NormalizationFailureResponse>> {
     const docs = await this.model
-      .find({ status: 'open', ...(cursor ? { _id: { $gt: cursor } } : {}) }, { pendingEvents: 0 })
+      .find(
+        { status: { $in: ['open', 'resolving'] }, ...(cursor ? { _id: { $gt: cursor } } : {}) },
+        { pendingEvents: 0 },
+      )
       .sort({ _id: 1 })
       .limit(limit + 1)
       .lean<NormalizationFailureDocument[]>();
@@ -75,7 +75,9 @@ export class FailuresService {
 
   /**
    * Points the failed platform problem to a canonical problem (existing or created now), then
-   * normalizes and publishes the submissions it held, so that they count.
+   * normalizes and publishes the submissions it held, so that they count. The decision is
+   * stored on the failure first; `FailureResolver` then carries it out step by step, so a
+   * request cut short is continued by the admin's retry (the same target) or by the sweep.
    */
   async resolve(request: ResolveFailureRpcData): Promise<ResolveFailureResponse> {
     if (!request.canonicalProblemId === !request.create)
@@ -83,15 +85,17 @@ export class FailuresService {
         field: 'canonicalProblemId',
       });
     const failure = await this.model
-      .findOne({ _id: request.failureId })
+      .findOne({ _id: request.failureId }, { pendingEvents: 0 })
       .lean<NormalizationFailureDocument>();
     if (!failure) throw new AppError('NOT_FOUND', 'no such normalization failure');
+    if (failure.resolution) return this.continueResolution(failure, failure.resolution, request);
     if (failure.status !== 'open')
       throw AppError.because('ALREADY_RESOLVED', 'the failure is already resolved');
 
+    const canonicalProblemId = request.canonicalProblemId ?? uuidv7();
     const canonical = request.create
-      ? await this.createCanonical(request.create)
-      : await this.catalog.get(request.canonicalProblemId!);
+      ? this.resolver.newProblem(request.create, canonicalProblemId)
+      : await this.catalog.get(canonicalProblemId);
     if (!canonical)
       throw new AppError('NOT_FOUND', 'no such canonical problem', { field: 'canonicalProblemId' });
     if (canonical.platforms.some((entry) => entry.platform === failure.platform))
@@ -102,96 +106,55 @@ export class FailuresService {
           field: 'canonicalProblemId',
         },
       );
-
-    const tags = this.taxonomy.tagAliases.map(failure.platform, failure.rawProblem.tags ?? []);
-    const mapping: ProblemMappingDocument = {
-      _id: failure._id,
-      platform: failure.platform,
-      platformProblemId: failure.platformProblemId,
-      canonicalProblemId: canonical._id,
-      method: 'manual',
-      confidence: 1,
-      topics: tags.topics.length > 0 ? tags.topics : canonical.topics,
-      difficulty: failure.rawProblem.difficulty ?? canonical.difficulty,
-      createdAt: new Date(),
+    const resolution: FailureResolution = {
+      canonicalProblemId,
+      create: request.create ?? null,
+      step: firstResolutionStep(Boolean(request.create)),
+      updatedAt: new Date(),
     };
-    if ((await this.catalog.insertMappings([mapping])).size > 0)
-      throw AppError.because(
-        'PLATFORM_ALREADY_MAPPED',
-        'the platform problem was mapped meanwhile',
-      );
-    await this.catalog.addPlatforms([
-      {
-        canonicalId: canonical._id,
-        // An admin resolving the failure confirms the platform problem.
-        entry: {
-          platform: failure.platform,
-          platformProblemId: failure.platformProblemId,
-          url: problemUrl(failure.platform, failure.platformProblemId),
-          firstSeen: failure.firstSeen,
-          verified: true,
-        },
-        topics: tags.topics,
-        tags: tags.normalizedTags,
-        vouchers: [],
-      },
-    ]);
-    this.catalog.rememberMappings([mapping]);
-    // From here on new submissions of the problem map directly; close the failure, then
-    // normalize what it held (read after closing, so nothing added meanwhile is left behind).
-    await this.model.updateOne(
+    const begun = await this.model.updateOne(
       { _id: failure._id, status: 'open' },
-      {
-        $set: {
-          status: 'resolved',
-          resolvedCanonicalProblemId: canonical._id,
-          resolvedAt: new Date(),
-        },
-      },
+      { $set: { status: 'resolving', resolution } },
     );
-    const closed = await this.model
-      .findOne({ _id: failure._id }, { held: 1 })
-      .lean<NormalizationFailureDocument>();
-    const held = closed?.held ?? failure.held;
-    const outcomes = await this.normalizer.normalizeBatch(held);
-    const republished = outcomes.filter((outcome) => outcome.canonicalProblemId !== null).length;
+    if (begun.modifiedCount === 0) {
+      // Another request began a resolution first: continue it if it is the same.
+      const now = await this.model
+        .findOne({ _id: failure._id }, { resolution: 1 })
+        .lean<NormalizationFailureDocument>();
+      if (!now?.resolution)
+        throw AppError.because('FAILURE_CHANGED', 'the failure changed meanwhile');
+      return this.continueResolution(failure, now.resolution, request);
+    }
     this.log.info(
-      { failureId: failure._id, canonicalProblemId: canonical._id, republished },
-      'normalization failure resolved',
+      { failureId: failure._id, canonicalProblemId, created: Boolean(request.create) },
+      'resolving a normalization failure',
     );
-    return { failureId: failure._id, canonicalProblemId: canonical._id, republished };
+    return this.resolver.run(failure._id);
   }
 
-  private async createCanonical(
-    create: NonNullable<ResolveFailureRpcData['create']>,
-  ): Promise<CanonicalProblemDocument> {
-    const unknown = create.topics.filter((topic) => !this.taxonomy.hasTopic(topic));
-    if (unknown.length > 0)
-      throw new AppError('VALIDATION_FAILED', `unknown topics: ${unknown.join(', ')}`, {
-        field: 'create.topics',
-      });
-    const normalizedTitle = normalizeTitle(create.title);
-    if (!normalizedTitle)
-      throw new AppError('VALIDATION_FAILED', 'the title has no letters or digits', {
-        field: 'create.title',
-      });
-    const doc: CanonicalProblemDocument = {
-      _id: uuidv7(),
-      title: create.title,
-      normalizedTitle,
-      difficulty: create.difficulty,
-      topics: [...new Set(create.topics)],
-      normalizedTags: [],
-      platforms: [],
-      interviewFrequency: null,
-      openReports: 0,
-      flagged: false,
-      verified: true,
-      vouchedBy: [],
-      createdAt: new Date(),
-    };
-    await this.catalog.createProblems([doc]);
-    return doc;
+  private continueResolution(
+    failure: NormalizationFailureDocument,
+    resolution: FailureResolution,
+    request: ResolveFailureRpcData,
+  ): Promise<ResolveFailureResponse> {
+    if (resolution.step === 'done')
+      throw AppError.because('ALREADY_RESOLVED', 'the failure is already resolved');
+    if (
+      !continuesResolution(
+        { canonicalProblemId: resolution.canonicalProblemId, creates: Boolean(resolution.create) },
+        { canonicalProblemId: request.canonicalProblemId, creates: Boolean(request.create) },
+      )
+    )
+      throw AppError.because(
+        'RESOLUTION_IN_PROGRESS',
+        `the failure is being resolved to ${resolution.canonicalProblemId}; retry with that problem`,
+        { field: 'canonicalProblemId' },
+      );
+    this.log.info(
+      { failureId: failure._id, step: resolution.step },
+      'continuing the resolution of a normalization failure',
+    );
+    return this.resolver.run(failure._id);
   }
 
   async possibleDuplicates({

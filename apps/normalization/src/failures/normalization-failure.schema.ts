@@ -1,6 +1,21 @@
-import type { Platform, PlatformProblem, SubmissionIngestedPayload } from '@prepmate/contracts';
+import type {
+  NewCanonicalProblem,
+  Platform,
+  PlatformProblem,
+  SubmissionIngestedPayload,
+} from '@prepmate/contracts';
 import { outboxPlugin, type OutboxFields } from '@prepmate/messaging';
 import { Schema } from 'mongoose';
+import type { ResolutionStep } from '../domain/failure-resolution';
+
+/** What an admin's resolution decided and the step it has reached (docs/reliability.md). */
+export interface FailureResolution {
+  canonicalProblemId: string;
+  /** The problem to create (its id is canonicalProblemId), when the admin asked for a new one. */
+  create: NewCanonicalProblem | null;
+  step: ResolutionStep;
+  updatedAt: Date;
+}
 
 /**
  * A platform problem that could not be normalized, with the submissions held until an admin
@@ -15,7 +30,9 @@ export interface NormalizationFailureDocument extends OutboxFields {
   reason: string;
   rawProblem: PlatformProblem;
   held: SubmissionIngestedPayload[];
-  status: 'open' | 'resolved';
+  /** `resolving` from the admin's decision until the failure is closed (step `close`). */
+  status: 'open' | 'resolving' | 'resolved';
+  resolution?: FailureResolution | null;
   firstSeen: Date;
   lastSeen: Date;
   resolvedCanonicalProblemId: string | null;
@@ -37,8 +54,10 @@ export const NormalizationFailureSchema = new Schema<NormalizationFailureDocumen
     lastSeen: { type: Date, required: true },
     resolvedCanonicalProblemId: { type: String, default: null },
     resolvedAt: { type: Date, default: null },
+    resolution: { type: Schema.Types.Mixed, default: null },
   },
   { collection: 'normalization_failures', versionKey: false },
 );
 NormalizationFailureSchema.plugin(outboxPlugin);
 NormalizationFailureSchema.index({ status: 1 });
+NormalizationFailureSchema.index({ 'resolution.step': 1 });

@@ -71,19 +71,25 @@ export class TaskReflection {
       const task = await this.store.find(taskId);
       if (!task || task.userId !== caller.userId) throw new AppError('NOT_FOUND', 'no such task');
       if (task.status !== 'completed')
-        throw new AppError('CONFLICT', 'only a completed (verified) task has a reflection');
+        throw AppError.because('TASK_STATE', 'only a completed (verified) task has a reflection');
       if (task.reflectionPostId)
-        throw new AppError(
-          'CONFLICT',
+        throw AppError.because(
+          'REFLECTION_POSTED',
           `the reflection is posted already (${task.reflectionPostId})`,
         );
       const claimedAt = task.reflectionClaimedAt ? new Date(task.reflectionClaimedAt) : null;
       if (claimedAt && Date.now() - claimedAt.getTime() < CLAIM_STALE_MS)
-        throw new AppError('CONFLICT', 'the reflection is being posted by another request');
+        throw AppError.because(
+          'REFLECTION_IN_PROGRESS',
+          'the reflection is being posted by another request',
+        );
       const written = await this.store.update(task, { reflectionClaimedAt: new Date() });
       if (written) return written;
     }
-    throw new AppError('CONFLICT', 'the task was changed by another request; try again');
+    throw AppError.because(
+      'TASK_VERSION_CONFLICT',
+      'the task was changed by another request; try again',
+    );
   }
 
   private async release(taskId: string): Promise<void> {

@@ -139,9 +139,12 @@ export class TasksService {
   ): Promise<TaskResponse> {
     const task = await this.owned(caller, taskId);
     if (task.version !== version)
-      throw new AppError('CONFLICT', 'the task was changed by another request; read it again');
+      throw AppError.because(
+        'TASK_VERSION_CONFLICT',
+        'the task was changed by another request; read it again',
+      );
     if (!isEditable(task.status))
-      throw new AppError('CONFLICT', `a ${task.status} task cannot be edited`);
+      throw AppError.because('TASK_STATE', `a ${task.status} task cannot be edited`);
     const merged: TaskInput = {
       description: change.description ?? task.description,
       topic: change.topic ?? task.topic ?? undefined,
@@ -163,14 +166,20 @@ export class TasksService {
       dueAt: change.dueAt ? new Date(change.dueAt) : task.dueAt,
     });
     if (!updated)
-      throw new AppError('CONFLICT', 'the task was changed by another request; read it again');
+      throw AppError.because(
+        'TASK_VERSION_CONFLICT',
+        'the task was changed by another request; read it again',
+      );
     return toTaskResponse(updated);
   }
 
   async delete(caller: RpcCaller, taskId: string): Promise<{ deleted: true }> {
     const task = await this.owned(caller, taskId);
     if (!(await this.store.delete(task)))
-      throw new AppError('CONFLICT', 'the task was changed by another request; read it again');
+      throw AppError.because(
+        'TASK_VERSION_CONFLICT',
+        'the task was changed by another request; read it again',
+      );
     if (task.problemId) await this.store.removeWait(task.userId, task.problemId, task._id);
     this.log.info({ taskId, userId: task.userId }, 'task deleted');
     return { deleted: true };
@@ -215,11 +224,14 @@ export class TasksService {
     try {
       moved = await write();
     } catch (error) {
-      if (error instanceof TransitionRefused) throw new AppError('CONFLICT', error.message);
+      if (error instanceof TransitionRefused) throw AppError.because('TASK_STATE', error.message);
       throw error;
     }
     if (!moved)
-      throw new AppError('CONFLICT', 'the task was changed by another request; read it again');
+      throw AppError.because(
+        'TASK_VERSION_CONFLICT',
+        'the task was changed by another request; read it again',
+      );
     return moved;
   }
 

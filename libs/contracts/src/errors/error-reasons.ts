@@ -21,6 +21,14 @@ export const ERROR_REASONS = {
     code: 'CONFLICT',
     when: 'the canonical problem already has a problem of that platform, or the platform problem was mapped meanwhile',
   },
+  RESOLUTION_IN_PROGRESS: {
+    code: 'CONFLICT',
+    when: 'the normalization failure is being resolved to another problem: retry with that one',
+  },
+  FAILURE_CHANGED: {
+    code: 'CONFLICT',
+    when: 'the normalization failure changed meanwhile: read it again and retry',
+  },
   TOPIC_EXISTS: { code: 'CONFLICT', when: 'a topic with this slug exists' },
   ALIAS_TAKEN: { code: 'CONFLICT', when: 'the platform tag is already mapped to a topic' },
   ROADMAP_VERSION_CONFLICT: {
@@ -34,6 +42,33 @@ export const ERROR_REASONS = {
   SYNC_STATE_CHANGED: {
     code: 'CONFLICT',
     when: 'the sync state of the account changed meanwhile: try again',
+  },
+  TASK_VERSION_CONFLICT: {
+    code: 'CONFLICT',
+    when: 'the task was changed by another request: read it again and retry',
+  },
+  TASK_STATE: {
+    code: 'CONFLICT',
+    when: "the task's status does not allow this (e.g. completing a pending task, editing a verified one, reflecting on an unverified one)",
+  },
+  REFLECTION_IN_PROGRESS: {
+    code: 'CONFLICT',
+    when: "another request is posting the task's reflection",
+  },
+  REFLECTION_POSTED: { code: 'CONFLICT', when: "the task's reflection is posted already" },
+  ALREADY_MENTOR: { code: 'CONFLICT', when: 'this mentor is the student’s mentor already' },
+  ALREADY_INVITED: { code: 'CONFLICT', when: 'this mentor has a pending invitation already' },
+  INVITATION_CHANGED: {
+    code: 'CONFLICT',
+    when: 'the mentor invitation changed meanwhile: try again',
+  },
+  INVITATION_ANSWERED: {
+    code: 'CONFLICT',
+    when: 'the mentor invitation was already accepted or declined',
+  },
+  PREFERENCES_CHANGED: {
+    code: 'CONFLICT',
+    when: 'the notification preferences changed meanwhile: try again',
   },
   ROADMAP_QUOTA: {
     code: 'QUOTA_EXCEEDED',

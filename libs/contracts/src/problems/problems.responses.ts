@@ -130,8 +130,12 @@ export class NormalizationFailureResponse {
   rawProblem!: Record<string, unknown>;
   @ApiProperty({ description: 'Submissions held until the failure is resolved' })
   heldSubmissions!: number;
-  @ApiProperty({ enum: ['open', 'resolved'] })
-  status!: 'open' | 'resolved';
+  @ApiProperty({
+    enum: ['open', 'resolving', 'resolved'],
+    description:
+      'resolving: an admin decided, the resolution has not finished (a retry with the same target, or the sweep within minutes, finishes it)',
+  })
+  status!: 'open' | 'resolving' | 'resolved';
   @ApiProperty()
   firstSeen!: string;
   @ApiProperty()

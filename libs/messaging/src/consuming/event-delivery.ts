@@ -12,6 +12,11 @@ import { nextFailureStep } from './retry-policy';
 
 export type EventHandlerFn = (event: EventEnvelope) => Promise<void>;
 
+/** Tells whether a failure is a dependency's outage (`DependencyGate`). */
+export interface OutageCheck {
+  dependencyDown(): Promise<boolean>;
+}
+
 /**
  * What happens to one delivered event, in order:
  * 1. not an envelope, or not signed with the signing secret (a message forged by whoever
@@ -22,7 +27,10 @@ export type EventHandlerFn = (event: EventEnvelope) => Promise<void>;
  *    that has not finished within `handlerTimeoutMs` counts as failed (step 4): its delivery
  *    is not held until the broker's consumer timeout closes the channel. The late handler may
  *    still finish; its effects are keyed like every retry's, so that changes nothing twice;
- * 4. handler failed → the claim is released (a later publish of the same event is handled)
+ * 4. handler failed while a dependency (database, Redis) is down (`OutageCheck`) → the
+ *    message is put back through the first retry queue with its attempt count unchanged (an
+ *    outage burns no retries and sends nothing to the DLQ) and the transport pauses consuming;
+ * 5. handler failed otherwise → the claim is released (a later publish of the same event is handled)
  *    and the message republished (confirmed) to the next retry queue, or to the DLQ with the
  *    error in its headers after the last retry, and only then acked; if even that publish fails it is nacked back to its queue, never lost.
  * A message the broker redelivers (its consumer died before acking), a retry and an operator's
@@ -45,6 +53,7 @@ export class EventDelivery {
     private readonly signatures: SignatureCheck,
     private readonly log: Logger,
     private readonly handlerTimeoutMs: number,
+    private readonly outage: OutageCheck = { dependencyDown: () => Promise.resolve(false) },
   ) {}
 
   async handle(channel: Channel, message: ConsumeMessage): Promise<void> {
@@ -108,7 +117,8 @@ export class EventDelivery {
         if (error instanceof HandlerTimeoutError)
           eventsConsumed.inc({ queue: this.queue, outcome: 'timed_out' });
         await this.releaseClaim(event.eventId);
-        await this.onFailure(channel, message, event, error);
+        if (await this.outage.dependencyDown()) await this.defer(channel, message, event, error);
+        else await this.onFailure(channel, message, event, error);
       } finally {
         timer();
       }
@@ -155,6 +165,30 @@ export class EventDelivery {
     });
   }
 
+  /** Puts the message back without counting the attempt: its failure was an outage's. */
+  private async defer(
+    channel: Channel,
+    message: ConsumeMessage,
+    event: EventEnvelope,
+    error: unknown,
+  ): Promise<void> {
+    this.log.warn(
+      { err: describeError(error), type: event.type },
+      'event handler failed while a dependency is down; put back, not counted as an attempt',
+    );
+    const delay = this.retryDelaysMs[0];
+    if (delay === undefined) {
+      eventsConsumed.inc({ queue: this.queue, outcome: 'requeued' });
+      this.settle(channel, message, 'requeue');
+      return;
+    }
+    await this.moveTo(channel, message, retryQueueName(this.queue, delay), 'deferred', {
+      [HEADERS.attempt]: Number(message.properties.headers?.[HEADERS.attempt] ?? 0),
+      [HEADERS.error]: describeError(error),
+      [HEADERS.deferred]: true,
+    });
+  }
+
   private deadLetter(
     channel: Channel,
     message: ConsumeMessage,
@@ -177,7 +211,7 @@ export class EventDelivery {
     channel: Channel,
     message: ConsumeMessage,
     target: string,
-    outcome: 'retried' | 'dead_lettered',
+    outcome: 'retried' | 'dead_lettered' | 'deferred',
     headers: Record<string, unknown>,
   ): Promise<void> {
     try {
@@ -250,13 +284,16 @@ function parseEnvelope(message: ConsumeMessage): EventEnvelope | null {
   }
 }
 
-/** A redelivery, a retry or a replay: an earlier attempt may have stopped half-way. */
+/**
+ * A redelivery, a retry, a deferral or a replay: an earlier attempt may have stopped half-way.
+ */
 function isRepeatedAttempt(message: ConsumeMessage): boolean {
   const headers = message.properties.headers ?? {};
   return (
     message.fields.redelivered ||
     Number(headers[HEADERS.attempt] ?? 0) > 0 ||
-    headers[HEADERS.replayed] === true
+    headers[HEADERS.replayed] === true ||
+    headers[HEADERS.deferred] === true
   );
 }
 

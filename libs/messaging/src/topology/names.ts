@@ -46,6 +46,8 @@ export const HEADERS = {
   failedAt: 'x-prepmate-failed-at',
   originalQueue: 'x-prepmate-original-queue',
   replayed: 'x-prepmate-replayed',
+  /** Put back while a dependency was down: not counted as an attempt (docs/reliability.md). */
+  deferred: 'x-prepmate-deferred',
   correlationId: 'x-correlation-id',
   requestId: 'x-request-id',
   /** HMAC of an RPC request's or event's body with the signing secret (`signing/`). */

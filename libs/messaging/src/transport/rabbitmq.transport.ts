@@ -13,6 +13,7 @@ import type { Channel } from 'amqplib';
 import type { Logger } from 'pino';
 import { lastValueFrom } from 'rxjs';
 import { AmqpConnection } from '../amqp-connection';
+import { DependencyGate } from '../consuming/dependency-gate';
 import { EventDelivery } from '../consuming/event-delivery';
 import { ProcessedEventStore } from '../idempotency/processed-event.store';
 import { consumerCancellations } from '../messaging.metrics';
@@ -26,6 +27,19 @@ import { EVENT_SUBSCRIPTIONS_TOKEN } from './subscriptions.token';
 /** Pause between attempts to consume a queue again after the broker cancelled its consumer. */
 const RESUBSCRIBE_DELAY_MS = 1000;
 
+/** One event queue's consumer on one channel: `tag` null while paused (or not yet consuming). */
+interface EventConsumer {
+  queue: string;
+  subscribe: () => Promise<string>;
+  tag: string | null;
+}
+
+/** What consumes on one channel: the event queues' consumers and the RPC queue's. */
+interface ChannelConsumers {
+  events: EventConsumer[];
+  rpcTag: string | null;
+}
+
 /**
  * The service's side of the broker as a Nest transport, so handlers stay idiomatic:
  * `@EventPattern('submission.ingested')` consumes the durable quorum queue
@@ -33,7 +47,9 @@ const RESUBSCRIBE_DELAY_MS = 1000;
  * `@MessagePattern('...')` answers requests on `<service>.rpc`. Consumers are set up again
  * on every reconnection and after the broker cancels one (its queue deleted); prefetch bounds
  * what a replica holds; SIGTERM stops consuming and waits for in-flight messages before the
- * connection closes.
+ * connection closes. While a dependency of the handlers is down (`DependencyGate`) the event
+ * consumers are cancelled, and consumed again once it answers: messages wait in their queues
+ * instead of burning their retries (docs/reliability.md "Dependency outages").
  */
 @Injectable()
 export class RabbitMqTransport
@@ -42,7 +58,7 @@ export class RabbitMqTransport
 {
   private channel?: ChannelWrapper;
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly consumerTags = new Map<Channel, string[]>();
+  private readonly consumers = new Map<Channel, ChannelConsumers>();
   private stopping?: Promise<void>;
   private readonly log: Logger;
 
@@ -51,6 +67,7 @@ export class RabbitMqTransport
     private readonly publisher: EventPublisher,
     private readonly processed: ProcessedEventStore,
     private readonly config: ServiceConfig,
+    private readonly gate: DependencyGate,
     @Inject(SERVICE_NAME) private readonly service: ServiceName,
     @Inject(EVENT_SUBSCRIPTIONS_TOKEN)
     private readonly subscriptions: Record<string, readonly EventType[]>,
@@ -58,6 +75,7 @@ export class RabbitMqTransport
   ) {
     super();
     this.log = logger.child({ component: 'transport' });
+    this.gate.onChange((paused) => void (paused ? this.pauseEvents() : this.resumeEvents()));
   }
 
   listen(callback: (error?: unknown) => void): void {
@@ -79,6 +97,7 @@ export class RabbitMqTransport
         this.signatureCheck,
         this.log.child({ queue }),
         this.config.HANDLER_TIMEOUT_MS,
+        this.gate,
       );
       return { type, queue, delivery };
     });
@@ -100,9 +119,10 @@ export class RabbitMqTransport
           this.config.AMQP_QUEUE_EXPIRES_MS,
           this.config.AMQP_UNROUTED_MAX_LENGTH,
         );
-        const tags: string[] = [];
+        const consumers: ChannelConsumers = { events: [], rpcTag: null };
         for (const { type, queue, delivery } of deliveries) {
-          const subscribe = async (): Promise<string> => {
+          const consumer: EventConsumer = { queue, tag: null, subscribe: async () => '' };
+          consumer.subscribe = async (): Promise<string> => {
             await declareEventQueue(
               channel,
               this.config.AMQP_EXCHANGE,
@@ -114,20 +134,29 @@ export class RabbitMqTransport
             let tag = '';
             ({ consumerTag: tag } = await channel.consume(queue, (message) => {
               if (message) this.track(delivery.handle(channel, message));
-              else this.onConsumerCancelled(channel, queue, tag, subscribe);
+              else this.onConsumerCancelled(channel, consumer, tag);
             }));
             return tag;
           };
-          tags.push(await subscribe());
+          consumers.events.push(consumer);
+          if (this.gate.paused)
+            await declareEventQueue(
+              channel,
+              this.config.AMQP_EXCHANGE,
+              queue,
+              type,
+              this.config.retryDelaysMs,
+              this.config.AMQP_QUEUE_EXPIRES_MS,
+            );
+          else consumer.tag = await consumer.subscribe();
         }
         await declareRpcQueue(channel, rpcQueue);
-        const { consumerTag } = await channel.consume(
+        ({ consumerTag: consumers.rpcTag } = await channel.consume(
           rpcQueue,
           (message) => message && this.track(rpc.handle(channel, message)),
-        );
-        tags.push(consumerTag);
-        this.consumerTags.set(channel, tags);
-        channel.on('close', () => this.consumerTags.delete(channel));
+        ));
+        this.consumers.set(channel, consumers);
+        channel.on('close', () => this.consumers.delete(channel));
         this.log.info(
           {
             queues: [...deliveries.map((d) => d.queue), rpcQueue],
@@ -143,22 +172,19 @@ export class RabbitMqTransport
   /**
    * The broker cancelled a consumer (its queue was deleted, say): without this the replica
    * would stay connected and healthy while consuming nothing. The queue is declared again
-   * (with its bindings) and consumed again, retried every RESUBSCRIBE_DELAY_MS while it fails.
+   * (with its bindings) and consumed again, retried every RESUBSCRIBE_DELAY_MS while it fails
+   * (unless consuming is paused meanwhile: resuming subscribes it).
    */
-  private onConsumerCancelled(
-    channel: Channel,
-    queue: string,
-    oldTag: string,
-    subscribe: () => Promise<string>,
-  ): void {
+  private onConsumerCancelled(channel: Channel, consumer: EventConsumer, oldTag: string): void {
+    const { queue } = consumer;
     consumerCancellations.inc({ queue });
     this.log.warn({ queue }, 'the broker cancelled our consumer; subscribing again');
+    if (consumer.tag === oldTag) consumer.tag = null;
     const attempt = async (): Promise<void> => {
-      if (this.stopping || !this.consumerTags.has(channel)) return;
+      if (this.stopping || !this.consumers.has(channel) || this.gate.paused) return;
+      if (consumer.tag !== null) return;
       try {
-        const tag = await subscribe();
-        const tags = this.consumerTags.get(channel) ?? [];
-        this.consumerTags.set(channel, [...tags.filter((t) => t !== oldTag), tag]);
+        consumer.tag = await consumer.subscribe();
         this.log.info({ queue }, 'consuming again after a cancellation');
       } catch (error) {
         this.log.error(
@@ -169,6 +195,37 @@ export class RabbitMqTransport
       }
     };
     void attempt();
+  }
+
+  /** A dependency is down: stop taking events (RPC requests still answer, with errors). */
+  private async pauseEvents(): Promise<void> {
+    for (const [channel, { events }] of this.consumers)
+      for (const consumer of events) {
+        const tag = consumer.tag;
+        if (tag === null) continue;
+        consumer.tag = null;
+        await channel.cancel(tag).catch(() => undefined);
+      }
+    this.log.warn('event consumers paused');
+  }
+
+  /** The dependencies answer again: consume every event queue again. */
+  private async resumeEvents(): Promise<void> {
+    if (this.stopping) return;
+    for (const [, { events }] of this.consumers)
+      for (const consumer of events) {
+        if (consumer.tag !== null || this.gate.paused) continue;
+        try {
+          consumer.tag = await consumer.subscribe();
+        } catch (error) {
+          // The channel died: its setup subscribes again on reconnection.
+          this.log.warn(
+            { queue: consumer.queue, err: (error as Error).message },
+            'could not resume a consumer; the reconnection will',
+          );
+        }
+      }
+    this.log.info('event consumers resumed');
   }
 
   /** Resolves once the consumers are attached (for tests and benchmarks). */
@@ -196,8 +253,9 @@ export class RabbitMqTransport
   }
 
   private async drain(): Promise<void> {
-    for (const [channel, tags] of this.consumerTags) {
-      for (const tag of tags) await channel.cancel(tag).catch(() => undefined);
+    for (const [channel, { events, rpcTag }] of this.consumers) {
+      const tags = [...events.map((consumer) => consumer.tag), rpcTag];
+      for (const tag of tags) if (tag !== null) await channel.cancel(tag).catch(() => undefined);
     }
     const pending = this.inFlight.size;
     if (pending === 0) return;

@@ -138,6 +138,23 @@ export class ServiceConfig {
   HANDLER_TIMEOUT_MS = 60_000;
 
   /**
+   * While a dependency (the database, Redis) is down, event consumers pause instead of sending
+   * live traffic through the retry ladder into the DLQ: a failed handler makes the transport
+   * probe the dependencies; one down pauses consuming, and they are probed this often until
+   * all answer again (docs/reliability.md "Dependency outages").
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  DEPENDENCY_PROBE_EVERY_MS = 1000;
+
+  /** How long one dependency probe may take before it counts as down. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  DEPENDENCY_PROBE_TIMEOUT_MS = 2000;
+
+  /**
    * How long one Redis command may wait (connection down, server stuck) before it fails, so
    * that the job or request it belongs to fails and is retried instead of waiting forever.
    */

@@ -9,9 +9,9 @@ export class MongoReadiness implements ReadinessCheck {
 
   constructor(@InjectConnection() private readonly connection: Connection) {}
 
-  isReady(): Promise<boolean> {
+  isReady(timeoutMs = 80): Promise<boolean> {
     if (this.connection.readyState !== 1 || !this.connection.db) return Promise.resolve(false);
     const db = this.connection.db;
-    return withinTimeout(() => db.command({ ping: 1 }), 80);
+    return withinTimeout(() => db.command({ ping: 1 }), timeoutMs);
   }
 }

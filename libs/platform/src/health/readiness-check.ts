@@ -4,7 +4,8 @@
  */
 export interface ReadinessCheck {
   readonly name: string;
-  isReady(): Promise<boolean>;
+  /** `timeoutMs`: how long the probe may take (the readiness probe's default is 80 ms). */
+  isReady(timeoutMs?: number): Promise<boolean>;
 }
 
 export const READINESS_CHECKS = Symbol('READINESS_CHECKS');

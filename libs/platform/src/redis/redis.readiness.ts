@@ -9,8 +9,8 @@ export class RedisReadiness implements ReadinessCheck {
 
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
-  isReady(): Promise<boolean> {
+  isReady(timeoutMs = 80): Promise<boolean> {
     if (this.redis.status !== 'ready') return Promise.resolve(false);
-    return withinTimeout(() => this.redis.ping(), 80);
+    return withinTimeout(() => this.redis.ping(), timeoutMs);
   }
 }

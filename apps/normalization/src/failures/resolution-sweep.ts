@@ -1,0 +1,84 @@
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ROOT_LOGGER } from '@prepmate/platform';
+import type { Model } from 'mongoose';
+import type { Logger } from 'pino';
+import { RESOLUTION_STEPS } from '../domain/failure-resolution';
+import { NormalizationConfig } from '../normalization.config';
+import { FailureResolver } from './failure-resolver';
+import {
+  NORMALIZATION_FAILURE_MODEL,
+  type NormalizationFailureDocument,
+} from './normalization-failure.schema';
+
+/**
+ * Finishes resolutions nobody finished: an admin's request that crashed or failed half-way and
+ * was not retried (docs/reliability.md "Resolving a normalization failure"). Every
+ * `FAILURE_RESOLUTION_SWEEP_MS` each replica continues the resolutions whose last step is older
+ * than `FAILURE_RESOLUTION_GRACE_MS`; the steps are idempotent, so two replicas (or a sweep and
+ * a late admin retry) continuing the same one write nothing twice.
+ */
+@Injectable()
+export class ResolutionSweep implements OnModuleInit, OnModuleDestroy {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private readonly log: Logger;
+
+  constructor(
+    @InjectModel(NORMALIZATION_FAILURE_MODEL)
+    private readonly model: Model<NormalizationFailureDocument>,
+    private readonly resolver: FailureResolver,
+    private readonly config: NormalizationConfig,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'resolution-sweep' });
+  }
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => {
+      this.running ??= this.sweep()
+        .then(() => undefined)
+        .finally(() => (this.running = undefined));
+    }, this.config.FAILURE_RESOLUTION_SWEEP_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Continues every unfinished resolution older than the grace; returns how many finished. */
+  async sweep(): Promise<number> {
+    let finished = 0;
+    try {
+      const unfinished = await this.model
+        .find(
+          {
+            'resolution.step': { $in: RESOLUTION_STEPS.filter((step) => step !== 'done') },
+            'resolution.updatedAt': {
+              $lt: new Date(Date.now() - this.config.FAILURE_RESOLUTION_GRACE_MS),
+            },
+          },
+          { _id: 1 },
+        )
+        .limit(100)
+        .lean<Array<Pick<NormalizationFailureDocument, '_id'>>>();
+      for (const { _id } of unfinished) {
+        try {
+          const result = await this.resolver.run(_id);
+          finished += 1;
+          this.log.info({ ...result }, 'finished an interrupted resolution');
+        } catch (error) {
+          this.log.warn(
+            { failureId: _id, err: (error as Error).message },
+            'could not finish an interrupted resolution; the next sweep tries again',
+          );
+        }
+      }
+    } catch (error) {
+      this.log.warn({ err: (error as Error).message }, 'resolution sweep failed');
+    }
+    return finished;
+  }
+}

@@ -1,0 +1,162 @@
+import { getConnectionToken } from '@nestjs/mongoose';
+import {
+  type FerretDbServer,
+  isPortOpen,
+  runCommand,
+  startFerretDb,
+  startRabbitMqServer,
+} from '@prepmate/infra';
+import {
+  DependencyGate,
+  EventPublisher,
+  RabbitMqTransport,
+  deadLetterQueueName,
+  eventQueueName,
+} from '@prepmate/messaging';
+import {
+  eventually,
+  freePort,
+  freePortBlock,
+  ingestedEvent,
+  isolatedEnv,
+  startTestService,
+  type TestService,
+} from '@prepmate/testing';
+import amqplib, { type ChannelModel } from 'amqplib';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Connection } from 'mongoose';
+import { NormalizationModule } from '../../apps/normalization/src/normalization.module';
+import { NormalizedRecords } from '../../apps/normalization/src/normalizing/normalized-records';
+
+const SUBMISSIONS = 300;
+/** A short ladder: without pausing, an outage of a few seconds sends everything to the DLQ. */
+const RETRY_DELAYS = '200,400,800';
+
+/**
+ * While the database is down the consumers pause instead of burning the retry ladder into the
+ * DLQ, and resume once it answers (docs/reliability.md "Dependency outages"). The database is
+ * this test's own FerretDB (its own PostgreSQL database), stopped and started again; the shared
+ * one is never touched. The broker is the test's own node too: the shared one, busy with every
+ * other test's queues, can be slow to answer, which is not what this test is about.
+ */
+describe('a database outage mid-flow', () => {
+  const { AMQP_EXCHANGE, prefix } = isolatedEnv('outage');
+  const queuePrefix = `${prefix}.`;
+  const postgresDatabase = `prepmate_outage_${process.pid}`;
+  const log = (line: string) => process.stdout.write(`[outage ferretdb] ${line}\n`);
+  let port: number;
+  let dataDir: string;
+  let ferret: FerretDbServer | undefined;
+  let broker: Awaited<ReturnType<typeof startRabbitMqServer>> | undefined;
+  let service: TestService;
+  let raw: ChannelModel;
+
+  beforeAll(async () => {
+    port = await freePort();
+    dataDir = await mkdtemp(join(tmpdir(), 'prepmate-outage-'));
+    // As root the broker runs as the rabbitmq user, who must be able to enter the folder.
+    await chmod(dataDir, 0o755);
+    const brokerPort = await freePortBlock(1, 25_700, 29_000);
+    broker = await startRabbitMqServer(brokerPort, join(dataDir, 'broker'), log);
+    const amqpUrl = `amqp://guest:guest@127.0.0.1:${brokerPort}`;
+    ferret = await startFerretDb(port, dataDir, log, {
+      postgresDatabase,
+      postgresPoolMaxConns: 20,
+    });
+    service = await startTestService({
+      module: NormalizationModule,
+      transport: RabbitMqTransport,
+      env: {
+        AMQP_URL: amqpUrl,
+        AMQP_EXCHANGE,
+        AMQP_QUEUE_PREFIX: queuePrefix,
+        MONGO_URL: ferret.url,
+        MONGO_DB: `${prefix}_normalization`,
+        AMQP_RETRY_DELAYS_MS: RETRY_DELAYS,
+        AMQP_PREFETCH: '20',
+        DEPENDENCY_PROBE_EVERY_MS: '250',
+        DEPENDENCY_PROBE_TIMEOUT_MS: '1000',
+      },
+    });
+    raw = await amqplib.connect(amqpUrl);
+  }, 300_000);
+
+  afterAll(async () => {
+    await raw?.close();
+    await service?.app
+      .get<Connection>(getConnectionToken())
+      .dropDatabase()
+      .catch(() => undefined);
+    await service?.close();
+    await broker?.server.stop(30_000);
+    await ferret?.process.stop();
+    if (dataDir)
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 500 });
+    if (await isPortOpen('127.0.0.1', 5432))
+      await runCommand('dropdb', ['-h', '127.0.0.1', '-U', 'postgres', postgresDatabase]);
+  }, 120_000);
+
+  it('pauses while the database is down, puts nothing in the DLQ and counts every submission once after it returns', async () => {
+    const queue = eventQueueName('normalization', 'submission.ingested', queuePrefix);
+    const records = service.app.get(NormalizedRecords).model;
+    const gate = service.app.get(DependencyGate);
+    const publisher = service.app.get(EventPublisher);
+    const ids = Array.from({ length: SUBMISSIONS }, (_, i) => `outage-${i}`);
+    const publish = async (from: number, to: number) => {
+      for (let i = from; i < to; i++)
+        await publisher.publish(
+          ingestedEvent(i, {
+            submissionId: ids[i],
+            userId: `outage-user-${i % 5}`,
+            platformSubmissionId: `outage-${i}`,
+          }),
+        );
+    };
+    await publish(0, SUBMISSIONS / 2);
+    // Mid-flow: some normalized, then the database goes away and the rest arrives meanwhile.
+    await eventually(
+      () => records.countDocuments({}),
+      (count) => count >= 10,
+      { what: 'the first submissions normalized', timeoutMs: 60_000 },
+    );
+    await ferret!.process.stop();
+    ferret = undefined;
+    await publish(SUBMISSIONS / 2, SUBMISSIONS);
+
+    await eventually(
+      () => Promise.resolve(gate.paused),
+      (paused) => paused,
+      { what: 'consuming to pause', timeoutMs: 30_000 },
+    );
+    const ready = await fetch(`${service.url}/health/ready`);
+    expect(ready.status).toBe(503);
+    const probe = await raw.createChannel();
+    // Paused: no consumer on the queue; longer than the whole retry ladder, nothing dead-lettered.
+    // (the cancel follows the gate closing by a broker round trip)
+    await eventually(
+      async () => (await probe.checkQueue(queue)).consumerCount,
+      (consumers) => consumers === 0,
+      { what: 'the event consumer cancelled', timeoutMs: 10_000 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    expect((await probe.checkQueue(deadLetterQueueName(queue))).messageCount).toBe(0);
+
+    ferret = await startFerretDb(port, dataDir, log, {
+      postgresDatabase,
+      postgresPoolMaxConns: 20,
+    });
+    await eventually(
+      () => records.countDocuments({ _id: { $in: ids } }),
+      (count) => count === SUBMISSIONS,
+      { what: 'every submission normalized after the database returned', timeoutMs: 120_000 },
+    );
+    expect(gate.paused).toBe(false);
+    expect((await probe.checkQueue(queue)).consumerCount).toBeGreaterThan(0);
+    expect((await probe.checkQueue(deadLetterQueueName(queue))).messageCount).toBe(0);
+    // Each once: one record per submission, nothing else.
+    expect(await records.countDocuments({})).toBe(SUBMISSIONS);
+    await probe.close();
+  });
+});
