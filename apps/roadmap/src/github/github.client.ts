@@ -49,7 +49,7 @@ export class GithubClient {
     if (path) query.set('path', path);
     const [owner, name] = repository.split('/');
     const url = `${this.config.GITHUB_API_URL.replace(/\/$/, '')}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(name)}/commits?${query}`;
-    const body = await this.upstream.call(url, repository);
+    const body = await this.call(url, repository);
     if (!Array.isArray(body)) throw new GithubUnavailableError('commits answer is not a list');
     const commits: CommitSeen[] = [];
     for (const item of body) {
