@@ -244,6 +244,8 @@ describe('web client', () => {
     await canvas.waitFor();
     expect(await card.textContent()).not.toContain(reflection);
     await screen('synergy-feed');
+    // the mouse reaches what the viewport shows only
+    await canvas.scrollIntoViewIfNeeded();
     const box = (await canvas.boundingBox())!;
     for (let stroke = 0; stroke < 6; stroke++) {
       const y = box.y + (box.height * (stroke + 0.5)) / 6;
@@ -274,13 +276,13 @@ describe('web client', () => {
     await peerPage.getByText('No message yet').waitFor();
 
     // a message each way, each arriving live in the other's open page
-    await page.getByLabel('Message').fill('Your sliding window note helped, thanks!');
+    await page.getByRole('textbox', { name: 'Message' }).fill('Your sliding window note helped, thanks!');
     await page.getByRole('button', { name: 'Send' }).click();
     await peerPage
       .getByRole('log')
       .getByText('Your sliding window note helped, thanks!')
       .waitFor({ timeout: 15_000 });
-    await peerPage.getByLabel('Message').fill('Glad it did. Pair on graphs tomorrow?');
+    await peerPage.getByRole('textbox', { name: 'Message' }).fill('Glad it did. Pair on graphs tomorrow?');
     await peerPage.getByRole('button', { name: 'Send' }).click();
     await page
       .getByRole('log')

@@ -62,7 +62,7 @@ export function ChatPage({ userId }: { userId: string }) {
           empty={<p>No message yet: say hello.</p>}
         >
           {(page) => (
-            <ol className="plain messages" role="log" aria-label={`Messages with ${name}`}>
+            <ol className="plain messages" role="log" aria-label={`Conversation with ${name}`}>
               {[...page.items].reverse().map((m) => (
                 <li key={m.id} className={m.from === me?.id ? 'mine' : 'theirs'}>
                   <span className="muted">
