@@ -95,6 +95,8 @@ export function ScratchCard({ post, onRevealed }: { post: Post; onRevealed: () =
   }
 
   const onDown = (event: PointerEvent<HTMLCanvasElement>) => {
+    // a stroke scratches; it does not select the text around the card
+    event.preventDefault();
     drawing.current = true;
     event.currentTarget.setPointerCapture(event.pointerId);
     scratchAt([pointOf(event)]);
