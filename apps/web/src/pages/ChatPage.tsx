@@ -62,16 +62,18 @@ export function ChatPage({ userId }: { userId: string }) {
           empty={<p>No message yet: say hello.</p>}
         >
           {(page) => (
-            <ol className="plain messages" role="log" aria-label={`Conversation with ${name}`}>
-              {[...page.items].reverse().map((m) => (
-                <li key={m.id} className={m.from === me?.id ? 'mine' : 'theirs'}>
-                  <span className="muted">
-                    {m.from === me?.id ? 'You' : name} · {new Date(m.sentAt).toLocaleTimeString()}
-                  </span>
-                  <p>{m.text}</p>
-                </li>
-              ))}
-            </ol>
+            <div role="log" aria-label={`Conversation with ${name}`}>
+              <ol className="plain messages">
+                {[...page.items].reverse().map((m) => (
+                  <li key={m.id} className={m.from === me?.id ? 'mine' : 'theirs'}>
+                    <span className="muted">
+                      {m.from === me?.id ? 'You' : name} · {new Date(m.sentAt).toLocaleTimeString()}
+                    </span>
+                    <p>{m.text}</p>
+                  </li>
+                ))}
+              </ol>
+            </div>
           )}
         </QueryView>
         <form className="row" onSubmit={onSubmit}>
