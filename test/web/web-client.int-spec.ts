@@ -276,13 +276,17 @@ describe('web client', () => {
     await peerPage.getByText('No message yet').waitFor();
 
     // a message each way, each arriving live in the other's open page
-    await page.getByRole('textbox', { name: 'Message' }).fill('Your sliding window note helped, thanks!');
+    await page
+      .getByRole('textbox', { name: 'Message' })
+      .fill('Your sliding window note helped, thanks!');
     await page.getByRole('button', { name: 'Send' }).click();
     await peerPage
       .getByRole('log')
       .getByText('Your sliding window note helped, thanks!')
       .waitFor({ timeout: 15_000 });
-    await peerPage.getByRole('textbox', { name: 'Message' }).fill('Glad it did. Pair on graphs tomorrow?');
+    await peerPage
+      .getByRole('textbox', { name: 'Message' })
+      .fill('Glad it did. Pair on graphs tomorrow?');
     await peerPage.getByRole('button', { name: 'Send' }).click();
     await page
       .getByRole('log')
