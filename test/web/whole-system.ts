@@ -33,6 +33,9 @@ export class WholeSystem {
         AMQP_QUEUE_PREFIX: `${this.env.prefix}.`,
         MONGO_DB_PREFIX: this.env.prefix,
         LOG_LEVEL: 'warn',
+        // quick enough for a test: the pipeline settles and a pair is scored within seconds
+        AGGREGATION_DEBOUNCE_MS: '300',
+        SYNERGY_PAIR_DEBOUNCE_MS: '1000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,

@@ -1,14 +1,18 @@
 import { type ReactNode } from 'react';
 import { useRestoredSession, useSignOut, useUser } from './auth';
 import { Loading } from './components/states';
+import { useLiveCache } from './live/live-cache';
+import { useLiveStream } from './live/live-stream';
 import { AdminPage } from './pages/AdminPage';
 import { AuthPage } from './pages/AuthPage';
+import { ChatPage } from './pages/ChatPage';
 import { ConnectPage } from './pages/ConnectPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { PerformancePage } from './pages/PerformancePage';
 import { ProblemsPage } from './pages/ProblemsPage';
 import { RoadmapPage } from './pages/RoadmapPage';
 import { RoadmapsPage } from './pages/RoadmapsPage';
+import { SynergyPage } from './pages/SynergyPage';
 import { TopicPage } from './pages/TopicPage';
 import { TopicsPage } from './pages/TopicsPage';
 import { Link, matchPath, navigate, usePath } from './router';
@@ -20,6 +24,7 @@ const NAV = [
   { to: '/performance', label: 'Performance' },
   { to: '/roadmaps', label: 'Roadmaps' },
   { to: '/problems', label: 'Problems' },
+  { to: '/synergy', label: 'Synergy' },
 ];
 
 function route(path: string): ReactNode {
@@ -30,6 +35,9 @@ function route(path: string): ReactNode {
   if (path === '/roadmaps') return <RoadmapsPage />;
   if (path === '/problems') return <ProblemsPage />;
   if (path === '/admin') return <AdminPage />;
+  if (path === '/synergy') return <SynergyPage />;
+  const chat = matchPath('/chat/:userId', path);
+  if (chat) return <ChatPage userId={chat.userId} />;
   const topic = matchPath('/topics/:slug', path);
   if (topic) return <TopicPage slug={topic.slug} />;
   const roadmap = matchPath('/roadmaps/:id', path);
@@ -49,6 +57,8 @@ export function App() {
   const user = useUser();
   const path = usePath();
   const signOut = useSignOut();
+  useLiveStream(user?.id);
+  useLiveCache(user?.id);
 
   if (restoring)
     return (
@@ -59,7 +69,10 @@ export function App() {
   if (!user) return <AuthPage mode={path === '/signup' ? 'signup' : 'signin'} />;
 
   const nav = user.role === 'admin' ? [...NAV, { to: '/admin', label: 'Admin' }] : NAV;
-  const active = (to: string) => (to === '/' ? path === '/' : path.startsWith(to));
+  const active = (to: string) =>
+    to === '/'
+      ? path === '/'
+      : path.startsWith(to) || (to === '/synergy' && path.startsWith('/chat/'));
   return (
     <div className="shell">
       <a className="skip" href="#main">

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import {
   ChatMessageResponse,
   ConversationResponse,
@@ -11,6 +11,7 @@ import {
 import { UuidParamPipe } from '@prepmate/platform';
 import { Caller } from '../auth/access.decorators';
 import { ApiErrors } from '../docs/api-errors';
+import { ApiPageResponse } from '../docs/api-page';
 import { Upstream } from '../upstream/upstream.service';
 
 /** Chat between learners whose synergy unlocked it (403 CHAT_LOCKED before). */
@@ -22,10 +23,7 @@ export class ChatsController {
 
   /** My conversations, the most recent first, with the last message and unread count. */
   @Get()
-  @ApiOkResponse({
-    description: '{ items: Conversation[], nextCursor }',
-    type: [ConversationResponse],
-  })
+  @ApiPageResponse(ConversationResponse)
   @ApiErrors(400, 401)
   list(@Query() query: PageQuery, @Caller() caller: RpcCaller) {
     return this.upstream.call(
@@ -48,10 +46,7 @@ export class ChatsController {
 
   /** Newest first; reading the first page marks the conversation read. */
   @Get(':userId/messages')
-  @ApiOkResponse({
-    description: '{ items: ChatMessage[], nextCursor }',
-    type: [ChatMessageResponse],
-  })
+  @ApiPageResponse(ChatMessageResponse)
   @ApiErrors(400, 401, 403)
   messages(
     @Param('userId', UuidParamPipe) userId: string,

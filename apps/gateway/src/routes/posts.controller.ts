@@ -13,6 +13,7 @@ import {
 import { UuidParamPipe } from '@prepmate/platform';
 import { Caller } from '../auth/access.decorators';
 import { ApiErrors } from '../docs/api-errors';
+import { ApiPageResponse } from '../docs/api-page';
 import { Upstream } from '../upstream/upstream.service';
 
 /** Reflection posts and the scratch feed (docs/synergy.md). */
@@ -32,7 +33,7 @@ export class PostsController {
 
   /** The feed, newest first: own and revealed posts in full, every other one masked. */
   @Get('posts')
-  @ApiOkResponse({ description: '{ items: Post[], nextCursor }', type: [PostResponse] })
+  @ApiPageResponse(PostResponse)
   @ApiErrors(400, 401)
   feed(@Query() query: PageQuery, @Caller() caller: RpcCaller) {
     return this.upstream.call(
@@ -86,7 +87,7 @@ export class PostsController {
   }
 
   @Get('users/:userId/posts')
-  @ApiOkResponse({ description: '{ items: Post[], nextCursor }', type: [PostResponse] })
+  @ApiPageResponse(PostResponse)
   @ApiErrors(400, 401)
   ofUser(
     @Param('userId', UuidParamPipe) userId: string,

@@ -11,6 +11,7 @@ import {
 import { UuidParamPipe } from '@prepmate/platform';
 import { Caller } from '../auth/access.decorators';
 import { ApiErrors } from '../docs/api-errors';
+import { ApiPageResponse } from '../docs/api-page';
 import { Upstream } from '../upstream/upstream.service';
 
 /** Learning levels and peer synergy (docs/synergy.md). */
@@ -36,10 +37,7 @@ export class SynergyController {
 
   /** My pairs by score, highest first. */
   @Get('synergy')
-  @ApiOkResponse({
-    description: '{ items: SynergyPair[], nextCursor }',
-    type: [SynergyPairResponse],
-  })
+  @ApiPageResponse(SynergyPairResponse)
   @ApiErrors(400, 401)
   pairs(@Query() query: PageQuery, @Caller() caller: RpcCaller) {
     return this.upstream.call(
@@ -51,7 +49,7 @@ export class SynergyController {
 
   /** Up to 10 learners I have not interacted with, the closest first (declared before `:userId`). */
   @Get('synergy/suggestions')
-  @ApiOkResponse({ description: '{ items: Suggestion[] }', type: [SynergySuggestionResponse] })
+  @ApiPageResponse(SynergySuggestionResponse, { cursor: false })
   @ApiErrors(401)
   suggestions(@Caller() caller: RpcCaller) {
     return this.upstream.call(RPC_PATTERNS.synergySuggestions, {}, caller);

@@ -4,7 +4,7 @@ import type { paths } from './schema';
 import { session, type Tokens } from './session';
 
 /** Same origin when served by the gateway; VITE_API_ORIGIN for a client hosted elsewhere. */
-const API_ORIGIN = import.meta.env.VITE_API_ORIGIN ?? '';
+export const API_ORIGIN = import.meta.env.VITE_API_ORIGIN ?? '';
 
 /** Calls that answer 401 for a wrong password or token, not for an expired session. */
 const SESSION_ROUTES = /\/auth\/(login|register|refresh|logout)$/;

@@ -3564,13 +3564,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: Conversation[], nextCursor } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConversationResponse"][];
+                    "application/json": {
+                        items: components["schemas"]["ConversationResponse"][];
+                        /** @description pass as `cursor` for the next page; null on the last one */
+                        nextCursor: string | null;
+                    };
                 };
             };
             /** @description VALIDATION_FAILED (with details) or BAD_REQUEST (malformed JSON) */
@@ -3635,13 +3638,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: ChatMessage[], nextCursor } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChatMessageResponse"][];
+                    "application/json": {
+                        items: components["schemas"]["ChatMessageResponse"][];
+                        /** @description pass as `cursor` for the next page; null on the last one */
+                        nextCursor: string | null;
+                    };
                 };
             };
             /** @description VALIDATION_FAILED (with details) or BAD_REQUEST (malformed JSON) */
@@ -6493,13 +6499,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: Post[], nextCursor } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PostResponse"][];
+                    "application/json": {
+                        items: components["schemas"]["PostResponse"][];
+                        /** @description pass as `cursor` for the next page; null on the last one */
+                        nextCursor: string | null;
+                    };
                 };
             };
             /** @description VALIDATION_FAILED (with details) or BAD_REQUEST (malformed JSON) */
@@ -6966,13 +6975,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: Post[], nextCursor } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PostResponse"][];
+                    "application/json": {
+                        items: components["schemas"]["PostResponse"][];
+                        /** @description pass as `cursor` for the next page; null on the last one */
+                        nextCursor: string | null;
+                    };
                 };
             };
             /** @description VALIDATION_FAILED (with details) or BAD_REQUEST (malformed JSON) */
@@ -8999,13 +9011,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: SynergyPair[], nextCursor } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SynergyPairResponse"][];
+                    "application/json": {
+                        items: components["schemas"]["SynergyPairResponse"][];
+                        /** @description pass as `cursor` for the next page; null on the last one */
+                        nextCursor: string | null;
+                    };
                 };
             };
             /** @description VALIDATION_FAILED (with details) or BAD_REQUEST (malformed JSON) */
@@ -9064,13 +9079,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: Suggestion[] } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SynergySuggestionResponse"][];
+                    "application/json": {
+                        items: components["schemas"]["SynergySuggestionResponse"][];
+                    };
                 };
             };
             /** @description UNAUTHENTICATED: missing, invalid or expired access token */

@@ -12,3 +12,9 @@ export type Platform = Integration['platform'];
 export type Layer = RoadmapTopicInput['layer'];
 
 export const LAYERS: Layer[] = ['core', 'reinforcement', 'advanced', 'optional'];
+export type Post = Schemas['PostResponse'];
+export type SynergyPair = Schemas['SynergyPairResponse'];
+export type ChatMessage = Schemas['ChatMessageResponse'];
+export type ChatPage = { items: ChatMessage[]; nextCursor: string | null };
+export type Level = Schemas['LevelResponse'];
+export type Advice = Schemas['AdviceResponse'];

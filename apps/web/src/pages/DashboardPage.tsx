@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
+import { ApiError } from '../api/errors';
 import { useTopicStats } from '../api/queries';
 import { useUser } from '../auth';
 import { BarChart, pct } from '../components/BarChart';
@@ -24,9 +25,89 @@ export function DashboardPage() {
       call(api.GET('/api/v1/telemetry/performance', { params: { query: { period: '7d' } } })),
   });
   const stats = useTopicStats();
+  const level = useQuery({
+    queryKey: ['level'],
+    queryFn: () => call(api.GET('/api/v1/me/level', {})),
+  });
+  // Advisory advises a learner after their first PCI: without a followed roadmap there is
+  // none to ask for, and a 404 still means "no advice yet".
+  const follows = (pci.data?.items.length ?? 0) > 0;
+  const advice = useQuery({
+    queryKey: ['advice'],
+    enabled: follows,
+    queryFn: () =>
+      call(api.GET('/api/v1/advisory/advice', {})).catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }),
+  });
   return (
     <section>
       <h1>Hello, {user?.name}</h1>
+      <div className="grid two">
+        <div className="card">
+          <h2>Level</h2>
+          <QueryView query={level} what="your level">
+            {(l) => (
+              <>
+                <p className="big" data-testid="level">
+                  {l.level.toFixed(1)}
+                </p>
+                <p className="muted">
+                  {l.points} points from {l.solvedByDifficulty.easy} easy,{' '}
+                  {l.solvedByDifficulty.medium} medium and {l.solvedByDifficulty.hard} hard problems
+                  solved
+                </p>
+              </>
+            )}
+          </QueryView>
+          <Link to="/synergy">Synergy and the feed</Link>
+        </div>
+        <div className="card">
+          <h2>Next step</h2>
+          {!follows && !pci.isPending ? (
+            <p>No advice yet: follow a roadmap and import your attempts.</p>
+          ) : (
+            <QueryView
+              query={advice}
+              what="your next step"
+              isEmpty={(a) => a === null}
+              empty={<p>No advice yet: follow a roadmap and import your attempts.</p>}
+            >
+              {(a) =>
+                a && (
+                  <>
+                    <p>{a.message}</p>
+                    {a.task && (
+                      <p>
+                        Next task: <strong>{a.task.problem.title}</strong>{' '}
+                        <span className="muted">
+                          ({a.task.topicName}, {a.task.problem.difficulty}, about{' '}
+                          {a.task.estimatedTimeMinutes} min)
+                        </span>{' '}
+                        {a.task.problem.url && (
+                          <a href={a.task.problem.url} target="_blank" rel="noreferrer">
+                            Open the problem
+                          </a>
+                        )}
+                      </p>
+                    )}
+                    {!a.task && a.nextTopic && (
+                      <p>
+                        Next topic:{' '}
+                        <Link to={`/topics/${encodeURIComponent(a.nextTopic.topic)}`}>
+                          {a.nextTopic.topicName}
+                        </Link>{' '}
+                        <span className="muted">({a.nextTopic.reason})</span>
+                      </p>
+                    )}
+                  </>
+                )
+              }
+            </QueryView>
+          )}
+        </div>
+      </div>
       <div className="grid three">
         <div className="card">
           <h2>This week</h2>

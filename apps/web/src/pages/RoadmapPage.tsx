@@ -3,7 +3,9 @@ import { api, call } from '../api/client';
 import { LAYERS } from '../api/types';
 import { BarChart, pct } from '../components/BarChart';
 import { FormError, QueryView } from '../components/states';
+import { useUser } from '../auth';
 import { Link } from '../router';
+import { RoadmapEditor } from './RoadmapEditor';
 
 const STATUS_LABEL = {
   not_started: 'not started',
@@ -17,6 +19,7 @@ const STATUS_LABEL = {
 export function RoadmapPage({ id }: { id: string }) {
   const path = { params: { path: { id } } };
   const queryClient = useQueryClient();
+  const me = useUser();
   const roadmap = useQuery({
     queryKey: ['roadmap', id],
     queryFn: () => call(api.GET('/api/v1/roadmaps/{id}', path)),
@@ -131,6 +134,7 @@ export function RoadmapPage({ id }: { id: string }) {
                   </QueryView>
                 </div>
               </div>
+              {r.createdBy !== null && r.createdBy === me?.id && <RoadmapEditor roadmap={r} />}
               {LAYERS.map((layer) => {
                 const topics = (r.topics ?? []).filter((t) => t.layer === layer);
                 if (topics.length === 0) return null;
