@@ -194,6 +194,27 @@ describe('mentors and their students', () => {
     );
   });
 
+  it('assigns a task to a student, which the student and the summary show with its mentor', async () => {
+    const assigned = await system.api('POST', `/mentor/students/${sam.userId}/tasks`, {
+      token: mia.token,
+      body: {
+        description: 'Push the segment tree exercise',
+        verificationSource: 'github',
+        verificationRequirements: { repository: 'sam/exercises' },
+        estimatedTimeMinutes: 45,
+      },
+    });
+    expect(assigned.status).toBe(201);
+    expect(assigned.body).toMatchObject({ status: 'pending', assignedBy: mia.userId });
+    const own = await system.api('GET', '/tasks', { token: sam.token });
+    expect(own.body.items.map((task: any) => task.id)).toContain(assigned.body.id);
+    const streak = await system.api('GET', '/me/streak', { token: sam.token });
+    const response = await summary(mia, sam);
+    expect(response.status).toBe(200);
+    expect(response.body.tasks.map((task: any) => task.id)).toContain(assigned.body.id);
+    expect(response.body.streak).toEqual(streak.body);
+  });
+
   it('answers 403 for anyone who is not their student, on every read and on task assignment', async () => {
     expectErrorShape(await summary(mia, olga), 403, 'FORBIDDEN');
     expectErrorShape(await summary(max, sam), 403, 'FORBIDDEN');

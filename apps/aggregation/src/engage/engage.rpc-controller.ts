@@ -6,9 +6,10 @@ import {
   type ReadinessRpcData,
   RPC_PATTERNS,
   type RpcRequest,
+  type StreakRpcData,
   type UpdateGoalRpcData,
 } from '@prepmate/contracts';
-import { requireCaller, RpcHandler } from '@prepmate/messaging';
+import { readableSubject, requireCaller, RpcHandler } from '@prepmate/messaging';
 import { GoalsService } from './goals.service';
 import { ProgressViews } from './progress-views';
 
@@ -41,8 +42,8 @@ export class EngageRpcController {
   }
 
   @RpcHandler(RPC_PATTERNS.streakGet)
-  streak(@Payload() request: RpcRequest) {
-    return this.views.streak(requireCaller(request).userId);
+  streak(@Payload() request: RpcRequest<StreakRpcData>) {
+    return this.views.streak(readableSubject(requireCaller(request), request.data?.userId));
   }
 
   @RpcHandler(RPC_PATTERNS.readinessGet)

@@ -9,6 +9,8 @@ import { Upstream } from '../upstream/upstream.service';
 const TOPICS = 100;
 const WEAK_TOPICS = 5;
 const ROADMAPS = 100;
+/** The student's most recent tasks shown to the mentor. */
+const TASKS = 20;
 
 /**
  * What a mentor sees of a student, composed from the services that own it through their
@@ -19,7 +21,7 @@ export class MentorSummaryService {
   constructor(private readonly upstream: Upstream) {}
 
   async summary(caller: RpcCaller, studentId: string): Promise<MentorStudentSummaryResponse> {
-    const [student, topicStats, weakTopics, roadmaps] = await Promise.all([
+    const [student, topicStats, weakTopics, roadmaps, streak, tasks] = await Promise.all([
       this.upstream.call(RPC_PATTERNS.authGetUser, { userId: studentId }, caller),
       this.upstream.call(
         RPC_PATTERNS.telemetryTopicStats,
@@ -36,12 +38,16 @@ export class MentorSummaryService {
         { userId: studentId, limit: ROADMAPS },
         caller,
       ),
+      this.upstream.call(RPC_PATTERNS.streakGet, { userId: studentId }, caller),
+      this.upstream.call(RPC_PATTERNS.tasksList, { userId: studentId, limit: TASKS }, caller),
     ]);
     return {
       student: { id: student.id, name: student.name, email: student.email },
       topicStats: topicStats.items,
       weakTopics: weakTopics.items,
       roadmaps: roadmaps.items,
+      streak,
+      tasks: tasks.items,
     };
   }
 }

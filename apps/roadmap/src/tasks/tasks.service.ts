@@ -10,7 +10,7 @@ import {
   type TaskResponse,
   type UpdateTaskRequest,
 } from '@prepmate/contracts';
-import { RpcClient, UserTombstones } from '@prepmate/messaging';
+import { readableSubject, RpcClient, UserTombstones } from '@prepmate/messaging';
 import { AppError, ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
@@ -122,8 +122,9 @@ export class TasksService {
     });
   }
 
+  /** The tasks of `query.userId` (default the caller's): its admin or mentor may read them too. */
   async list(caller: RpcCaller, query: ListTasksRpcData): Promise<Page<TaskResponse>> {
-    const page = await this.store.page(caller.userId, query);
+    const page = await this.store.page(readableSubject(caller, query.userId), query);
     return { items: page.items.map(toTaskResponse), nextCursor: page.nextCursor };
   }
 

@@ -2022,6 +2022,67 @@ export interface components {
             masteryThreshold: number | null;
             lastUpdated: string;
         };
+        TaskVerificationRequirementsInput: {
+            /**
+             * @description github: public repository
+             * @example octocat/hello-world
+             */
+            repository?: string;
+            /**
+             * @description github: a path the commit touches
+             * @example src/graphs
+             */
+            path?: string;
+        };
+        TaskEvidenceResponse: {
+            /** @enum {string} */
+            kind: "submission" | "commit";
+            /** @example codeforces:101778306 */
+            ref: string;
+            at: string;
+        };
+        TaskTransitionResponse: {
+            /** @enum {string|null} */
+            from: "pending" | "in_progress" | "verifying" | "completed" | "failed" | null;
+            /** @enum {string} */
+            to: "pending" | "in_progress" | "verifying" | "completed" | "failed";
+            at: string;
+            /**
+             * @description why, in words
+             * @example verification started
+             */
+            cause: string;
+        };
+        TaskResponse: {
+            id: string;
+            userId: string;
+            /** @description the mentor's id when assigned */
+            assignedBy: string | null;
+            description: string;
+            topic: string | null;
+            problemId: string | null;
+            /** @enum {string} */
+            verificationSource: "leetcode" | "codeforces" | "github";
+            verificationRequirements: components["schemas"]["TaskVerificationRequirementsInput"];
+            estimatedTimeMinutes: number | null;
+            dueAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "in_progress" | "verifying" | "completed" | "failed";
+            /** @description when work started (first start) */
+            startedAt: string | null;
+            completedAt: string | null;
+            /** @description why the last verification failed */
+            failureReason: string | null;
+            evidence: components["schemas"]["TaskEvidenceResponse"] | null;
+            /** @description the reflection post, once posted */
+            reflectionPostId: string | null;
+            /** @description state audit, oldest first */
+            history: components["schemas"]["TaskTransitionResponse"][];
+            /** @description bumped by every change; PATCH sends the one it read */
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
         MentorStudentSummaryResponse: {
             student: components["schemas"]["MentorLinkPerson"];
             /** @description Every topic, highest mastery first */
@@ -2030,6 +2091,10 @@ export interface components {
             weakTopics: components["schemas"]["TopicStatsResponse"][];
             /** @description PCI of the roadmaps the student follows */
             roadmaps: components["schemas"]["PciResponse"][];
+            /** @description The student's daily streak */
+            streak: components["schemas"]["StreakResponse"];
+            /** @description The student’s 20 most recent tasks */
+            tasks: components["schemas"]["TaskResponse"][];
         };
         TaskVerificationRequirementsRequest: {
             /**
@@ -2607,18 +2672,6 @@ export interface components {
              */
             services: Record<string, never>;
         };
-        TaskVerificationRequirementsInput: {
-            /**
-             * @description github: public repository
-             * @example octocat/hello-world
-             */
-            repository?: string;
-            /**
-             * @description github: a path the commit touches
-             * @example src/graphs
-             */
-            path?: string;
-        };
         CreateTaskRequest: {
             /** @example Solve Move and Turn with a DP over parity */
             description: string;
@@ -2632,55 +2685,6 @@ export interface components {
             estimatedTimeMinutes?: number;
             /** @example 2026-12-01T18:00:00Z */
             dueAt?: string;
-        };
-        TaskEvidenceResponse: {
-            /** @enum {string} */
-            kind: "submission" | "commit";
-            /** @example codeforces:101778306 */
-            ref: string;
-            at: string;
-        };
-        TaskTransitionResponse: {
-            /** @enum {string|null} */
-            from: "pending" | "in_progress" | "verifying" | "completed" | "failed" | null;
-            /** @enum {string} */
-            to: "pending" | "in_progress" | "verifying" | "completed" | "failed";
-            at: string;
-            /**
-             * @description why, in words
-             * @example verification started
-             */
-            cause: string;
-        };
-        TaskResponse: {
-            id: string;
-            userId: string;
-            /** @description the mentor's id when assigned */
-            assignedBy: string | null;
-            description: string;
-            topic: string | null;
-            problemId: string | null;
-            /** @enum {string} */
-            verificationSource: "leetcode" | "codeforces" | "github";
-            verificationRequirements: components["schemas"]["TaskVerificationRequirementsInput"];
-            estimatedTimeMinutes: number | null;
-            dueAt: string | null;
-            /** @enum {string} */
-            status: "pending" | "in_progress" | "verifying" | "completed" | "failed";
-            /** @description when work started (first start) */
-            startedAt: string | null;
-            completedAt: string | null;
-            /** @description why the last verification failed */
-            failureReason: string | null;
-            evidence: components["schemas"]["TaskEvidenceResponse"] | null;
-            /** @description the reflection post, once posted */
-            reflectionPostId: string | null;
-            /** @description state audit, oldest first */
-            history: components["schemas"]["TaskTransitionResponse"][];
-            /** @description bumped by every change; PATCH sends the one it read */
-            version: number;
-            createdAt: string;
-            updatedAt: string;
         };
         TaskFromAdviceRequest: {
             /** @description roadmap to advance (default: the one followed) */

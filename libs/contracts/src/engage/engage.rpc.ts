@@ -13,3 +13,8 @@ export interface UpdateGoalRpcData extends GoalIdRpcData, UpdateGoalRequest {}
 export interface ReadinessRpcData {
   roadmaps: Array<{ roadmapId: string; pciScore: number }>;
 }
+
+/** `aggregation.streak`: another user's streak (an admin, or that user's mentor); default the caller's. */
+export interface StreakRpcData {
+  userId?: string;
+}

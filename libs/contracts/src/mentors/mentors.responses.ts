@@ -1,3 +1,5 @@
+import { StreakResponse } from '../engage/engage.responses';
+import { TaskResponse } from '../tasks/tasks.responses';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PciResponse } from '../roadmaps/roadmaps.responses';
 import { TopicStatsResponse } from '../telemetry/telemetry.responses';
@@ -51,4 +53,8 @@ export class MentorStudentSummaryResponse {
   weakTopics!: TopicStatsResponse[];
   @ApiProperty({ type: [PciResponse], description: 'PCI of the roadmaps the student follows' })
   roadmaps!: PciResponse[];
+  @ApiProperty({ type: StreakResponse, description: "The student's daily streak" })
+  streak!: StreakResponse;
+  @ApiProperty({ type: [TaskResponse], description: 'The student’s 20 most recent tasks' })
+  tasks!: TaskResponse[];
 }

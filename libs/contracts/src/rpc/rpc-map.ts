@@ -35,7 +35,12 @@ import type {
   StreakResponse,
 } from '../engage/engage.responses';
 import type { CreateGoalRequest } from '../engage/engage.requests';
-import type { GoalIdRpcData, ReadinessRpcData, UpdateGoalRpcData } from '../engage/engage.rpc';
+import type {
+  GoalIdRpcData,
+  ReadinessRpcData,
+  StreakRpcData,
+  UpdateGoalRpcData,
+} from '../engage/engage.rpc';
 import type { Page } from '../http/pagination';
 import type {
   ListNotificationsRpcData,
@@ -256,7 +261,7 @@ export interface RpcMap {
   [RPC_PATTERNS.goalsCreate]: Rpc<CreateGoalRequest, GoalResponse>;
   [RPC_PATTERNS.goalsUpdate]: Rpc<UpdateGoalRpcData, GoalResponse>;
   [RPC_PATTERNS.goalsDelete]: Rpc<GoalIdRpcData, { deleted: number }>;
-  [RPC_PATTERNS.streakGet]: Rpc<NoData, StreakResponse>;
+  [RPC_PATTERNS.streakGet]: Rpc<StreakRpcData, StreakResponse>;
   [RPC_PATTERNS.readinessGet]: Rpc<ReadinessRpcData, ReadinessResponse>;
 
   [RPC_PATTERNS.roadmapsList]: Rpc<PageRpcData, Page<RoadmapResponse>>;

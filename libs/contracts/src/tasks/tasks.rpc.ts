@@ -11,6 +11,8 @@ export interface TaskIdRpcData {
 }
 
 export interface ListTasksRpcData {
+  /** Another user's tasks: an admin, or that user's mentor (docs/security.md); default the caller. */
+  userId?: string;
   limit: number;
   cursor?: string;
   status?: TaskStatus;
