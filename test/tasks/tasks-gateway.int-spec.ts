@@ -282,6 +282,22 @@ describe('tasks with verification, through the gateway', () => {
     });
     // Only one event for the task, whatever the replays.
     expect(tap.of('task.completed').filter((e) => e.payload.taskId === task.id)).toHaveLength(1);
+    // The daily loop closes: today counts for the streak, and the learner is told.
+    const streak = await eventually(
+      () => api('GET', '/me/streak'),
+      (r) => r.status === 200 && r.body.todayCounted === true,
+      { what: 'today to count for the streak' },
+    );
+    expect(streak.body.current).toBeGreaterThanOrEqual(1);
+    const notification = await eventually(
+      () =>
+        api('GET', '/notifications?limit=20').then((r) =>
+          r.body.items?.find((n: any) => n.kind === 'task_completed' && n.data.taskId === task.id),
+        ),
+      (found) => found !== undefined,
+      { what: 'the task-verified notification' },
+    );
+    expect(notification).toMatchObject({ readAt: null, data: { taskId: task.id } });
   });
 
   it('a GitHub task is verified by a commit in the repository (and path) after the start', async () => {
