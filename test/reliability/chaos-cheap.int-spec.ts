@@ -21,7 +21,7 @@ describe('fault suite, cheapest scenarios', () => {
 
   afterAll(() => Object.assign(process.env, saved));
 
-  it('loses nothing, counts nothing twice and dead-letters only the poison message', async () => {
+  it('loses nothing, counts nothing twice, recovers, and dead-letters only the poison message', async () => {
     const lines: string[] = [];
     const results = await runChaos({
       users: 4,
@@ -48,7 +48,9 @@ describe('fault suite, cheapest scenarios', () => {
         dlq: name === 'poison-message' ? 1 : 0,
         mismatchedUsers: 0,
         pciDelivered: true,
-        passed: true,
       });
+    // Recovered, every scenario; how fast (the ≤ 60 s goal) is the fault suite's number
+    // (`npm run chaos`, bench-results/chaos.json), not a timed assertion here.
+    for (const result of Object.values(results)) expect(result.recoverySeconds).not.toBeNull();
   }, 1_500_000);
 });

@@ -35,6 +35,9 @@ describe('tasks with verification, through the gateway', () => {
         },
         roadmap: {
           TASK_VERIFICATION_TIMEOUT_MS: String(VERIFICATION_TIMEOUT_MS),
+          // Later than the deadline jobs, so the sweep settles only what they cannot.
+          TASK_VERIFICATION_SWEEP_MS: '500',
+          TASK_VERIFICATION_GRACE_MS: '3000',
           GITHUB_API_URL: github.url,
           GITHUB_TOKEN,
         },
@@ -227,6 +230,45 @@ describe('tasks with verification, through the gateway', () => {
     ]);
   });
 
+  it('a verification whose jobs were lost (a crash after the write) is settled by the sweep', async () => {
+    const task = await createStarted({
+      description: 'Move and Turn, again',
+      problemId: problems['1459B'],
+      verificationSource: 'codeforces',
+    });
+    // What `complete` writes, without the jobs it queues next: as if the replica died between.
+    const startedAt = new Date(Date.now() - 20_000);
+    const written = await system
+      .db('roadmap')
+      .collection('tasks')
+      .updateOne(
+        { _id: task.id as never, version: task.version },
+        {
+          $set: {
+            status: 'verifying',
+            verification: {
+              attempt: 1,
+              startedAt,
+              deadline: new Date(startedAt.getTime() + 10_000),
+              syncRequested: false,
+              seen: [],
+            },
+            version: task.version + 1,
+          },
+        },
+      );
+    expect(written.modifiedCount).toBe(1);
+    const failed = await settled(task.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.failureReason).toContain('was made before the task started');
+    const event = await eventually(
+      () => tap.of('task.failed').find((e) => e.payload.taskId === task.id),
+      (e) => e !== undefined,
+      { what: 'task.failed of the swept task' },
+    );
+    expect(event!.payload.reason).toBe(failed.failureReason);
+  });
+
   it('a wrong answer after the start does not verify the task', async () => {
     const key = distinctProblems()[1];
     const task = await createStarted({
@@ -324,7 +366,7 @@ describe('tasks with verification, through the gateway', () => {
   it('tasks join the export and are erased with the account', async () => {
     const exported = await api('GET', '/me/export');
     const tasks = exported.body.services.roadmap.tasks;
-    expect(tasks).toHaveLength(4);
+    expect(tasks).toHaveLength(5);
     expect(tasks.every((t: any) => t.userId === user.userId)).toBe(true);
     expect(tasks[0].pendingEvents).toBeUndefined();
 

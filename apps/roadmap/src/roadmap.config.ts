@@ -29,6 +29,20 @@ export class RoadmapConfig extends ServiceConfig {
   @Max(86_400_000)
   TASK_VERIFICATION_TIMEOUT_MS = 900_000;
 
+  /** How often each replica settles verifications whose jobs were lost (docs/reliability.md). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  TASK_VERIFICATION_SWEEP_MS = 60_000;
+
+  /** How long past its deadline a verification must be before the sweep settles it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  TASK_VERIFICATION_GRACE_MS = 60_000;
+
   /** Base of the GitHub REST API (a recorded-response server in tests). */
   @IsUrl({ require_tld: false, require_protocol: true })
   GITHUB_API_URL = 'https://api.github.com';

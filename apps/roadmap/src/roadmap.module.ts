@@ -50,6 +50,7 @@ import { TaskVerifier } from './tasks/task-verifier';
 import { TasksRpcController } from './tasks/tasks.rpc-controller';
 import { TasksService } from './tasks/tasks.service';
 import { VERIFICATION_QUEUE, VerificationQueue } from './tasks/verification-queue';
+import { VerificationSweep } from './tasks/verification-sweep';
 import { VerificationWorker } from './tasks/verification-worker';
 
 /** The roadmap service: roadmaps, the mastery projection and PCI, and tasks with their verification. */
@@ -96,6 +97,7 @@ import { VerificationWorker } from './tasks/verification-worker';
     TaskVerifier,
     TopicCatalog,
     VerificationQueue,
+    VerificationSweep,
     VerificationWorker,
     processorOptionsProvider(VerificationWorker, VERIFICATION_QUEUE, RoadmapConfig, () => ({
       concurrency: 4,

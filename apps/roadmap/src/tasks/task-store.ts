@@ -30,6 +30,25 @@ export class TaskStore {
     await this.model.create(doc);
   }
 
+  /**
+   * Verifications still open past their deadline by more than a grace: their jobs were lost
+   * (a crash between the write and queueing them, Redis data loss). At most `limit`, oldest
+   * deadline first; a sweep, not a request path.
+   */
+  overdueVerifications(
+    deadlineBefore: Date,
+    limit: number,
+  ): Promise<Array<Pick<TaskDocument, '_id' | 'verification'>>> {
+    return this.model
+      .find(
+        { status: 'verifying', 'verification.deadline': { $lt: deadlineBefore } },
+        { _id: 1, verification: 1 },
+      )
+      .sort({ 'verification.deadline': 1 })
+      .limit(limit)
+      .lean<Array<Pick<TaskDocument, '_id' | 'verification'>>>();
+  }
+
   find(taskId: string): Promise<TaskDocument | null> {
     return this.model.findById(taskId, { pendingEvents: 0 }).lean<TaskDocument | null>();
   }
