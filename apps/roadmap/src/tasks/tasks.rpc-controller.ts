@@ -32,8 +32,12 @@ export class TasksRpcController {
     const caller = requireCaller(request);
     const { userId, assignedBy, task } = request.data;
     const own = assignedBy === null && userId === caller.userId;
+    // An assignment comes from an admin, or from the mentor whose scope the gateway confirmed
+    // for this very student (`mentorOf`, docs/security.md).
     const assigned =
-      assignedBy !== null && assignedBy === caller.userId && caller.role !== 'student';
+      assignedBy !== null &&
+      assignedBy === caller.userId &&
+      (caller.role === 'admin' || (caller.role === 'mentor' && caller.mentorOf === userId));
     if (!own && !assigned)
       throw new AppError('FORBIDDEN', 'a task is created by its learner or assigned by a mentor');
     return this.tasks.create(userId, assignedBy, task);

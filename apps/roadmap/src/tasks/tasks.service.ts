@@ -15,6 +15,7 @@ import { AppError, ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { isEditable } from '../domain/task-lifecycle';
+import { lockedFieldsChanged } from '../domain/assigned-task';
 import { taskInputProblems } from '../domain/task-input';
 import { RoadmapConfig } from '../roadmap.config';
 import type { TaskDocument } from './task.schema';
@@ -146,6 +147,13 @@ export class TasksService {
       );
     if (!isEditable(task.status))
       throw AppError.because('TASK_STATE', `a ${task.status} task cannot be edited`);
+    const locked = lockedFieldsChanged(task.assignedBy, change);
+    if (locked.length > 0)
+      throw AppError.because(
+        'TASK_ASSIGNED',
+        `your mentor set how this task is verified; ${locked.join(', ')} cannot be changed`,
+        { field: locked[0] },
+      );
     const merged: TaskInput = {
       description: change.description ?? task.description,
       topic: change.topic ?? task.topic ?? undefined,

@@ -51,6 +51,10 @@ export const ERROR_REASONS = {
     code: 'CONFLICT',
     when: "the task's status does not allow this (e.g. completing a pending task, editing a verified one, reflecting on an unverified one)",
   },
+  TASK_ASSIGNED: {
+    code: 'FORBIDDEN',
+    when: 'the task was assigned by a mentor: what verifies it (problem, topic, source, repository) cannot be changed',
+  },
   REFLECTION_IN_PROGRESS: {
     code: 'CONFLICT',
     when: "another request is posting the task's reflection",

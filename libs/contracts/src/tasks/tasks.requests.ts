@@ -25,7 +25,7 @@ import {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** `owner/name` as GitHub allows them. */
-const REPOSITORY = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
+const REPOSITORY = /^[A-Za-z0-9-]{1,39}\/(?!\.+$)[A-Za-z0-9._-]{1,100}$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class TaskVerificationRequirementsInput implements TaskVerificationRequirements {
