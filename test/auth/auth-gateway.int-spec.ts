@@ -45,6 +45,9 @@ describe('auth through the gateway', () => {
         JWT_DEV_KEYS_DIR: keysDir,
       },
     });
+    // Auth declares its event queues (the daily loop's notifications) before its RPC queue:
+    // a request before then would find no consumer (503).
+    await auth.app.get(RabbitMqTransport).waitUntilConsuming();
     gateway = await startTestService({
       module: GatewayModule,
       configure: configureGateway,
