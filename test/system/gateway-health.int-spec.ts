@@ -106,11 +106,13 @@ describe('the whole system behind the gateway', () => {
       advice: null,
       inferenceLogs: [],
       tokenUsage: expect.objectContaining({ tokensUsed: 0 }),
+      reflectionDrafts: [],
     });
     expect(body.services.roadmap).toEqual({
       roadmaps: { roadmaps: [], follows: [], customRoadmapSlots: [] },
       masteries: [],
       roadmapProgress: [],
+      tasks: [],
     });
     expect(body.services.aggregation).toEqual({
       attempts: [],

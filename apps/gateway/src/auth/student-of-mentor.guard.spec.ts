@@ -13,7 +13,7 @@ const STUDENT = 'student-1';
 function authWith(links: string[]) {
   const calls: Array<{ pattern: string; data: unknown; caller: RpcCaller | null }> = [];
   const upstream = {
-    call: (_service: string, pattern: string, data: { studentId: string }, caller: RpcCaller) => {
+    call: (pattern: string, data: { studentId: string }, caller: RpcCaller) => {
       calls.push({ pattern, data, caller });
       return Promise.resolve({ accepted: links.includes(`${caller.userId}:${data.studentId}`) });
     },
