@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AuthConfig } from '../auth.config';
 import { Mailer } from './mailer';
@@ -9,6 +9,8 @@ export const IMMEDIATE_EMAIL_JOB = 'immediate-email';
 export const DIGEST_EMAIL_JOB = 'digest-email';
 export const DIGEST_SCAN_JOB = 'digest-scan';
 const DIGEST_SCHEDULER = 'notification-digest-scan';
+/** How soon a scheduler assertion that failed (Redis down) is tried again. */
+const SCHEDULER_RETRY_MS = 5_000;
 
 export type EmailJobData = { notificationId: string } | { userId: string } | Record<string, never>;
 
@@ -25,24 +27,45 @@ const RETRIES = {
  * add idempotent (an event delivered twice queues one email).
  */
 @Injectable()
-export class EmailQueue implements OnModuleInit {
+export class EmailQueue implements OnModuleInit, OnModuleDestroy {
+  private stopped = false;
+  private retry?: NodeJS.Timeout;
+
   constructor(
     @InjectQueue(EMAIL_QUEUE) readonly queue: Queue<EmailJobData>,
     private readonly config: AuthConfig,
     private readonly mailer: Mailer,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    // A deployment that no longer sends email stops scanning (the scheduler lives in Redis).
-    if (!this.mailer.enabled) {
-      await this.queue.removeJobScheduler(DIGEST_SCHEDULER);
-      return;
+  /**
+   * Asserts the digest scheduler in the background: a Redis that is down at start must not
+   * hold the service's start (it starts, not ready, and says why); the assertion is retried
+   * until Redis answers.
+   */
+  onModuleInit(): void {
+    void this.assertScheduler();
+  }
+
+  onModuleDestroy(): void {
+    this.stopped = true;
+    clearTimeout(this.retry);
+  }
+
+  private async assertScheduler(): Promise<void> {
+    try {
+      // A deployment that no longer sends email stops scanning (the scheduler lives in Redis).
+      if (!this.mailer.enabled) await this.queue.removeJobScheduler(DIGEST_SCHEDULER);
+      else
+        await this.queue.upsertJobScheduler(
+          DIGEST_SCHEDULER,
+          { every: this.config.NOTIFY_DIGEST_SCAN_MS },
+          { name: DIGEST_SCAN_JOB, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+        );
+    } catch {
+      if (this.stopped) return;
+      this.retry = setTimeout(() => void this.assertScheduler(), SCHEDULER_RETRY_MS);
+      this.retry.unref();
     }
-    await this.queue.upsertJobScheduler(
-      DIGEST_SCHEDULER,
-      { every: this.config.NOTIFY_DIGEST_SCAN_MS },
-      { name: DIGEST_SCAN_JOB, opts: { removeOnComplete: 100, removeOnFail: 100 } },
-    );
   }
 
   async immediate(notificationId: string): Promise<void> {
