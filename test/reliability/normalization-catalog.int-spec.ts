@@ -1,6 +1,7 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { ingestedEvent, isolatedEnv, startTestService, type TestService } from '@prepmate/testing';
 import type { Connection } from 'mongoose';
+import { randomUUID } from 'node:crypto';
 import { NormalizationModule } from '../../apps/normalization/src/normalization.module';
 import { Normalizer } from '../../apps/normalization/src/normalizing/normalizer';
 import { ProblemCatalog } from '../../apps/normalization/src/problems/problem-catalog';
@@ -83,5 +84,33 @@ describe('normalization catalog writes', () => {
     const stored = await catalog.get('canonical-twice');
     expect(stored?.platforms.map((entry) => entry.platform)).toEqual(['leetcode', 'codeforces']);
     expect(stored?.topics.sort()).toEqual(['arrays', 'greedy']);
+  });
+
+  it("keeps an unconfirmed problem's vouchers within the bound, however many import it", async () => {
+    // FerretDB stores the indexed voucher list in one btree entry: past ~64 user ids the
+    // write is refused, and every batch holding the problem would fail with it.
+    const catalog = service.app.get(ProblemCatalog);
+    const normalizer = service.app.get(Normalizer);
+    const users = Array.from({ length: 80 }, () => randomUUID());
+    const event = (userId: string, n: number) =>
+      ingestedEvent(n, {
+        submissionId: `vouch-${prefix}-${n}`,
+        userId,
+        problem: {
+          platformProblemId: '1998V',
+          title: 'Vouched By Many',
+          difficulty: null,
+          rating: 1200,
+          tags: ['math'],
+          url: null,
+        },
+      }).payload;
+    // One at a time, then 40 distinct importers in one batch.
+    for (let i = 0; i < 40; i += 1) await normalizer.normalizeBatch([event(users[i], i)]);
+    await normalizer.normalizeBatch(users.slice(40).map((userId, i) => event(userId, 40 + i)));
+    const [mapping] = await catalog.mappingModel.find({ platformProblemId: '1998V' }).lean();
+    const stored = await catalog.get(mapping.canonicalProblemId);
+    expect(stored?.verified).toBe(false);
+    expect(stored?.vouchedBy).toEqual(users.slice(0, 50));
   });
 });

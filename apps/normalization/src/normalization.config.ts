@@ -27,12 +27,15 @@ export class NormalizationConfig extends ServiceConfig {
   /**
    * Users an unconfirmed problem remembers as its vouchers (those who see it before a platform
    * adapter or an admin confirms it); the list stays bounded whatever the number of importers.
+   * The list is indexed (`vouchedBy, _id`) and FerretDB on PostgreSQL puts the whole array in
+   * one btree entry, which may not pass 2 704 bytes: 64 user ids fit, 70 do not. 50 leaves
+   * room, and 60 is the most accepted (docs/operations.md#catalog-vouchers).
    */
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(10_000)
-  PROBLEM_VOUCHERS_MAX = 100;
+  @Max(60)
+  PROBLEM_VOUCHERS_MAX = 50;
 
   /** How often each replica looks for admin resolutions left unfinished (docs/reliability.md). */
   @Type(() => Number)

@@ -1,4 +1,10 @@
-import { canSee, firstVouchers, isConfirmed, visiblePlatforms } from './problem-trust';
+import {
+  canSee,
+  firstVouchers,
+  isConfirmed,
+  visiblePlatforms,
+  vouchersToAdd,
+} from './problem-trust';
 
 const student = { userId: 'u1', role: 'student' as const };
 const other = { userId: 'u2', role: 'student' as const };
@@ -38,5 +44,12 @@ describe('problem trust', () => {
 
   it('keeps at most max distinct vouchers', () => {
     expect(firstVouchers(['a', 'b', 'a', 'c'], 2)).toEqual(['a', 'b']);
+  });
+
+  it('adds only new vouchers, and only as many as still fit', () => {
+    expect(vouchersToAdd(['a', 'b'], ['b', 'c', 'c', 'd'], 5)).toEqual(['c', 'd']);
+    expect(vouchersToAdd(['a', 'b'], ['c', 'd', 'e', 'f'], 4)).toEqual(['c', 'd']);
+    expect(vouchersToAdd(['a', 'b'], ['c'], 2)).toEqual([]);
+    expect(vouchersToAdd(['a', 'b', 'c'], ['d'], 2)).toEqual([]);
   });
 });

@@ -47,3 +47,17 @@ export function visiblePlatforms<E extends { verified?: boolean }>(
 export function firstVouchers(userIds: Iterable<string>, max: number): string[] {
   return [...new Set(userIds)].slice(0, max);
 }
+
+/**
+ * The importers to add as vouchers of a problem that already has `known` ones: those not
+ * yet among them, in order, as many as still fit under `max` (none once it is full).
+ */
+export function vouchersToAdd(
+  known: Iterable<string>,
+  users: Iterable<string>,
+  max: number,
+): string[] {
+  const present = new Set(known);
+  const room = Math.max(0, max - present.size);
+  return [...new Set(users)].filter((userId) => !present.has(userId)).slice(0, room);
+}

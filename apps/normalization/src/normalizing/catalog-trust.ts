@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { SubmissionIngestedPayload } from '@prepmate/contracts';
-import { isConfirmed } from '../domain/problem-trust';
+import { isConfirmed, vouchersToAdd } from '../domain/problem-trust';
 import { normalizeTitle } from '../domain/titles';
+import { NormalizationConfig } from '../normalization.config';
 import type { CanonicalProblemDocument } from '../problems/canonical-problem.schema';
 import { ProblemCatalog } from '../problems/problem-catalog';
 import type { ProblemMappingDocument } from '../problems/problem-mapping.schema';
@@ -26,7 +27,10 @@ export class CatalogTrust {
   /** `${mapping key}|${userId}` already among the vouchers (or past caring: confirmed). */
   private readonly vouched = new Set<string>();
 
-  constructor(private readonly catalog: ProblemCatalog) {}
+  constructor(
+    private readonly catalog: ProblemCatalog,
+    private readonly config: NormalizationConfig,
+  ) {}
 
   /** What a batch just wrote for a new platform problem: nothing left to settle for it. */
   remember(key: string, verified: boolean, vouchers: string[]): void {
@@ -93,11 +97,10 @@ export class CatalogTrust {
         confirmedNow.push(key);
         continue;
       }
-      const known = new Set(found.problem.vouchedBy ?? []);
-      const fresh = [...users].filter((userId) => !known.has(userId));
-      if (fresh.length === 0) continue;
+      const known = found.problem.vouchedBy ?? [];
       const list = vouchers.get(mapping.canonicalProblemId) ?? [];
-      vouchers.set(mapping.canonicalProblemId, [...new Set([...list, ...fresh])]);
+      const fresh = vouchersToAdd(known, [...list, ...users], this.config.PROBLEM_VOUCHERS_MAX);
+      if (fresh.length > 0) vouchers.set(mapping.canonicalProblemId, fresh);
     }
     await this.catalog.confirmPlatforms(confirmations);
     await this.catalog.vouch(vouchers);

@@ -300,14 +300,18 @@ export class ProblemCatalog implements OnModuleInit {
     };
   }
 
+  /**
+   * Adds vouchers only while the list has room for all of them (at most PROBLEM_VOUCHERS_MAX
+   * after the write, whoever else vouched meanwhile): past it, FerretDB refuses the write.
+   */
   private vouchOp(canonicalId: string, users: string[]) {
+    const max = this.config.PROBLEM_VOUCHERS_MAX;
+    const adding = users.slice(0, max);
+    const room = max - adding.length;
     return {
       updateOne: {
-        filter: {
-          _id: canonicalId,
-          [`vouchedBy.${this.config.PROBLEM_VOUCHERS_MAX - 1}`]: { $exists: false },
-        },
-        update: { $addToSet: { vouchedBy: { $each: users } } },
+        filter: { _id: canonicalId, [`vouchedBy.${room}`]: { $exists: false } },
+        update: { $addToSet: { vouchedBy: { $each: adding } } },
       },
     };
   }
