@@ -19,6 +19,7 @@ import {
   freePortBlock,
   ingestedEvent,
   isolatedEnv,
+  sleep,
   startTestService,
   type TestService,
 } from '@prepmate/testing';
@@ -135,9 +136,18 @@ describe('a database outage mid-flow', () => {
     const probe = await raw.createChannel();
     // Closed gate: a failed delivery goes back through the first retry queue without counting
     // an attempt, so an outage longer than the whole retry ladder (1 s + 5 s + 30 s) dead-letters
-    // nothing. (The gate also cancels the event consumers; that the broker sees them gone is
-    // not asserted yet: docs/reliability.md.)
-    await new Promise((resolve) => setTimeout(resolve, 40_000));
+    // nothing. The event consumers are cancelled: a quorum queue lists a cancelled consumer until
+    // the deliveries it holds are settled (those in flight fail against the dead database within
+    // the driver's server selection timeout and are deferred), then the messages wait unconsumed.
+    const paused = await eventually(
+      () => probe.checkQueue(queue),
+      (state) => state.consumerCount === 0,
+      { what: 'the broker to see the event consumer gone', timeoutMs: 45_000 },
+    );
+    await sleep(40_000);
+    const waiting = await probe.checkQueue(queue);
+    expect(waiting.consumerCount).toBe(0);
+    expect(waiting.messageCount).toBeGreaterThanOrEqual(paused.messageCount);
     expect((await probe.checkQueue(deadLetterQueueName(queue))).messageCount).toBe(0);
 
     ferret = await startFerretDb(port, dataDir, log, {

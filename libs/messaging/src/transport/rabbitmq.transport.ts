@@ -204,7 +204,12 @@ export class RabbitMqTransport
         const tag = consumer.tag;
         if (tag === null) continue;
         consumer.tag = null;
-        await channel.cancel(tag).catch(() => undefined);
+        // A quorum queue lists a cancelled consumer until the deliveries it holds are settled
+        // (those in flight fail against the dead dependency and are deferred), then it is gone.
+        await channel.cancel(tag).catch((error: Error) =>
+          // The channel died: its reconnection declares the queue without consuming it.
+          this.log.warn({ queue: consumer.queue, err: error.message }, 'could not cancel'),
+        );
       }
     this.log.warn('event consumers paused');
   }
