@@ -60,7 +60,7 @@ export class AggregationConfig extends ServiceConfig {
   @Type(() => Number)
   @IsInt()
   @Min(1_000)
-  AGGREGATION_JOB_LOCK_MS = 30_000;
+  AGGREGATION_JOB_LOCK_MS = 15_000;
 
   /**
    * Failure injection for the crash test: `kill-after-state-write` SIGKILLs the process

@@ -186,12 +186,13 @@ export class ServiceConfig {
 
   /**
    * Lease of a batch outbox document: renewed by its live writer every third of it; a batch
-   * whose lease ran out (its writer died) is taken over by the sweep.
+   * whose lease ran out (its writer died) is taken over by the sweep. Renewal lets it be short:
+   * a killed writer's events go out within this plus a sweep interval (docs/reliability.md).
    */
   @Type(() => Number)
   @IsInt()
   @Min(300)
-  OUTBOX_BATCH_LEASE_MS = 60_000;
+  OUTBOX_BATCH_LEASE_MS = 15_000;
 
   /** How long processed event ids are kept for idempotency checks. */
   @Type(() => Number)
