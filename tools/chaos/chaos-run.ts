@@ -67,6 +67,17 @@ export async function runChaos(options: ChaosOptions): Promise<Record<string, Sc
   const results: Record<string, ScenarioResult> = {};
   let system: Awaited<ReturnType<typeof startBenchSystem>> | undefined;
   const client = new mongo.MongoClient(infra.mongoUrl, { serverSelectionTimeoutMS: 5000 });
+  // Stopped from outside (a time limit's SIGTERM, ctrl-C): our servers and services go with us.
+  const interrupted = (signal: NodeJS.Signals) => {
+    log(`${signal}: stopping the system and our servers`);
+    void (async () => {
+      await system?.stop().catch(() => undefined);
+      await infra.stop().catch(() => undefined);
+      process.exit(130);
+    })();
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     log(`starting the system (gateway and ${SERVICES.length} services) on our own infrastructure`);
     system = await startBenchSystem('chaos', SERVICES, {
@@ -250,6 +261,8 @@ export async function runChaos(options: ChaosOptions): Promise<Record<string, Sc
       };
     }
   } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
     await client.close().catch(() => undefined);
     await system?.stop().catch(() => undefined);
     await infra.stop().catch((error: Error) => log(`stopping our servers: ${error.message}`));
