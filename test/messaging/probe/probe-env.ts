@@ -31,6 +31,7 @@ export async function deleteProbeTopology(
       `${queue}.dlq`,
       ...retryDelaysMs.map((delay) => `${queue}.retry.${delay}ms`),
       unroutedQueueName(env.AMQP_EXCHANGE),
+      `${env.AMQP_QUEUE_PREFIX}normalization.rpc`,
     ],
     [env.AMQP_EXCHANGE, `${env.AMQP_EXCHANGE}.unrouted`],
   );

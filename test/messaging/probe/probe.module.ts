@@ -56,6 +56,12 @@ class ProbeHandlers {
     throw new Error('secret internal detail');
   }
 
+  @MessagePattern('probe.wait')
+  async wait(@Payload() request: RpcRequest<{ ms: number; text: string }>) {
+    await new Promise((resolve) => setTimeout(resolve, request.data.ms));
+    return { echoed: request.data.text, pid: process.pid };
+  }
+
   @MessagePattern('probe.never')
   never(): Promise<never> {
     return new Promise(() => undefined);

@@ -111,8 +111,12 @@ export async function declareEventQueue(
  * The RPC queue of a service: shared by its replicas, gone when the last replica is, so a
  * request to a service that is down is returned at once (mandatory) instead of waiting.
  */
-export async function declareRpcQueue(channel: AnyChannel, queue: string): Promise<void> {
-  await channel.assertQueue(queue, { durable: false, autoDelete: true });
+export async function declareRpcQueue(
+  channel: AnyChannel,
+  queue: string,
+  expiresMs: number,
+): Promise<void> {
+  await channel.assertQueue(queue, { durable: false, arguments: { 'x-expires': expiresMs } });
 }
 
 export interface TopologyOptions {

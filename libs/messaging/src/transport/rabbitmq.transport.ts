@@ -60,6 +60,7 @@ export class RabbitMqTransport
   private readonly inFlight = new Set<Promise<void>>();
   private readonly consumers = new Map<Channel, ChannelConsumers>();
   private stopping?: Promise<void>;
+  private rpcQueue?: string;
   private readonly log: Logger;
 
   constructor(
@@ -102,6 +103,7 @@ export class RabbitMqTransport
       return { type, queue, delivery };
     });
     const rpcQueue = rpcQueueName(this.service, this.config.AMQP_QUEUE_PREFIX);
+    this.rpcQueue = rpcQueue;
     const rpc = new RpcResponder(
       (pattern) => this.rpcHandler(pattern),
       this.signatureCheck,
@@ -150,7 +152,7 @@ export class RabbitMqTransport
             );
           else consumer.tag = await consumer.subscribe();
         }
-        await declareRpcQueue(channel, rpcQueue);
+        await declareRpcQueue(channel, rpcQueue, this.config.RPC_QUEUE_EXPIRES_MS);
         ({ consumerTag: consumers.rpcTag } = await channel.consume(
           rpcQueue,
           (message) => message && this.track(rpc.handle(channel, message)),
@@ -263,14 +265,34 @@ export class RabbitMqTransport
       for (const tag of tags) if (tag !== null) await channel.cancel(tag).catch(() => undefined);
     }
     const pending = this.inFlight.size;
-    if (pending === 0) return;
-    this.log.info({ pending }, 'waiting for in-flight messages');
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.allSettled([...this.inFlight]),
-      new Promise((resolve) => (timer = setTimeout(resolve, this.config.SHUTDOWN_TIMEOUT_MS))),
-    ]);
-    clearTimeout(timer);
+    if (pending > 0) {
+      this.log.info({ pending }, 'waiting for in-flight messages');
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...this.inFlight]),
+        new Promise((resolve) => (timer = setTimeout(resolve, this.config.SHUTDOWN_TIMEOUT_MS))),
+      ]);
+      clearTimeout(timer);
+    }
+    await this.releaseRpcQueue();
+  }
+
+  /**
+   * The last replica to stop cleanly takes the RPC queue with it, so callers get 503 at once
+   * rather than wait out their timeout; while another replica consumes it the broker refuses
+   * (`ifUnused`) and it stays. A replica that dies leaves it for RPC_QUEUE_EXPIRES_MS.
+   */
+  private async releaseRpcQueue(): Promise<void> {
+    const connection = this.connection.manager.connection;
+    if (!this.rpcQueue || !connection) return;
+    const channel = await connection.createChannel().catch(() => undefined);
+    if (!channel) return;
+    channel.on('error', () => undefined); // a refusal closes this channel only
+    await channel
+      .deleteQueue(this.rpcQueue, { ifUnused: true })
+      .then(() => this.log.info({ queue: this.rpcQueue }, 'last replica: RPC queue deleted'))
+      .catch(() => undefined);
+    await channel.close().catch(() => undefined);
   }
 
   /** Event patterns of this service's handlers; they must match EVENT_SUBSCRIPTIONS exactly. */

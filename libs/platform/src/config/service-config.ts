@@ -128,6 +128,17 @@ export class ServiceConfig {
   RPC_TIMEOUT_MS = 5000;
 
   /**
+   * How long a service's RPC queue outlives its last consumer when that replica dies without
+   * stopping (kill -9, a crash): its restart answers the requests it held instead of their
+   * callers waiting out their timeout. A replica that stops cleanly deletes the queue if no
+   * other replica consumes it, so callers get 503 at once (docs/architecture.md#topology).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  RPC_QUEUE_EXPIRES_MS = 30_000;
+
+  /**
    * How long one event handler may run. A handler still running then counts as failed: its
    * delivery goes through the retry ladder (and is acked), instead of holding the message
    * until the broker's consumer timeout closes the whole channel (docs/reliability.md).

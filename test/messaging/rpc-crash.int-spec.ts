@@ -1,0 +1,82 @@
+import { RpcClient } from '@prepmate/messaging';
+import { REPO_ROOT, type TestService } from '@prepmate/testing';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { probeEnv } from './probe/probe-env';
+import { PROBE_SERVICE } from './probe/probe.module';
+import { startProbe, stopProbe } from './probe/probe-service';
+
+const noEvents = { onEvent: async () => undefined };
+
+function startReplicaProcess(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      join(__dirname, 'probe', 'consumer-process.ts'),
+    ],
+    { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.stdout?.on(
+      'data',
+      (chunk: Buffer) => chunk.toString().includes('consumer ready') && resolve(child),
+    );
+    child.once('exit', (code) =>
+      reject(new Error(`replica exited (${String(code)}) before it was ready: ${errors}`)),
+    );
+  });
+}
+
+/**
+ * The only replica of a service is killed while it works on a request (kill -9, docs/
+ * architecture.md#topology): its RPC queue outlives it for RPC_QUEUE_EXPIRES_MS, so the
+ * request it held is delivered again to its restart and answered, instead of being lost with
+ * an auto-deleted queue while the caller waits out its whole timeout (60 s for an import).
+ */
+describe('RPC when the only replica is killed mid-request', () => {
+  const env = probeEnv('rpccrash', { HTTP_PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'warn' });
+  let caller: TestService | undefined;
+  let restarted: TestService | undefined;
+  let child: ChildProcess | undefined;
+
+  afterAll(async () => {
+    child?.kill('SIGKILL');
+    await restarted?.close();
+    await stopProbe(caller, env);
+  });
+
+  it('answers the request from the restarted replica, well inside the timeout', async () => {
+    // The caller only calls: it does not consume the service's queues.
+    caller = await startProbe(env, noEvents, { consume: false });
+    child = await startReplicaProcess(env);
+    const started = Date.now();
+    const answer = caller.app
+      .get(RpcClient)
+      .request(PROBE_SERVICE, 'probe.wait', { ms: 1500, text: 'held' }, { timeoutMs: 30_000 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const killedPid = child.pid;
+    child.kill('SIGKILL');
+    restarted = await startProbe(env, noEvents);
+
+    const reply = (await answer) as { echoed: string; pid: number };
+    expect(reply.echoed).toBe('held');
+    expect(reply.pid).not.toBe(killedPid);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('fails at once (503) once the last replica has stopped cleanly', async () => {
+    await restarted!.close();
+    restarted = undefined;
+    const started = Date.now();
+    await expect(
+      caller!.app.get(RpcClient).request(PROBE_SERVICE, 'probe.echo', { text: 'x' }),
+    ).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
