@@ -175,7 +175,9 @@ describe('web client: tasks, goals, notifications, mentoring', () => {
     expect(verified.evidence?.ref).toBe('codeforces:101900001');
     await page.getByText('codeforces:101900001').first().waitFor();
     expect(await page.locator('ol.history li').count()).toBe(verified.history.length);
-    await page.getByLabel('Reflection').fill('Parity decides the reachable cells; I forgot it.');
+    await page
+      .getByRole('textbox', { name: 'Reflection' })
+      .fill('Parity decides the reachable cells; I forgot it.');
     await page.getByRole('button', { name: 'Post reflection' }).click();
     await page.getByText('Your reflection is posted').waitFor();
     await screen('task-verified');
@@ -276,7 +278,7 @@ describe('web client: tasks, goals, notifications, mentoring', () => {
         await page.evaluate<number>('document.documentElement.scrollWidth'),
       ).toBeLessThanOrEqual(375);
     }
-    await screen('goals-375');
+    await screen('notifications-375');
 
     // the deliberate refusals (the estimate, the unknown mentor) are the only console errors
     expect(

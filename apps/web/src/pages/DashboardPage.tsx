@@ -116,7 +116,7 @@ export function DashboardPage() {
           )}
         </div>
       </div>
-      <div className="grid two">
+      <div className="grid four">
         <NextTaskCard />
         <NotificationsCard />
         <StreakCard days={false} />

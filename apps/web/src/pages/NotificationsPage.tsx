@@ -92,7 +92,8 @@ export function NotificationItem({ n, compact = false }: { n: Notification; comp
           {!n.readAt && <span className="badge">new</span>}
         </span>
         <span className="muted">
-          {kindLabel(n.kind)}, {new Date(n.createdAt).toLocaleString()}
+          {compact ? '' : `${kindLabel(n.kind)}, `}
+          {new Date(n.createdAt).toLocaleString()}
         </span>
       </div>
       {!compact && <p>{n.body}</p>}
@@ -134,7 +135,7 @@ function Preferences() {
               <p className="muted">This server sends no email: only the in-app setting applies.</p>
             )}
             <div className="table-wrap">
-              <table>
+              <table className="prefs">
                 <thead>
                   <tr>
                     <th scope="col">Kind</th>
