@@ -3,28 +3,42 @@ import { useRestoredSession, useSignOut, useUser } from './auth';
 import { Loading } from './components/states';
 import { useLiveCache } from './live/live-cache';
 import { useLiveStream } from './live/live-stream';
+import { useLatestNotifications } from './api/queries';
+import { unreadBadge } from './notifications/notification-view';
 import { AdminPage } from './pages/AdminPage';
 import { AuthPage } from './pages/AuthPage';
 import { ChatPage } from './pages/ChatPage';
 import { ConnectPage } from './pages/ConnectPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { GoalsPage } from './pages/GoalsPage';
+import { MentorPage } from './pages/MentorPage';
+import { MentorStudentPage } from './pages/MentorStudentPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { PerformancePage } from './pages/PerformancePage';
 import { ProblemsPage } from './pages/ProblemsPage';
+import { ProfilePage } from './pages/ProfilePage';
 import { RoadmapPage } from './pages/RoadmapPage';
 import { RoadmapsPage } from './pages/RoadmapsPage';
 import { SynergyPage } from './pages/SynergyPage';
+import { TaskPage } from './pages/TaskPage';
+import { TasksPage } from './pages/TasksPage';
 import { TopicPage } from './pages/TopicPage';
 import { TopicsPage } from './pages/TopicsPage';
 import { Link, matchPath, navigate, usePath } from './router';
 
 const NAV = [
   { to: '/', label: 'Dashboard' },
+  { to: '/tasks', label: 'Tasks' },
+  { to: '/goals', label: 'Goals' },
   { to: '/connect', label: 'Accounts & import' },
   { to: '/topics', label: 'Topics' },
   { to: '/performance', label: 'Performance' },
   { to: '/roadmaps', label: 'Roadmaps' },
   { to: '/problems', label: 'Problems' },
   { to: '/synergy', label: 'Synergy' },
+  { to: '/mentor', label: 'Mentoring' },
+  { to: '/notifications', label: 'Notifications' },
+  { to: '/profile', label: 'Profile' },
 ];
 
 function route(path: string): ReactNode {
@@ -36,6 +50,15 @@ function route(path: string): ReactNode {
   if (path === '/problems') return <ProblemsPage />;
   if (path === '/admin') return <AdminPage />;
   if (path === '/synergy') return <SynergyPage />;
+  if (path === '/tasks') return <TasksPage />;
+  if (path === '/goals') return <GoalsPage />;
+  if (path === '/notifications') return <NotificationsPage />;
+  if (path === '/mentor') return <MentorPage />;
+  if (path === '/profile') return <ProfilePage />;
+  const task = matchPath('/tasks/:id', path);
+  if (task) return <TaskPage id={task.id} />;
+  const student = matchPath('/mentor/students/:id', path);
+  if (student) return <MentorStudentPage id={student.id} />;
   const chat = matchPath('/chat/:userId', path);
   if (chat) return <ChatPage userId={chat.userId} />;
   const topic = matchPath('/topics/:slug', path);
@@ -86,6 +109,7 @@ export function App() {
               <li key={item.to}>
                 <Link to={item.to} aria-current={active(item.to) ? 'page' : undefined}>
                   {item.label}
+                  {item.to === '/notifications' && <UnreadBadge />}
                 </Link>
               </li>
             ))}
@@ -106,5 +130,18 @@ export function App() {
         {route(path)}
       </main>
     </div>
+  );
+}
+
+/** The unread count on the nav's Notifications link (refreshed by live notifications). */
+function UnreadBadge() {
+  const latest = useLatestNotifications();
+  const badge = unreadBadge(latest.data?.unreadCount ?? 0);
+  if (!badge) return null;
+  return (
+    <span className="badge" data-testid="unread-badge">
+      {badge}
+      <span className="sr-only"> unread</span>
+    </span>
   );
 }

@@ -22,6 +22,23 @@ describe('ApiError', () => {
     });
   });
 
+  it('takes a field from `field` alone, or from its details when they name it too', () => {
+    const alone = toApiError(409, {
+      error: { code: 'CONFLICT', message: 'name taken', requestId: 'r2', field: 'name' },
+    });
+    expect(alone.fieldErrors()).toEqual({ name: 'name taken' });
+    const both = toApiError(400, {
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'estimatedTimeMinutes: must not be greater than 1440',
+        requestId: 'r3',
+        field: 'estimatedTimeMinutes',
+        details: [{ field: 'estimatedTimeMinutes', message: 'must not be greater than 1440' }],
+      },
+    });
+    expect(both.fieldErrors()).toEqual({ estimatedTimeMinutes: 'must not be greater than 1440' });
+  });
+
   it('names a network failure and an answer outside the error shape', () => {
     expect(toApiError(0, undefined).body.code).toBe('NETWORK');
     const odd = toApiError(502, '<html>');

@@ -11,11 +11,16 @@ export class ApiError extends Error {
     super(body.message);
   }
 
-  /** The messages addressed to one field (`field` or `details[].field`). */
+  /**
+   * The messages addressed to one field (`field` or `details[].field`). When details name the
+   * error's own field, they say it better than the summary, which repeats them.
+   */
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
-    if (this.body.field) out[this.body.field] = this.body.message;
-    for (const detail of this.body.details ?? [])
+    const details = this.body.details ?? [];
+    if (this.body.field && !details.some((d) => d.field === this.body.field))
+      out[this.body.field] = this.body.message;
+    for (const detail of details)
       out[detail.field] =
         out[detail.field] && out[detail.field] !== detail.message
           ? `${out[detail.field]}; ${detail.message}`

@@ -48,3 +48,32 @@ export function useTaxonomy() {
     staleTime: Infinity,
   });
 }
+
+export function useStreak() {
+  return useQuery({
+    queryKey: ['streak'],
+    queryFn: () => call(api.GET('/api/v1/me/streak', {})),
+  });
+}
+
+export function useReadiness() {
+  return useQuery({
+    queryKey: ['readiness'],
+    queryFn: () => call(api.GET('/api/v1/me/readiness', {})),
+  });
+}
+
+export function useGoals() {
+  return useQuery({
+    queryKey: ['goals'],
+    queryFn: () => call(api.GET('/api/v1/me/goals', {})),
+  });
+}
+
+/** The newest notifications with the unread count of all (the nav badge reads this too). */
+export function useLatestNotifications() {
+  return useQuery({
+    queryKey: ['notifications', 'latest'],
+    queryFn: () => call(api.GET('/api/v1/notifications', { params: { query: { limit: 5 } } })),
+  });
+}

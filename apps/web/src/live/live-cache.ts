@@ -13,9 +13,26 @@ interface MessageSent {
   sentAt: string;
 }
 
+/** The payload of `notification.created` (docs/events.md), as far as the cache needs it. */
+interface NotificationCreated {
+  kind: string;
+  data?: { taskId?: unknown };
+}
+
+/** Queries a stored notification may have changed, by its kind. */
+const AFFECTED: Record<string, string[]> = {
+  task_completed: ['tasks', 'task', 'streak', 'goals', 'readiness', 'level'],
+  task_failed: ['tasks', 'task'],
+  goal_reached: ['goals'],
+  goal_at_risk: ['goals'],
+  streak_at_risk: ['streak'],
+  chat_unlocked: ['synergy'],
+};
+
 /**
  * Live frames into the query cache: a chat message joins its conversation at once, an unlock
- * refreshes the pairs; after a reconnect everything live is read again (it was stored).
+ * refreshes the pairs, a notification refreshes the list, the badge and what it is about (a
+ * verified task, a goal…); after a reconnect everything live is read again (it was stored).
  */
 export function useLiveCache(userId: string | undefined): void {
   const queryClient = useQueryClient();
@@ -23,7 +40,7 @@ export function useLiveCache(userId: string | undefined): void {
     if (!userId) return;
     const offFrame = onLiveFrame((frame) => apply(queryClient, userId, frame));
     const offReconnect = onLiveReconnect(() => {
-      for (const key of ['chats', 'chat', 'synergy'])
+      for (const key of ['chats', 'chat', 'synergy', 'notifications', 'tasks', 'task'])
         void queryClient.invalidateQueries({ queryKey: [key] });
     });
     return () => {
@@ -36,6 +53,12 @@ export function useLiveCache(userId: string | undefined): void {
 function apply(queryClient: QueryClient, me: string, frame: SseFrame): void {
   if (frame.event === 'synergy.chat_unlocked') {
     void queryClient.invalidateQueries({ queryKey: ['synergy'] });
+    return;
+  }
+  if (frame.event === 'notification.created') {
+    const created = JSON.parse(frame.data) as NotificationCreated;
+    for (const key of ['notifications', ...(AFFECTED[created.kind] ?? [])])
+      void queryClient.invalidateQueries({ queryKey: [key] });
     return;
   }
   if (frame.event !== 'chat.message_sent') return;

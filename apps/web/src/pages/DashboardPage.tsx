@@ -5,9 +5,16 @@ import { useTopicStats } from '../api/queries';
 import { useUser } from '../auth';
 import { BarChart, pct } from '../components/BarChart';
 import { QueryView } from '../components/states';
+import { NextTaskCard, NotificationsCard } from '../dashboard/DashboardCards';
+import { ReadinessCard } from '../engage/ReadinessCard';
+import { StreakCard } from '../engage/StreakCard';
 import { Link } from '../router';
+import { FromAdviceButton } from '../tasks/FromAdviceButton';
 
-/** The learner's day: followed roadmaps' PCI, revisions due, activity, weakest topics. */
+/**
+ * The learner's day: level, advice, the next task, notifications, streak, readiness, the
+ * week, revisions due, weakest topics, followed roadmaps' PCI.
+ */
 export function DashboardPage() {
   const user = useUser();
   const pci = useQuery({
@@ -92,6 +99,7 @@ export function DashboardPage() {
                         )}
                       </p>
                     )}
+                    {a.task && <FromAdviceButton label="Make it my task" />}
                     {!a.task && a.nextTopic && (
                       <p>
                         Next topic:{' '}
@@ -107,6 +115,12 @@ export function DashboardPage() {
             </QueryView>
           )}
         </div>
+      </div>
+      <div className="grid four">
+        <NextTaskCard />
+        <NotificationsCard />
+        <StreakCard days={false} />
+        <ReadinessCard details={false} />
       </div>
       <div className="grid three">
         <div className="card">

@@ -5,7 +5,7 @@ import { ApiError } from '../api/errors';
 import { useTaxonomy } from '../api/queries';
 import { LAYERS, type Layer, type Roadmap } from '../api/types';
 import { Field } from '../components/Field';
-import { FormError } from '../components/states';
+import { LeftoverErrors } from '../components/field-errors';
 
 interface Row {
   topic: string;
@@ -146,24 +146,4 @@ export function RoadmapForm({ onCreated }: { onCreated: (roadmap: Roadmap) => vo
     </form>
   );
   return form;
-}
-
-/** The error itself when it names no field, and any field error no control showed. */
-function LeftoverErrors(props: {
-  error: unknown;
-  shown: Set<string>;
-  all: Record<string, string>;
-}) {
-  const rest = Object.entries(props.all).filter(([field]) => !props.shown.has(field));
-  if (Object.keys(props.all).length === 0) return <FormError error={props.error} />;
-  if (rest.length === 0) return null;
-  return (
-    <ul className="form-error" role="alert">
-      {rest.map(([field, message]) => (
-        <li key={field}>
-          {field}: {message}
-        </li>
-      ))}
-    </ul>
-  );
 }
