@@ -28,3 +28,5 @@ export * from './config/env-boolean';
 export * from './jobs/bullmq';
 export * from './jobs/periodic-sweep';
 export * from './jobs/background-assertion';
+export * from './database/keyset-page';
+export * from './http/keyset-cursor';
