@@ -7,7 +7,7 @@ import type {
   ResolveFailureResponse,
   ResolveFailureRpcData,
 } from '@prepmate/contracts';
-import { AppError, ROOT_LOGGER } from '@prepmate/platform';
+import { afterIdFilter, AppError, idPage, ROOT_LOGGER } from '@prepmate/platform';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
@@ -54,17 +54,14 @@ export class FailuresService {
   async list({ limit, cursor }: PageRpcData): Promise<Page<NormalizationFailureResponse>> {
     const docs = await this.model
       .find(
-        { status: { $in: ['open', 'resolving'] }, ...(cursor ? { _id: { $gt: cursor } } : {}) },
+        { status: { $in: ['open', 'resolving'] }, ...afterIdFilter(cursor, 'asc') },
         { pendingEvents: 0 },
       )
       .sort({ _id: 1 })
       .limit(limit + 1)
       .lean<NormalizationFailureDocument[]>();
-    const page = docs.slice(0, limit);
-    return {
-      items: page.map(toFailureResponse),
-      nextCursor: docs.length > limit ? page[page.length - 1]._id : null,
-    };
+    const page = idPage(docs, limit);
+    return { items: page.items.map(toFailureResponse), nextCursor: page.nextCursor };
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, PageRpcData, PossibleDuplicateResponse } from '@prepmate/contracts';
+import { afterIdFilter, idPage } from '@prepmate/platform';
 import { type CanonicalProblemDocument } from '../problems/canonical-problem.schema';
 import { ProblemCatalog } from '../problems/problem-catalog';
 import { ReviewLog } from './review-log';
@@ -15,12 +16,12 @@ export class PossibleDuplicatesService {
   /** Possible duplicates by id, with the titles of both problems. */
   async list({ limit, cursor }: PageRpcData): Promise<Page<PossibleDuplicateResponse>> {
     const docs = await this.review.duplicates
-      .find(cursor ? { _id: { $gt: cursor } } : {})
+      .find(afterIdFilter(cursor, 'asc'))
       .sort({ _id: 1 })
       .limit(limit + 1)
       .lean();
-    const page = docs.slice(0, limit);
-    const ids = [...new Set(page.flatMap((doc) => [doc.problemId, doc.candidateId]))];
+    const page = idPage(docs, limit);
+    const ids = [...new Set(page.items.flatMap((doc) => [doc.problemId, doc.candidateId]))];
     const problems = ids.length
       ? await this.catalog.problems
           .find({ _id: { $in: ids } }, { title: 1 })
@@ -28,7 +29,7 @@ export class PossibleDuplicatesService {
       : [];
     const titles = new Map(problems.map((problem) => [problem._id, problem.title]));
     return {
-      items: page.map((doc) => ({
+      items: page.items.map((doc) => ({
         id: doc._id,
         problemId: doc.problemId,
         problemTitle: titles.get(doc.problemId) ?? '',
@@ -37,7 +38,7 @@ export class PossibleDuplicatesService {
         confidence: doc.confidence,
         createdAt: doc.createdAt.toISOString(),
       })),
-      nextCursor: docs.length > limit ? page[page.length - 1]._id : null,
+      nextCursor: page.nextCursor,
     };
   }
 }
