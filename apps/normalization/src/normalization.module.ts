@@ -19,6 +19,8 @@ import { EngagementService } from './engagement/engagement.service';
 import { FailureResolver } from './failures/failure-resolver';
 import { FailureStore } from './failures/failure-store';
 import { FailuresService } from './failures/failures.service';
+import { PossibleDuplicatesService } from './failures/possible-duplicates.service';
+import { UnmappedTagsService } from './failures/unmapped-tags.service';
 import {
   NORMALIZATION_FAILURE_MODEL,
   NormalizationFailureSchema,
@@ -40,6 +42,7 @@ import {
 } from './normalizing/normalized-submission.schema';
 import { NormalizedRecords, normalizedEventOf } from './normalizing/normalized-records';
 import { CatalogTrust } from './normalizing/catalog-trust';
+import { NewProblemMapper } from './normalizing/new-problem-mapper';
 import { Normalizer } from './normalizing/normalizer';
 import { ProblemTelemetry } from './normalizing/problem-telemetry';
 import { SubmissionIngestedHandler } from './normalizing/submission-ingested.handler';
@@ -91,15 +94,18 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
     FailureResolver,
     FailureStore,
     FailuresService,
+    NewProblemMapper,
     NormalizationUserData,
     NormalizedRecords,
     Normalizer,
+    PossibleDuplicatesService,
     ProblemCatalog,
     ProblemTelemetry,
     ProblemsService,
     ResolutionSweep,
     ReviewLog,
     TaxonomyService,
+    UnmappedTagsService,
     userDataContributorsFrom(NormalizationUserData),
   ],
 })

@@ -17,6 +17,8 @@ import {
 import { requireAdmin, requireCaller, RpcHandler } from '@prepmate/messaging';
 import { EngagementService } from './engagement/engagement.service';
 import { FailuresService } from './failures/failures.service';
+import { PossibleDuplicatesService } from './failures/possible-duplicates.service';
+import { UnmappedTagsService } from './failures/unmapped-tags.service';
 import { ProblemsService } from './problems/problems.service';
 import { TaxonomyService } from './taxonomy/taxonomy.service';
 
@@ -28,6 +30,8 @@ export class NormalizationRpcController {
     private readonly problems: ProblemsService,
     private readonly engagement: EngagementService,
     private readonly failures: FailuresService,
+    private readonly duplicates: PossibleDuplicatesService,
+    private readonly unmapped: UnmappedTagsService,
   ) {}
 
   @RpcHandler(RPC_PATTERNS.topicsList)
@@ -136,12 +140,12 @@ export class NormalizationRpcController {
   @RpcHandler(RPC_PATTERNS.possibleDuplicates)
   possibleDuplicates(@Payload() request: RpcRequest<PageRpcData>) {
     requireAdmin(request);
-    return this.failures.possibleDuplicates(request.data);
+    return this.duplicates.list(request.data);
   }
 
   @RpcHandler(RPC_PATTERNS.unmappedTags)
   unmappedTags(@Payload() request: RpcRequest<PageRpcData>) {
     requireAdmin(request);
-    return this.failures.unmappedTags(request.data);
+    return this.unmapped.list(request.data);
   }
 }

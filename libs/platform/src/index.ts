@@ -26,3 +26,7 @@ export * from './http/access-metadata';
 export * from './redis/access-revocations';
 export * from './config/env-boolean';
 export * from './jobs/bullmq';
+export * from './jobs/periodic-sweep';
+export * from './jobs/background-assertion';
+export * from './database/keyset-page';
+export * from './http/keyset-cursor';

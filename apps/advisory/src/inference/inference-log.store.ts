@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { InferenceLogResponse, Page } from '@prepmate/contracts';
 import { UserTombstones } from '@prepmate/messaging';
-import { AppError } from '@prepmate/platform';
+import { afterIdFilter, AppError, idPage } from '@prepmate/platform';
 import type { FilterQuery, Model } from 'mongoose';
 import { INFERENCE_LOG_MODEL, type InferenceLogDocument } from './inference-log.schema';
 
@@ -52,21 +52,15 @@ export class InferenceLogStore {
   /** Newest first; the cursor is the last id handed out. */
   async list(limit: number, cursor?: string): Promise<Page<InferenceLogResponse>> {
     const filter: FilterQuery<InferenceLogDocument> = {};
-    if (cursor) {
-      if (!UUID.test(cursor))
-        throw new AppError('VALIDATION_FAILED', 'invalid cursor', { field: 'cursor' });
-      filter._id = { $lt: cursor };
-    }
+    if (cursor && !UUID.test(cursor))
+      throw new AppError('VALIDATION_FAILED', 'invalid cursor', { field: 'cursor' });
     const docs = await this.model
-      .find(filter)
+      .find({ ...filter, ...afterIdFilter(cursor, 'desc') })
       .sort({ _id: -1 })
       .limit(limit + 1)
       .lean<InferenceLogDocument[]>();
-    const page = docs.slice(0, limit);
-    return {
-      items: page.map(toResponse),
-      nextCursor: docs.length > limit ? page[page.length - 1]._id : null,
-    };
+    const page = idPage(docs, limit);
+    return { items: page.items.map(toResponse), nextCursor: page.nextCursor };
   }
 
   /**

@@ -1,6 +1,6 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, type OnModuleInit } from '@nestjs/common';
-import { ROOT_LOGGER } from '@prepmate/platform';
+import { Inject, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { BackgroundAssertion, ROOT_LOGGER } from '@prepmate/platform';
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { AdvisoryConfig } from '../advisory.config';
@@ -15,8 +15,15 @@ const DAY_MS = 86_400_000;
  * FerretDB has no TTL index, hence a job.
  */
 @Processor(MAINTENANCE_QUEUE)
-export class RetentionProcessor extends WorkerHost implements OnModuleInit {
+export class RetentionProcessor extends WorkerHost implements OnModuleInit, OnModuleDestroy {
   private readonly log: Logger;
+  private readonly scheduler = new BackgroundAssertion(() =>
+    this.queue.upsertJobScheduler(
+      DROP_BODIES_JOB,
+      { every: this.config.INFERENCE_PRUNE_EVERY_MS },
+      { name: DROP_BODIES_JOB, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+    ),
+  );
 
   constructor(
     @InjectQueue(MAINTENANCE_QUEUE) private readonly queue: Queue,
@@ -28,12 +35,13 @@ export class RetentionProcessor extends WorkerHost implements OnModuleInit {
     this.log = logger.child({ component: 'inference-retention' });
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      DROP_BODIES_JOB,
-      { every: this.config.INFERENCE_PRUNE_EVERY_MS },
-      { name: DROP_BODIES_JOB, opts: { removeOnComplete: 100, removeOnFail: 100 } },
-    );
+  /** In the background: a Redis that is down at start does not hold the service's start. */
+  onModuleInit(): void {
+    this.scheduler.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.scheduler.stop();
   }
 
   async process(): Promise<number> {

@@ -1,5 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { BackgroundAssertion } from '@prepmate/platform';
 import type { Queue } from 'bullmq';
 import { AggregationConfig } from '../aggregation.config';
 
@@ -23,14 +24,21 @@ export interface UserJobData {
  * active users and the learners' reminder checks.
  */
 @Injectable()
-export class AggregationQueue implements OnModuleInit {
+export class AggregationQueue implements OnModuleInit, OnModuleDestroy {
+  private readonly schedulers = new BackgroundAssertion(() => this.assertSchedulers());
+
   constructor(
     @InjectQueue(AGGREGATION_QUEUE) readonly queue: Queue<UserJobData>,
     private readonly config: AggregationConfig,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    await this.assertSchedulers();
+  /** In the background: a Redis that is down at start does not hold the service's start. */
+  onModuleInit(): void {
+    this.schedulers.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.schedulers.stop();
   }
 
   /**

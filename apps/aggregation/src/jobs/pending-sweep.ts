@@ -4,7 +4,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { ROOT_LOGGER } from '@prepmate/platform';
+import { PeriodicSweep, ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { AttemptStore } from '../attempts/attempt-store';
 import { AggregationConfig } from '../aggregation.config';
@@ -31,8 +31,7 @@ export interface SweepOutcome {
 @Injectable()
 export class PendingSweep implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log: Logger;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly periodic: PeriodicSweep;
 
   constructor(
     private readonly attempts: AttemptStore,
@@ -41,16 +40,19 @@ export class PendingSweep implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'pending-sweep' });
+    this.periodic = new PeriodicSweep(
+      () => this.sweep(),
+      config.AGGREGATION_SWEEP_EVERY_MS,
+      (error) => this.log.warn({ err: error.message }, 'pending sweep failed; retried next time'),
+    );
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweepSafely(), this.config.AGGREGATION_SWEEP_EVERY_MS);
-    this.timer.unref();
+    this.periodic.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+    await this.periodic.stop();
   }
 
   async sweep(now = new Date()): Promise<SweepOutcome> {
@@ -69,17 +71,5 @@ export class PendingSweep implements OnApplicationBootstrap, OnModuleDestroy {
         'pending attempts had no aggregation job; scheduled them again',
       );
     return { waiting: users.length, rescheduled };
-  }
-
-  private async sweepSafely(): Promise<void> {
-    if (this.running) return;
-    this.running = this.sweep();
-    try {
-      await this.running;
-    } catch (error) {
-      this.log.warn({ err: (error as Error).message }, 'pending sweep failed; retried next time');
-    } finally {
-      this.running = undefined;
-    }
   }
 }

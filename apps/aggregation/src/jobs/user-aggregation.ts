@@ -85,16 +85,7 @@ export class UserAggregation {
     // applied: a retry records them again, which changes nothing (days and problems are sets).
     await this.engagement.recordAttempts(userId, pending, result.aggregate);
     await Promise.all([
-      changed
-        ? this.relay
-            .relay(this.aggregates.model, [userId])
-            .catch((error: Error) =>
-              this.log.warn(
-                { err: error.message, userId },
-                'topic.aggregated left to the outbox sweep',
-              ),
-            )
-        : undefined,
+      changed ? this.relay.relayOrLeave(this.aggregates.model, [userId]) : undefined,
       this.attempts.markApplied(
         userId,
         pending.map((attempt) => attempt.submissionId),

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { AuditEventResponse, AuditType, Page } from '@prepmate/contracts';
-import { ROOT_LOGGER, isDuplicateKeyError } from '@prepmate/platform';
+import { afterIdFilter, idPage, isDuplicateKeyError, ROOT_LOGGER } from '@prepmate/platform';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
@@ -58,17 +58,13 @@ export class AuditLog {
 
   /** Newest first; the cursor is the id of the last entry of the previous page. */
   async page(limit: number, cursor?: string): Promise<Page<AuditEventResponse>> {
-    const filter = cursor ? { _id: { $lt: cursor } } : {};
     const items = await this.events
-      .find(filter)
+      .find(afterIdFilter(cursor, 'desc'))
       .sort({ _id: -1 })
       .limit(limit + 1)
       .lean<AuditEventDocument[]>();
-    const page = items.slice(0, limit);
-    return {
-      items: page.map(toResponse),
-      nextCursor: items.length > limit ? page[page.length - 1]._id : null,
-    };
+    const page = idPage(items, limit);
+    return { items: page.items.map(toResponse), nextCursor: page.nextCursor };
   }
 
   /** The entries about the user or by the user (for their export), oldest first. */

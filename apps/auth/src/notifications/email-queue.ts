@@ -1,5 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { BackgroundAssertion } from '@prepmate/platform';
 import type { Queue } from 'bullmq';
 import { AuthConfig } from '../auth.config';
 import { Mailer } from './mailer';
@@ -9,8 +10,6 @@ export const IMMEDIATE_EMAIL_JOB = 'immediate-email';
 export const DIGEST_EMAIL_JOB = 'digest-email';
 export const DIGEST_SCAN_JOB = 'digest-scan';
 const DIGEST_SCHEDULER = 'notification-digest-scan';
-/** How soon a scheduler assertion that failed (Redis down) is tried again. */
-const SCHEDULER_RETRY_MS = 5_000;
 
 export type EmailJobData = { notificationId: string } | { userId: string } | Record<string, never>;
 
@@ -28,8 +27,7 @@ const RETRIES = {
  */
 @Injectable()
 export class EmailQueue implements OnModuleInit, OnModuleDestroy {
-  private stopped = false;
-  private retry?: NodeJS.Timeout;
+  private readonly scheduler = new BackgroundAssertion(() => this.assertScheduler());
 
   constructor(
     @InjectQueue(EMAIL_QUEUE) readonly queue: Queue<EmailJobData>,
@@ -43,29 +41,22 @@ export class EmailQueue implements OnModuleInit, OnModuleDestroy {
    * until Redis answers.
    */
   onModuleInit(): void {
-    void this.assertScheduler();
+    this.scheduler.start();
   }
 
-  onModuleDestroy(): void {
-    this.stopped = true;
-    clearTimeout(this.retry);
+  async onModuleDestroy(): Promise<void> {
+    await this.scheduler.stop();
   }
 
   private async assertScheduler(): Promise<void> {
-    try {
-      // A deployment that no longer sends email stops scanning (the scheduler lives in Redis).
-      if (!this.mailer.enabled) await this.queue.removeJobScheduler(DIGEST_SCHEDULER);
-      else
-        await this.queue.upsertJobScheduler(
-          DIGEST_SCHEDULER,
-          { every: this.config.NOTIFY_DIGEST_SCAN_MS },
-          { name: DIGEST_SCAN_JOB, opts: { removeOnComplete: 100, removeOnFail: 100 } },
-        );
-    } catch {
-      if (this.stopped) return;
-      this.retry = setTimeout(() => void this.assertScheduler(), SCHEDULER_RETRY_MS);
-      this.retry.unref();
-    }
+    // A deployment that no longer sends email stops scanning (the scheduler lives in Redis).
+    if (!this.mailer.enabled) await this.queue.removeJobScheduler(DIGEST_SCHEDULER);
+    else
+      await this.queue.upsertJobScheduler(
+        DIGEST_SCHEDULER,
+        { every: this.config.NOTIFY_DIGEST_SCAN_MS },
+        { name: DIGEST_SCAN_JOB, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+      );
   }
 
   async immediate(notificationId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model } from 'mongoose';
-import type { NotificationCursor } from '../domain/notification-cursor';
+import { afterKeyFilter, type KeysetPosition } from '@prepmate/platform';
 import {
   NOTIFICATION_MODEL,
   type EmailState,
@@ -34,12 +34,18 @@ export class NotificationsRepository {
   }
 
   /** One page of the learner's list, newest first: `limit + 1` read to know whether more follow. */
-  page(userId: string, limit: number, after?: NotificationCursor): Promise<NotificationDocument[]> {
-    const filter: FilterQuery<NotificationDocument> = { userId, inApp: true };
-    if (after) {
-      const time = new Date(after.time);
-      filter.$or = [{ createdAt: { $lt: time } }, { createdAt: time, _id: { $lt: after.id } }];
-    }
+  page(userId: string, limit: number, after?: KeysetPosition): Promise<NotificationDocument[]> {
+    const filter: FilterQuery<NotificationDocument> = {
+      userId,
+      inApp: true,
+      ...(after
+        ? afterKeyFilter(
+            'createdAt',
+            { key: new Date(after.key), id: after.id },
+            { key: 'desc', id: 'desc' },
+          )
+        : {}),
+    };
     return this.model
       .find(filter)
       .sort({ createdAt: -1, _id: -1 })

@@ -9,8 +9,7 @@ import type {
   RpcCaller,
   UnsubscribeResponse,
 } from '@prepmate/contracts';
-import { AppError } from '@prepmate/platform';
-import { decodeNotificationCursor, encodeNotificationCursor } from '../domain/notification-cursor';
+import { AppError, decodeKeysetCursor, encodeKeysetCursor, keysetPage } from '@prepmate/platform';
 import {
   applyPreferenceChanges,
   preferenceList,
@@ -50,17 +49,15 @@ export class NotificationsService {
     caller: RpcCaller,
     query: ListNotificationsRpcData,
   ): Promise<NotificationPageResponse> {
-    const after = query.cursor ? decodeNotificationCursor(query.cursor) : undefined;
+    const after = query.cursor ? decodeKeysetCursor(query.cursor, { integer: true }) : undefined;
     if (after === null) throw AppError.validation([{ field: 'cursor', message: 'invalid cursor' }]);
     const docs = await this.notifications.page(caller.userId, query.limit, after);
-    const page = docs.slice(0, query.limit);
-    const last = page[page.length - 1];
+    const page = keysetPage(docs, query.limit, (last) =>
+      encodeKeysetCursor({ key: last.createdAt.getTime(), id: last._id }),
+    );
     return {
-      items: page.map(view),
-      nextCursor:
-        docs.length > query.limit
-          ? encodeNotificationCursor({ time: last.createdAt.getTime(), id: last._id })
-          : null,
+      items: page.items.map(view),
+      nextCursor: page.nextCursor,
       unreadCount: await this.notifications.unreadCount(caller.userId),
     };
   }

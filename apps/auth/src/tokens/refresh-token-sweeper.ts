@@ -4,7 +4,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { ROOT_LOGGER } from '@prepmate/platform';
+import { PeriodicSweep, ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { AuthConfig } from '../auth.config';
 import { RefreshTokens } from './refresh-tokens';
@@ -16,8 +16,7 @@ import { RefreshTokens } from './refresh-tokens';
  */
 @Injectable()
 export class RefreshTokenSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly periodic: PeriodicSweep;
   private readonly log: Logger;
 
   constructor(
@@ -26,20 +25,15 @@ export class RefreshTokenSweeper implements OnApplicationBootstrap, OnApplicatio
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'refresh-token-sweeper' });
+    this.periodic = new PeriodicSweep(() => this.sweep(), config.REFRESH_TOKEN_SWEEP_INTERVAL_MS);
   }
 
   onApplicationBootstrap(): void {
-    const tick = () => {
-      this.running ??= this.sweep().finally(() => (this.running = undefined));
-    };
-    tick();
-    this.timer = setInterval(tick, this.config.REFRESH_TOKEN_SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    this.periodic.start({ now: true });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.periodic.stop();
   }
 
   private async sweep(): Promise<void> {

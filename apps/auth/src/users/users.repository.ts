@@ -6,7 +6,7 @@ import { withPendingEvents } from '@prepmate/messaging';
 import type { Model } from 'mongoose';
 import type { AccountAccess } from '../domain/access-change';
 import { USER_MODEL, type UserDocument } from './user.schema';
-import { isDuplicateKeyError } from '@prepmate/platform';
+import { afterIdFilter, idPage, isDuplicateKeyError } from '@prepmate/platform';
 
 /** The profile fields a user may change about themselves: nothing else reaches `$set`. */
 export type ProfileChanges = Pick<
@@ -168,13 +168,11 @@ export class UsersRepository {
 
   /** Users by creation order (ids are UUID v7, so time-ordered), for admins. */
   async list(limit: number, cursor?: string): Promise<Page<UserDocument>> {
-    const filter = cursor ? { isActive: true, _id: { $gt: cursor } } : { isActive: true };
     const items = await this.model
-      .find(filter)
+      .find({ isActive: true, ...afterIdFilter(cursor, 'asc') })
       .sort({ _id: 1 })
       .limit(limit + 1)
       .lean<UserDocument[]>();
-    const page = items.slice(0, limit);
-    return { items: page, nextCursor: items.length > limit ? page[page.length - 1]._id : null };
+    return idPage(items, limit);
   }
 }

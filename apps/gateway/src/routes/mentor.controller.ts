@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
-  AssignTaskRequest,
+  CreateTaskRequest,
   type CreateTaskRpcData,
   MentorLinkResponse,
   MentorStudentSummaryResponse,
@@ -83,7 +83,7 @@ export class MentorController {
   @ApiErrors(400, 401, 403)
   assignTask(
     @Param('id', UuidParamPipe) studentId: string,
-    @Body() body: AssignTaskRequest,
+    @Body() body: CreateTaskRequest,
     @Caller() caller: RpcCaller,
   ): Promise<unknown> {
     const data: CreateTaskRpcData = { userId: studentId, assignedBy: caller.userId, task: body };

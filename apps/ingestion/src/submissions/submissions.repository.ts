@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Page, SubmissionResponse, SubmissionsRpcData } from '@prepmate/contracts';
-import { AppError } from '@prepmate/platform';
+import {
+  AppError,
+  afterKeyFilter,
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  keysetPage,
+} from '@prepmate/platform';
 import type { FilterQuery, Model } from 'mongoose';
 import { SUBMISSION_MODEL, type SubmissionDocument, submissionView } from './submission.schema';
 
@@ -10,16 +16,8 @@ function toResponse(doc: SubmissionDocument): SubmissionResponse {
 }
 
 /** Cursor of the newest-first list: the last item's time and id. */
-function encodeCursor(doc: SubmissionDocument): string {
-  return Buffer.from(`${doc.submittedAt.getTime()}|${doc._id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { time: Date; id: string } {
-  const [time, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(Number(time));
-  if (!id || Number.isNaN(date.getTime()))
-    throw new AppError('VALIDATION_FAILED', 'invalid cursor', { field: 'cursor' });
-  return { time: date, id };
+function cursorOf(doc: SubmissionDocument): string {
+  return encodeKeysetCursor({ key: doc.submittedAt.getTime(), id: doc._id });
 }
 
 /** Reads of a user's stored submissions. */
@@ -32,19 +30,24 @@ export class SubmissionsRepository {
     if (query.platform) filter.platform = query.platform;
     if (query.verdict) filter.verdict = query.verdict;
     if (query.cursor) {
-      const { time, id } = decodeCursor(query.cursor);
-      filter.$or = [{ submittedAt: { $lt: time } }, { submittedAt: time, _id: { $lt: id } }];
+      const after = decodeKeysetCursor(query.cursor, { integer: true });
+      if (!after) throw new AppError('VALIDATION_FAILED', 'invalid cursor', { field: 'cursor' });
+      Object.assign(
+        filter,
+        afterKeyFilter(
+          'submittedAt',
+          { key: new Date(after.key), id: after.id },
+          { key: 'desc', id: 'desc' },
+        ),
+      );
     }
     const docs = await this.model
       .find(filter)
       .sort({ submittedAt: -1, _id: -1 })
       .limit(query.limit + 1)
       .lean<SubmissionDocument[]>();
-    const page = docs.slice(0, query.limit);
-    return {
-      items: page.map(toResponse),
-      nextCursor: docs.length > query.limit ? encodeCursor(page[page.length - 1]) : null,
-    };
+    const page = keysetPage(docs, query.limit, cursorOf);
+    return { items: page.items.map(toResponse), nextCursor: page.nextCursor };
   }
 
   async exportUser(userId: string): Promise<SubmissionResponse[]> {

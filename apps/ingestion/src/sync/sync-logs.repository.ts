@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Page, Platform, SyncLogResponse } from '@prepmate/contracts';
 import type { FilterQuery, Model } from 'mongoose';
+import { afterIdFilter, idPage } from '@prepmate/platform';
 import type { Rejection } from '../domain/import-record';
 import { MAX_LOGGED_ERRORS, SYNC_LOG_MODEL, type SyncLogDocument } from './sync-log.schema';
 
@@ -99,17 +100,13 @@ export class SyncLogsRepository {
   ): Promise<Page<SyncLogResponse>> {
     const filter: FilterQuery<SyncLogDocument> = { userId };
     if (platform) filter.platform = platform;
-    if (cursor) filter._id = { $lt: cursor };
     const docs = await this.model
-      .find(filter)
+      .find({ ...filter, ...afterIdFilter(cursor, 'desc') })
       .sort({ _id: -1 })
       .limit(limit + 1)
       .lean<SyncLogDocument[]>();
-    const page = docs.slice(0, limit);
-    return {
-      items: page.map(toSyncLogResponse),
-      nextCursor: docs.length > limit ? page[page.length - 1]._id : null,
-    };
+    const page = idPage(docs, limit);
+    return { items: page.items.map(toSyncLogResponse), nextCursor: page.nextCursor };
   }
 
   async exportUser(userId: string): Promise<SyncLogResponse[]> {

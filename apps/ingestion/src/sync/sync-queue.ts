@@ -1,11 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import {
-  Injectable,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Platform } from '@prepmate/contracts';
+import { BackgroundAssertion } from '@prepmate/platform';
 import type { Queue } from 'bullmq';
 import { IngestionConfig } from '../ingestion.config';
 import type { SyncJob } from './sync-runner';
@@ -28,8 +24,8 @@ export const AUTO_SCAN_SCHEDULER = 'sync-auto-scan';
  * by replicas (a scheduler is one Redis entry, upserted by each).
  */
 @Injectable()
-export class SyncQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
-  private timer?: NodeJS.Timeout;
+export class SyncQueue implements OnModuleInit, OnModuleDestroy {
+  private readonly schedulers: BackgroundAssertion;
   private readonly platformQueues: ReadonlyMap<Platform, Queue>;
 
   constructor(
@@ -42,27 +38,24 @@ export class SyncQueue implements OnModuleInit, OnApplicationBootstrap, OnModule
       ['codeforces', codeforces],
       ['leetcode', leetcode],
     ]);
+    // Re-asserted as often as the more frequent one fires: a Redis that lost them (flushed,
+    // failed over) gets them back. What is due lives in the database (`nextSyncAt`), so
+    // nothing else is lost with Redis.
+    this.schedulers = new BackgroundAssertion(() => this.assertSchedulers(), {
+      reassertEveryMs: Math.min(
+        config.SYNC_SCHEDULER_INTERVAL_MS,
+        config.SYNC_AUTO_SCAN_INTERVAL_MS,
+      ),
+    });
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.assertSchedulers();
+  /** In the background: a Redis that is down at start does not hold the service's start. */
+  onModuleInit(): void {
+    this.schedulers.start();
   }
 
-  /**
-   * The schedulers are re-asserted as often as the more frequent one fires: a Redis that lost
-   * them (flushed, failed over) gets them back. What is due lives in the database
-   * (`nextSyncAt`), so nothing else is lost with Redis.
-   */
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(
-      () => void this.assertSchedulers().catch(() => undefined),
-      Math.min(this.config.SYNC_SCHEDULER_INTERVAL_MS, this.config.SYNC_AUTO_SCAN_INTERVAL_MS),
-    );
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+  async onModuleDestroy(): Promise<void> {
+    await this.schedulers.stop();
   }
 
   /** Creates or updates the scans' job schedulers (idempotent). */

@@ -4,11 +4,11 @@ import { ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { parseCodeforcesSubmission } from '../domain/codeforces-submission';
 import { isObject } from '../domain/fields';
+import { isFinalCodeforcesSubmission, isFinalLeetCodeSubmission } from '../domain/final-verdict';
 import { isLeetCodeSlug } from '../domain/import-limits';
 import { type ImportRecord, parseEach, type Rejection } from '../domain/import-record';
 import { parseLeetCodeSubmission } from '../domain/leetcode-submission';
 import { type CursorItem, isNewerThanCursor, type SyncCursor } from '../domain/sync-policy';
-import { codeforcesVerdict, leetcodeVerdict, NOT_FINAL } from '../domain/verdicts';
 import { IngestionConfig } from '../ingestion.config';
 import type { IntegrationDocument } from '../integrations/integration.schema';
 import { IntegrationsService } from '../integrations/integrations.service';
@@ -106,8 +106,7 @@ export class SyncSources {
     const result = finish(
       items,
       parseCodeforcesSubmission,
-      (raw) =>
-        codeforcesVerdict(typeof raw.verdict === 'string' ? raw.verdict : null) !== NOT_FINAL,
+      isFinalCodeforcesSubmission,
       (raw) => raw.creationTimeSeconds,
     );
     await this.fillCodeforcesRatings(result.records);
@@ -175,12 +174,7 @@ export class SyncSources {
       items,
       (raw, index) =>
         parseLeetCodeSubmission(raw, index, (slug) => questions.get(slug), acceptedList),
-      (raw) =>
-        acceptedList ||
-        (raw.isPending !== true &&
-          raw.isPending !== 'true' &&
-          leetcodeVerdict(typeof raw.statusDisplay === 'string' ? raw.statusDisplay : null) !==
-            NOT_FINAL),
+      (raw) => isFinalLeetCodeSubmission(raw, acceptedList),
       (raw) => raw.timestamp,
     );
   }

@@ -12,6 +12,7 @@ import type {
 import { AppError, offsetPage } from '@prepmate/platform';
 import type { Model } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
+import { reportStanding } from '../domain/problem-reports';
 import { ProblemsService } from '../problems/problems.service';
 import { ProblemCatalog } from '../problems/problem-catalog';
 import {
@@ -20,9 +21,6 @@ import {
   FEEDBACK_MODEL,
   type FeedbackDocument,
 } from './engagement.schemas';
-
-/** Distinct users with an open report that flag a problem for review. */
-export const FLAG_AFTER_REPORTS = 3;
 
 const bookmarkId = (userId: string, problemId: string) => `${userId}:${problemId}`;
 
@@ -124,7 +122,7 @@ export class EngagementService {
     };
   }
 
-  /** A report; the problem is flagged once FLAG_AFTER_REPORTS distinct users have one open. */
+  /** A report; the problem is flagged once enough distinct users (domain/problem-reports) have one open. */
   async report(caller: RpcCaller, request: FeedbackRpcData): Promise<FeedbackResponse> {
     await this.problems.require(request.problemId, caller);
     const doc: FeedbackDocument = {
@@ -140,11 +138,10 @@ export class EngagementService {
     const open = await this.feedback
       .find({ problemId: request.problemId, status: 'open' }, { userId: 1 })
       .lean<Pick<FeedbackDocument, 'userId'>[]>();
-    const reporters = new Set(open.map((report) => report.userId)).size;
-    const flagged = reporters >= FLAG_AFTER_REPORTS;
+    const { openReports, flagged } = reportStanding(open.map((report) => report.userId));
     await this.catalog.problems.updateOne(
       { _id: request.problemId },
-      { $set: { openReports: reporters, ...(flagged ? { flagged: true } : {}) } },
+      { $set: { openReports, ...(flagged ? { flagged: true } : {}) } },
     );
     return { ...toFeedback(doc), problemFlagged: flagged };
   }

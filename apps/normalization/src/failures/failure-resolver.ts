@@ -5,11 +5,15 @@ import { AppError, ROOT_LOGGER } from '@prepmate/platform';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { nextResolutionStep, type ResolutionStep } from '../domain/failure-resolution';
-import { problemUrl } from '../domain/problem-urls';
 import { normalizeTitle } from '../domain/titles';
 import { Normalizer } from '../normalizing/normalizer';
 import type { CanonicalProblemDocument } from '../problems/canonical-problem.schema';
 import { ProblemCatalog } from '../problems/problem-catalog';
+import {
+  canonicalProblem,
+  decidedMappingDocument,
+  platformEntry,
+} from '../problems/problem-documents';
 import type { ProblemMappingDocument } from '../problems/problem-mapping.schema';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import {
@@ -51,21 +55,17 @@ export class FailureResolver {
       throw new AppError('VALIDATION_FAILED', 'the title has no letters or digits', {
         field: 'create.title',
       });
-    return {
-      _id: id,
+    return canonicalProblem({
+      id,
       title: create.title,
       normalizedTitle,
       difficulty: create.difficulty,
       topics: [...new Set(create.topics)],
       normalizedTags: [],
-      platforms: [],
-      interviewFrequency: null,
-      openReports: 0,
-      flagged: false,
       verified: true,
       vouchedBy: [],
       createdAt: new Date(),
-    };
+    });
   }
 
   /** Runs the failure's resolution from its stored step to the end. */
@@ -128,13 +128,12 @@ export class FailureResolver {
           {
             canonicalId,
             // An admin resolving the failure confirms the platform problem.
-            entry: {
-              platform: failure.platform,
-              platformProblemId: failure.platformProblemId,
-              url: problemUrl(failure.platform, failure.platformProblemId),
-              firstSeen: failure.firstSeen,
-              verified: true,
-            },
+            entry: platformEntry(
+              failure.platform,
+              failure.platformProblemId,
+              failure.firstSeen,
+              true,
+            ),
             topics: tags.topics,
             tags: tags.normalizedTags,
             vouchers: [],
@@ -193,16 +192,15 @@ export class FailureResolver {
     const canonical = await this.catalog.get(canonicalId);
     if (!canonical) throw new Error(`canonical problem ${canonicalId} is missing`);
     const tags = this.taxonomy.tagAliases.map(failure.platform, failure.rawProblem.tags ?? []);
-    return {
-      _id: failure._id,
+    return decidedMappingDocument({
+      key: failure._id,
       platform: failure.platform,
       platformProblemId: failure.platformProblemId,
-      canonicalProblemId: canonicalId,
+      canonical,
+      tags,
+      ownDifficulty: failure.rawProblem.difficulty,
       method: 'manual',
-      confidence: 1,
-      topics: tags.topics.length > 0 ? tags.topics : canonical.topics,
-      difficulty: failure.rawProblem.difficulty ?? canonical.difficulty,
       createdAt: failure.resolution?.updatedAt ?? new Date(),
-    };
+    });
   }
 }

@@ -4,17 +4,14 @@ import type {
   NormalizationFailureResponse,
   Page,
   PageRpcData,
-  PossibleDuplicateResponse,
   ResolveFailureResponse,
   ResolveFailureRpcData,
-  UnmappedTagResponse,
 } from '@prepmate/contracts';
-import { AppError, ROOT_LOGGER } from '@prepmate/platform';
+import { afterIdFilter, AppError, idPage, ROOT_LOGGER } from '@prepmate/platform';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { continuesResolution, firstResolutionStep } from '../domain/failure-resolution';
-import { type CanonicalProblemDocument } from '../problems/canonical-problem.schema';
 import { ProblemCatalog } from '../problems/problem-catalog';
 import { FailureResolver } from './failure-resolver';
 import {
@@ -22,8 +19,6 @@ import {
   NORMALIZATION_FAILURE_MODEL,
   type NormalizationFailureDocument,
 } from './normalization-failure.schema';
-import { ReviewLog } from './review-log';
-import type { UnmappedTagDocument } from './review.schemas';
 
 function toFailureResponse(doc: NormalizationFailureDocument): NormalizationFailureResponse {
   return {
@@ -40,7 +35,7 @@ function toFailureResponse(doc: NormalizationFailureDocument): NormalizationFail
   };
 }
 
-/** Admin review: normalization failures (list, resolve), possible duplicates, unmapped tags. */
+/** Admin review of normalization failures: the open ones, and their resolution. */
 @Injectable()
 export class FailuresService {
   private readonly log: Logger;
@@ -50,7 +45,6 @@ export class FailuresService {
     private readonly model: Model<NormalizationFailureDocument>,
     private readonly catalog: ProblemCatalog,
     private readonly resolver: FailureResolver,
-    private readonly review: ReviewLog,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'failures' });
@@ -60,17 +54,14 @@ export class FailuresService {
   async list({ limit, cursor }: PageRpcData): Promise<Page<NormalizationFailureResponse>> {
     const docs = await this.model
       .find(
-        { status: { $in: ['open', 'resolving'] }, ...(cursor ? { _id: { $gt: cursor } } : {}) },
+        { status: { $in: ['open', 'resolving'] }, ...afterIdFilter(cursor, 'asc') },
         { pendingEvents: 0 },
       )
       .sort({ _id: 1 })
       .limit(limit + 1)
       .lean<NormalizationFailureDocument[]>();
-    const page = docs.slice(0, limit);
-    return {
-      items: page.map(toFailureResponse),
-      nextCursor: docs.length > limit ? page[page.length - 1]._id : null,
-    };
+    const page = idPage(docs, limit);
+    return { items: page.items.map(toFailureResponse), nextCursor: page.nextCursor };
   }
 
   /**
@@ -155,62 +146,5 @@ export class FailuresService {
       'continuing the resolution of a normalization failure',
     );
     return this.resolver.run(failure._id);
-  }
-
-  async possibleDuplicates({
-    limit,
-    cursor,
-  }: PageRpcData): Promise<Page<PossibleDuplicateResponse>> {
-    const docs = await this.review.duplicates
-      .find(cursor ? { _id: { $gt: cursor } } : {})
-      .sort({ _id: 1 })
-      .limit(limit + 1)
-      .lean();
-    const page = docs.slice(0, limit);
-    const ids = [...new Set(page.flatMap((doc) => [doc.problemId, doc.candidateId]))];
-    const problems = ids.length
-      ? await this.catalog.problems
-          .find({ _id: { $in: ids } }, { title: 1 })
-          .lean<CanonicalProblemDocument[]>()
-      : [];
-    const titles = new Map(problems.map((problem) => [problem._id, problem.title]));
-    return {
-      items: page.map((doc) => ({
-        id: doc._id,
-        problemId: doc.problemId,
-        problemTitle: titles.get(doc.problemId) ?? '',
-        candidateId: doc.candidateId,
-        candidateTitle: titles.get(doc.candidateId) ?? '',
-        confidence: doc.confidence,
-        createdAt: doc.createdAt.toISOString(),
-      })),
-      nextCursor: docs.length > limit ? page[page.length - 1]._id : null,
-    };
-  }
-
-  /**
-   * Most frequent first (then by platform and tag), read from the counts: a page reads what it
-   * shows (the cursor is the offset of the next page).
-   */
-  async unmappedTags({ limit, cursor }: PageRpcData): Promise<Page<UnmappedTagResponse>> {
-    const start = cursor ? Number(cursor) : 0;
-    if (!Number.isSafeInteger(start) || start < 0)
-      throw new AppError('VALIDATION_FAILED', 'invalid cursor', { field: 'cursor' });
-    const docs = await this.review.unmapped
-      .find()
-      .sort({ count: -1, _id: 1 })
-      .skip(start)
-      .limit(limit + 1)
-      .lean<UnmappedTagDocument[]>();
-    const page = docs.slice(0, limit);
-    return {
-      items: page.map(({ platform, tag, count, lastSeen }) => ({
-        platform,
-        tag,
-        count,
-        lastSeen: lastSeen.toISOString(),
-      })),
-      nextCursor: docs.length > limit ? String(start + limit) : null,
-    };
   }
 }

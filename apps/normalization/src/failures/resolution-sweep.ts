@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ROOT_LOGGER } from '@prepmate/platform';
+import { PeriodicSweep, ROOT_LOGGER } from '@prepmate/platform';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { RESOLUTION_STEPS } from '../domain/failure-resolution';
@@ -20,8 +20,7 @@ import {
  */
 @Injectable()
 export class ResolutionSweep implements OnModuleInit, OnModuleDestroy {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly periodic: PeriodicSweep;
   private readonly log: Logger;
 
   constructor(
@@ -32,20 +31,15 @@ export class ResolutionSweep implements OnModuleInit, OnModuleDestroy {
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'resolution-sweep' });
+    this.periodic = new PeriodicSweep(() => this.sweep(), config.FAILURE_RESOLUTION_SWEEP_MS);
   }
 
   onModuleInit(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.sweep()
-        .then(() => undefined)
-        .finally(() => (this.running = undefined));
-    }, this.config.FAILURE_RESOLUTION_SWEEP_MS);
-    this.timer.unref();
+    this.periodic.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.periodic.stop();
   }
 
   /** Continues every unfinished resolution older than the grace; returns how many finished. */

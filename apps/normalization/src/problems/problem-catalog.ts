@@ -3,7 +3,6 @@ import { InjectModel } from '@nestjs/mongoose';
 import { chunkedBulkWrite, insertNew } from '@prepmate/platform';
 import type { Platform } from '@prepmate/contracts';
 import type { Model } from 'mongoose';
-import type { CanonicalCandidate } from '../domain/matching';
 import { TitleIndex } from '../domain/title-index';
 import { NormalizationConfig } from '../normalization.config';
 import {
@@ -11,35 +10,19 @@ import {
   type CanonicalProblemDocument,
   type ProblemPlatformEntry,
 } from './canonical-problem.schema';
+import type { PlatformAddition } from './problem-documents';
 import { PROBLEM_MAPPING_MODEL, type ProblemMappingDocument } from './problem-mapping.schema';
+import {
+  confirmEntryUpdate,
+  confirmProblemUpdate,
+  platformAdditionUpdates,
+  vouchUpdate,
+} from './problem-updates';
 
 /** Problems created by other replicas join the in-memory title index within this time. */
 const TITLE_INDEX_TTL_MS = 30_000;
 /** Mappings never change, so the cache only needs a size bound. */
 const MAPPING_CACHE_LIMIT = 200_000;
-
-export function toCandidate(doc: CanonicalProblemDocument): CanonicalCandidate {
-  return {
-    id: doc._id,
-    normalizedTitle: doc.normalizedTitle,
-    difficulty: doc.difficulty,
-    topics: doc.topics,
-    platforms: doc.platforms.map((entry) => entry.platform),
-  };
-}
-
-/** A platform problem joining an existing canonical problem. */
-export interface PlatformAddition {
-  canonicalId: string;
-  entry: ProblemPlatformEntry;
-  /** Its mapped topics and tags: added to the problem only when the entry is confirmed. */
-  topics: string[];
-  tags: string[];
-  /** Users vouching for an unconfirmed entry (they see it; bounded on the problem). */
-  vouchers: string[];
-  /** A confirmed entry confirms an unconfirmed problem and gives it the platform's title. */
-  confirmTitle?: { title: string; normalizedTitle: string };
-}
 
 /**
  * Canonical problems and platform mappings. Mappings are immutable and cached; titles of the
@@ -189,38 +172,15 @@ export class ProblemCatalog implements OnModuleInit {
    * the guard leaves a full list as it is). A confirmed one confirms an unconfirmed problem,
    * with the platform's title. Idempotent: a problem lists each platform at most once, so a
    * replayed addition (a retried batch, a resumed admin resolve) finds it there and changes
-   * nothing (`$nor`: on FerretDB 1.24 a `$ne` on an array field matches when any element differs).
+   * nothing (problem-updates).
    */
   async addPlatforms(additions: PlatformAddition[]): Promise<void> {
     if (additions.length === 0) return;
     await chunkedBulkWrite(
       this.problems.collection,
-      additions.flatMap((addition) => [
-        ...(addition.confirmTitle
-          ? [this.confirmOp(addition.canonicalId, addition.confirmTitle)]
-          : []),
-        {
-          updateOne: {
-            filter: {
-              _id: addition.canonicalId,
-              $nor: [{ 'platforms.platform': addition.entry.platform }],
-            },
-            update:
-              addition.entry.verified === false
-                ? { $push: { platforms: addition.entry } }
-                : {
-                    $push: { platforms: addition.entry },
-                    $addToSet: {
-                      topics: { $each: addition.topics },
-                      normalizedTags: { $each: addition.tags },
-                    },
-                  },
-          },
-        },
-        ...(addition.vouchers.length > 0
-          ? [this.vouchOp(addition.canonicalId, addition.vouchers)]
-          : []),
-      ]),
+      additions.flatMap((addition) =>
+        platformAdditionUpdates(addition, this.config.PROBLEM_VOUCHERS_MAX),
+      ),
     );
     for (const { canonicalId, entry } of additions)
       this.titles?.index.addPlatform(canonicalId, entry.platform);
@@ -247,17 +207,8 @@ export class ProblemCatalog implements OnModuleInit {
       this.problems.collection,
       // The entry first: a problem is never seen confirmed with its confirming entry hidden.
       confirmations.flatMap(({ canonicalId, index, entry, confirmTitle }) => [
-        {
-          updateOne: {
-            filter: {
-              _id: canonicalId,
-              [`platforms.${index}.platform`]: entry.platform,
-              [`platforms.${index}.platformProblemId`]: entry.platformProblemId,
-            },
-            update: { $set: { [`platforms.${index}.verified`]: true } },
-          },
-        },
-        ...(confirmTitle ? [this.confirmOp(canonicalId, confirmTitle)] : []),
+        confirmEntryUpdate(canonicalId, index, entry),
+        ...(confirmTitle ? [confirmProblemUpdate(canonicalId, confirmTitle)] : []),
       ]),
     );
     await this.indexConfirmed(
@@ -270,7 +221,9 @@ export class ProblemCatalog implements OnModuleInit {
     if (vouchers.size === 0) return;
     await chunkedBulkWrite(
       this.problems.collection,
-      [...vouchers].map(([canonicalId, users]) => this.vouchOp(canonicalId, users)),
+      [...vouchers].map(([canonicalId, users]) =>
+        vouchUpdate(canonicalId, users, this.config.PROBLEM_VOUCHERS_MAX),
+      ),
     );
   }
 
@@ -286,34 +239,6 @@ export class ProblemCatalog implements OnModuleInit {
     );
     await this.indexConfirmed([id]);
     return this.get(id);
-  }
-
-  private confirmOp(
-    canonicalId: string,
-    { title, normalizedTitle }: { title: string; normalizedTitle: string },
-  ) {
-    return {
-      updateOne: {
-        filter: { _id: canonicalId, verified: false },
-        update: { $set: { verified: true, title, normalizedTitle } },
-      },
-    };
-  }
-
-  /**
-   * Adds vouchers only while the list has room for all of them (at most PROBLEM_VOUCHERS_MAX
-   * after the write, whoever else vouched meanwhile): past it, FerretDB refuses the write.
-   */
-  private vouchOp(canonicalId: string, users: string[]) {
-    const max = this.config.PROBLEM_VOUCHERS_MAX;
-    const adding = users.slice(0, max);
-    const room = max - adding.length;
-    return {
-      updateOne: {
-        filter: { _id: canonicalId, [`vouchedBy.${room}`]: { $exists: false } },
-        update: { $addToSet: { vouchedBy: { $each: adding } } },
-      },
-    };
   }
 
   /** Problems just confirmed join the in-memory title index. */

@@ -8,7 +8,7 @@ import type {
   UnknownProblemsResponse,
   UnknownProblemsRpcData,
 } from '@prepmate/contracts';
-import { AppError } from '@prepmate/platform';
+import { afterIdFilter, AppError, idPage } from '@prepmate/platform';
 import type { FilterQuery } from 'mongoose';
 import { canSee, type Viewer } from '../domain/problem-trust';
 import { normalizeTitle } from '../domain/titles';
@@ -122,17 +122,13 @@ export class ProblemsService {
     { limit, cursor }: PageRpcData,
     viewer: Viewer,
   ): Promise<Page<ProblemResponse>> {
-    if (cursor) filter._id = { $gt: cursor };
     const docs = await this.catalog.problems
-      .find(filter)
+      .find({ ...filter, ...afterIdFilter(cursor, 'asc') })
       .sort({ _id: 1 })
       .limit(limit + 1)
       .lean<CanonicalProblemDocument[]>();
-    const page = docs.slice(0, limit);
-    return {
-      items: await this.views(page, viewer),
-      nextCursor: docs.length > limit ? page[page.length - 1]._id : null,
-    };
+    const page = idPage(docs, limit);
+    return { items: await this.views(page.items, viewer), nextCursor: page.nextCursor };
   }
 
   async get(id: string, viewer: Viewer): Promise<ProblemResponse> {

@@ -104,16 +104,7 @@ export class ProgressService {
         const newer = await this.model.findById(_id, { pendingEvents: 0 }).lean<ProgressDocument>();
         if (newer) return newer;
       }
-      if (changed && stored) {
-        await this.relay
-          .relay(this.model, [_id])
-          .catch((error: Error) =>
-            this.log.warn(
-              { err: error.message, userId },
-              'pci.recomputed left to the outbox sweep',
-            ),
-          );
-      }
+      if (changed && stored) await this.relay.relayOrLeave(this.model, [_id]);
       return {
         _id,
         userId,

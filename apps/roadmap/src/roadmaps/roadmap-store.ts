@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Page, PageRpcData } from '@prepmate/contracts';
-import { AppError, insertNew } from '@prepmate/platform';
+import { afterIdFilter, AppError, idPage, insertNew } from '@prepmate/platform';
 import type { FilterQuery, Model } from 'mongoose';
 import { OFFICIAL_ROADMAPS } from '../domain/official-roadmaps';
 import type { RoadmapTopic } from '../domain/roadmap-topic';
@@ -61,15 +61,14 @@ export class RoadmapStore implements OnModuleInit {
   ): Promise<Page<RoadmapDocument>> {
     const filter: FilterQuery<RoadmapDocument> = {
       $or: [{ official: true }, { createdBy: userId }],
-      ...(cursor ? { _id: { $gt: cursor } } : {}),
+      ...afterIdFilter(cursor, 'asc'),
     };
     const docs = await this.model
       .find(filter)
       .sort({ _id: 1 })
       .limit(limit + 1)
       .lean<RoadmapDocument[]>();
-    const items = docs.slice(0, limit);
-    return { items, nextCursor: docs.length > limit ? items[items.length - 1]._id : null };
+    return idPage(docs, limit);
   }
 
   /**

@@ -12,6 +12,7 @@ import { TopicCatalog } from '@prepmate/messaging';
 import { AppError } from '@prepmate/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { DEFAULT_COMPLETION_THRESHOLD, type RoadmapTopic } from '../domain/roadmap-topic';
+import { changeTopic } from '../domain/topic-change';
 import { checkRoadmap } from '../domain/validation';
 import { ProgressService } from '../progress/progress.service';
 import { RoadmapConfig } from '../roadmap.config';
@@ -121,27 +122,8 @@ export class RoadmapsService {
     change: UpdateRoadmapTopicRequest,
   ) {
     const roadmap = await this.editable(caller, roadmapId);
-    if (!roadmap.topics.some((t) => t.topic === slug))
-      throw new AppError('NOT_FOUND', `"${slug}" is not on the roadmap`);
-    const topics = roadmap.topics.map((t) =>
-      t.topic !== slug
-        ? t
-        : {
-            ...t,
-            ...(change.weight !== undefined ? { weight: change.weight } : {}),
-            ...(change.layer !== undefined ? { layer: change.layer } : {}),
-            ...(change.priority !== undefined ? { priority: change.priority } : {}),
-            ...(change.dependencies !== undefined
-              ? { dependencies: [...new Set(change.dependencies)] }
-              : {}),
-            ...(change.completionThreshold !== undefined
-              ? { completionThreshold: change.completionThreshold }
-              : {}),
-            ...(change.estimatedHours !== undefined
-              ? { estimatedHours: change.estimatedHours }
-              : {}),
-          },
-    );
+    const topics = changeTopic(roadmap.topics, slug, change);
+    if (!topics) throw new AppError('NOT_FOUND', `"${slug}" is not on the roadmap`);
     return this.save(roadmap, topics);
   }
 

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { EventEnvelope, Page, TaskStatus } from '@prepmate/contracts';
 import { withPendingEvents } from '@prepmate/messaging';
 import type { FilterQuery, Model } from 'mongoose';
+import { afterIdFilter, idPage } from '@prepmate/platform';
 import type { TaskAction } from '../domain/task-lifecycle';
 import { transition } from '../domain/task-lifecycle';
 import {
@@ -61,15 +62,14 @@ export class TaskStore {
     const filter: FilterQuery<TaskDocument> = {
       userId,
       ...(status ? { status } : {}),
-      ...(cursor ? { _id: { $lt: cursor } } : {}),
+      ...afterIdFilter(cursor, 'desc'),
     };
     const docs = await this.model
       .find(filter, { pendingEvents: 0 })
       .sort({ _id: -1 })
       .limit(limit + 1)
       .lean<TaskDocument[]>();
-    const items = docs.slice(0, limit);
-    return { items, nextCursor: docs.length > limit ? items[items.length - 1]._id : null };
+    return idPage(docs, limit);
   }
 
   /** Writes `set` over the version read; false when another write came first. */

@@ -262,11 +262,7 @@ export class TaskVerifier {
           );
       if (!written) continue;
       if (task.problemId) await this.store.removeWait(task.userId, task.problemId, taskId);
-      await this.relay
-        .relay(this.store.model, [taskId])
-        .catch((error: Error) =>
-          this.log.warn({ err: error.message, taskId }, 'task event left to the outbox sweep'),
-        );
+      await this.relay.relayOrLeave(this.store.model, [taskId]);
       this.log.info(
         { taskId, userId: task.userId, status: written.status },
         judgement.verified ? 'task verified' : 'task not verified',

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { ROOT_LOGGER } from '@prepmate/platform';
+import { PeriodicSweep, ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { RoadmapConfig } from '../roadmap.config';
 import { TaskStore } from './task-store';
@@ -19,8 +19,7 @@ const SWEEP_BATCH = 100;
  */
 @Injectable()
 export class VerificationSweep implements OnModuleInit, OnModuleDestroy {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly periodic: PeriodicSweep;
   private readonly log: Logger;
 
   constructor(
@@ -30,20 +29,15 @@ export class VerificationSweep implements OnModuleInit, OnModuleDestroy {
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'verification-sweep' });
+    this.periodic = new PeriodicSweep(() => this.sweep(), config.TASK_VERIFICATION_SWEEP_MS);
   }
 
   onModuleInit(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.sweep()
-        .then(() => undefined)
-        .finally(() => (this.running = undefined));
-    }, this.config.TASK_VERIFICATION_SWEEP_MS);
-    this.timer.unref();
+    this.periodic.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.periodic.stop();
   }
 
   /** Settles every overdue verification it finds; returns how many it settled. */

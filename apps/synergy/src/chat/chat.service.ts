@@ -7,10 +7,17 @@ import type {
   RpcCaller,
 } from '@prepmate/contracts';
 import { createEvent, OutboxRelay } from '@prepmate/messaging';
-import { AppError, isDuplicateKeyError } from '@prepmate/platform';
+import {
+  AppError,
+  afterKeyFilter,
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  isDuplicateKeyError,
+  keysetPage,
+} from '@prepmate/platform';
 import type { FilterQuery, Model } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
-import { decodeTimeCursor, encodeTimeCursor } from '../domain/cursors';
+import { TIME_CURSOR } from '../list-cursors';
 import { pairKey } from '../domain/pair-key';
 import { PairStore } from '../pairs/pair-store';
 import {
@@ -66,32 +73,33 @@ export class ChatService {
     const pairId = await this.unlockedPair(caller.userId, partnerId);
     const filter: FilterQuery<ChatMessageDocument> = { pairId };
     if (query.cursor) {
-      const cursor = decodeTimeCursor(query.cursor);
+      const cursor = decodeKeysetCursor(query.cursor, TIME_CURSOR);
       if (!cursor) throw AppError.validation([{ field: 'cursor', message: 'invalid cursor' }]);
-      const time = new Date(cursor.time);
-      filter.$or = [{ sentAt: { $lt: time } }, { sentAt: time, _id: { $lt: cursor.id } }];
+      Object.assign(
+        filter,
+        afterKeyFilter(
+          'sentAt',
+          { key: new Date(cursor.key), id: cursor.id },
+          { key: 'desc', id: 'desc' },
+        ),
+      );
     }
     const docs = await this.messages
       .find(filter, { pendingEvents: 0, outboxPending: 0, outboxLeaseUntil: 0 })
       .sort({ sentAt: -1, _id: -1 })
       .limit(query.limit + 1)
       .lean<ChatMessageDocument[]>();
-    const page = docs.slice(0, query.limit);
-    if (!query.cursor && page.length > 0) {
+    const page = keysetPage(docs, query.limit, (last) =>
+      encodeKeysetCursor({ key: last.sentAt.getTime(), id: last._id }, TIME_CURSOR),
+    );
+    if (!query.cursor && page.items.length > 0) {
       // Only what was read: a message that arrives meanwhile stays unread (it is newer).
       await this.conversations.updateOne(
-        { _id: `${caller.userId}:${partnerId}`, lastMessageAt: { $lte: page[0].sentAt } },
+        { _id: `${caller.userId}:${partnerId}`, lastMessageAt: { $lte: page.items[0].sentAt } },
         { $set: { unreadCount: 0 } },
       );
     }
-    const last = page[page.length - 1];
-    return {
-      items: page.map(view),
-      nextCursor:
-        docs.length > query.limit
-          ? encodeTimeCursor({ time: last.sentAt.getTime(), id: last._id })
-          : null,
-    };
+    return { items: page.items.map(view), nextCursor: page.nextCursor };
   }
 
   /** My conversations, the most recent first, with their last message and unread count. */
@@ -101,23 +109,27 @@ export class ChatService {
   ): Promise<Page<ConversationResponse>> {
     const filter: FilterQuery<ConversationDocument> = { userId: caller.userId };
     if (query.cursor) {
-      const cursor = decodeTimeCursor(query.cursor);
+      const cursor = decodeKeysetCursor(query.cursor, TIME_CURSOR);
       if (!cursor) throw AppError.validation([{ field: 'cursor', message: 'invalid cursor' }]);
-      const time = new Date(cursor.time);
-      filter.$or = [
-        { lastMessageAt: { $lt: time } },
-        { lastMessageAt: time, _id: { $lt: cursor.id } },
-      ];
+      Object.assign(
+        filter,
+        afterKeyFilter(
+          'lastMessageAt',
+          { key: new Date(cursor.key), id: cursor.id },
+          { key: 'desc', id: 'desc' },
+        ),
+      );
     }
     const docs = await this.conversations
       .find(filter)
       .sort({ lastMessageAt: -1, _id: -1 })
       .limit(query.limit + 1)
       .lean<ConversationDocument[]>();
-    const page = docs.slice(0, query.limit);
-    const last = page[page.length - 1];
+    const page = keysetPage(docs, query.limit, (last) =>
+      encodeKeysetCursor({ key: last.lastMessageAt.getTime(), id: last._id }, TIME_CURSOR),
+    );
     return {
-      items: page.map((conversation) => ({
+      items: page.items.map((conversation) => ({
         userId: conversation.partnerId,
         lastMessage: {
           id: conversation.lastMessage.id,
@@ -128,10 +140,7 @@ export class ChatService {
         },
         unreadCount: conversation.unreadCount,
       })),
-      nextCursor:
-        docs.length > query.limit
-          ? encodeTimeCursor({ time: last.lastMessageAt.getTime(), id: last._id })
-          : null,
+      nextCursor: page.nextCursor,
     };
   }
 

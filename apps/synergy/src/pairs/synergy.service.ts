@@ -5,11 +5,17 @@ import type {
   SynergyPairResponse,
   SynergySuggestionResponse,
 } from '@prepmate/contracts';
-import { AppError } from '@prepmate/platform';
+import {
+  AppError,
+  afterKeyFilter,
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  keysetPage,
+} from '@prepmate/platform';
 import type { FilterQuery } from 'mongoose';
-import { decodeScoreCursor, encodeScoreCursor } from '../domain/cursors';
 import { masteryVector } from '../domain/learner-profile';
 import { levelBucket } from '../domain/level';
+import { SCORE_CURSOR } from '../list-cursors';
 import { pairKey, partnerOf } from '../domain/pair-key';
 import { bucketsByDistance, rankSuggestions, type Learner } from '../domain/suggestions';
 import { LearnerProfiles } from '../profiles/learner-profiles';
@@ -38,26 +44,19 @@ export class SynergyService {
     const me = caller.userId;
     const filter: FilterQuery<PairDocument> = { $or: [{ userA: me }, { userB: me }] };
     if (query.cursor) {
-      const cursor = decodeScoreCursor(query.cursor);
+      const cursor = decodeKeysetCursor(query.cursor, SCORE_CURSOR);
       if (!cursor) throw AppError.validation([{ field: 'cursor', message: 'invalid cursor' }]);
-      filter.$and = [
-        {
-          $or: [{ score: { $lt: cursor.score } }, { score: cursor.score, _id: { $gt: cursor.id } }],
-        },
-      ];
+      filter.$and = [afterKeyFilter('score', cursor, { key: 'desc', id: 'asc' })];
     }
     const docs = await this.pairs.model
       .find(filter, { pendingEvents: 0 })
       .sort({ score: -1, _id: 1 })
       .limit(query.limit + 1)
       .lean<PairDocument[]>();
-    const page = docs.slice(0, query.limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map((pair) => view(pair, me)),
-      nextCursor:
-        docs.length > query.limit ? encodeScoreCursor({ score: last.score, id: last._id }) : null,
-    };
+    const page = keysetPage(docs, query.limit, (last) =>
+      encodeKeysetCursor({ key: last.score, id: last._id }, SCORE_CURSOR),
+    );
+    return { items: page.items.map((pair) => view(pair, me)), nextCursor: page.nextCursor };
   }
 
   /** My pair with one learner, with the four components; 404 before any interaction. */

@@ -8,10 +8,16 @@ import type {
   UpdatePostRequest,
 } from '@prepmate/contracts';
 import { TopicCatalog, UserTombstones } from '@prepmate/messaging';
-import { AppError } from '@prepmate/platform';
+import {
+  AppError,
+  afterKeyFilter,
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  keysetPage,
+} from '@prepmate/platform';
 import type { FilterQuery, Model } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
-import { decodeTimeCursor, encodeTimeCursor } from '../domain/cursors';
+import { TIME_CURSOR } from '../list-cursors';
 import { isRevealed } from '../domain/scratch-coverage';
 import { normalizeSkills } from '../domain/skills';
 import { HourlyLimiter } from '../limits/hourly-limiter';
@@ -101,25 +107,29 @@ export class PostsService {
   ): Promise<Page<PostResponse>> {
     const filter: FilterQuery<PostDocument> = query.authorId ? { authorId: query.authorId } : {};
     if (query.cursor) {
-      const cursor = decodeTimeCursor(query.cursor);
+      const cursor = decodeKeysetCursor(query.cursor, TIME_CURSOR);
       if (!cursor) throw AppError.validation([{ field: 'cursor', message: 'invalid cursor' }]);
-      const time = new Date(cursor.time);
-      filter.$or = [{ createdAt: { $lt: time } }, { createdAt: time, _id: { $lt: cursor.id } }];
+      Object.assign(
+        filter,
+        afterKeyFilter(
+          'createdAt',
+          { key: new Date(cursor.key), id: cursor.id },
+          { key: 'desc', id: 'desc' },
+        ),
+      );
     }
     const docs = await this.model
       .find(filter)
       .sort({ createdAt: -1, _id: -1 })
       .limit(query.limit + 1)
       .lean<PostDocument[]>();
-    const page = docs.slice(0, query.limit);
-    const coverages = await this.states.coverages(caller.userId, page);
-    const last = page[page.length - 1];
+    const page = keysetPage(docs, query.limit, (last) =>
+      encodeKeysetCursor({ key: last.createdAt.getTime(), id: last._id }, TIME_CURSOR),
+    );
+    const coverages = await this.states.coverages(caller.userId, page.items);
     return {
-      items: page.map((post) => view(post, caller.userId, coverages.get(post._id))),
-      nextCursor:
-        docs.length > query.limit
-          ? encodeTimeCursor({ time: last.createdAt.getTime(), id: last._id })
-          : null,
+      items: page.items.map((post) => view(post, caller.userId, coverages.get(post._id))),
+      nextCursor: page.nextCursor,
     };
   }
 

@@ -2096,27 +2096,18 @@ export interface components {
             /** @description The student’s 20 most recent tasks */
             tasks: components["schemas"]["TaskResponse"][];
         };
-        TaskVerificationRequirementsRequest: {
-            /**
-             * @description github: owner/name
-             * @example ada/katas
-             */
-            repository?: string;
-            /** @example graphs/dijkstra.ts */
-            path?: string;
-        };
-        AssignTaskRequest: {
-            /** @example Solve Dijkstra on a grid */
+        CreateTaskRequest: {
+            /** @example Solve Move and Turn with a DP over parity */
             description: string;
-            /** @example graphs.shortest_paths */
+            /** @example dynamic-programming */
             topic?: string;
-            /** @description Canonical problem id (leetcode / codeforces tasks) */
+            /** @description canonical problem id (leetcode / codeforces tasks) */
             problemId?: string;
             /** @enum {string} */
             verificationSource: "leetcode" | "codeforces" | "github";
-            verificationRequirements?: components["schemas"]["TaskVerificationRequirementsRequest"];
+            verificationRequirements?: components["schemas"]["TaskVerificationRequirementsInput"];
             estimatedTimeMinutes?: number;
-            /** @example 2026-12-07T18:00:00Z */
+            /** @example 2026-12-01T18:00:00Z */
             dueAt?: string;
         };
         InviteMentorRequest: {
@@ -2671,20 +2662,6 @@ export interface components {
              *     }
              */
             services: Record<string, never>;
-        };
-        CreateTaskRequest: {
-            /** @example Solve Move and Turn with a DP over parity */
-            description: string;
-            /** @example dynamic-programming */
-            topic?: string;
-            /** @description canonical problem id (leetcode / codeforces tasks) */
-            problemId?: string;
-            /** @enum {string} */
-            verificationSource: "leetcode" | "codeforces" | "github";
-            verificationRequirements?: components["schemas"]["TaskVerificationRequirementsInput"];
-            estimatedTimeMinutes?: number;
-            /** @example 2026-12-01T18:00:00Z */
-            dueAt?: string;
         };
         TaskFromAdviceRequest: {
             /** @description roadmap to advance (default: the one followed) */
@@ -5028,7 +5005,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AssignTaskRequest"];
+                "application/json": components["schemas"]["CreateTaskRequest"];
             };
         };
         responses: {

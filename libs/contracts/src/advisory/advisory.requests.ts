@@ -13,9 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { TOPIC_SLUG, trimString } from '../http/request-fields';
 
 /** Where a learner proves a task done (docs/advisory.md). */
 export const VERIFICATION_SOURCES = ['leetcode', 'codeforces', 'github'] as const;
@@ -38,7 +36,7 @@ export class GenerateTaskRequest {
   @IsOptional()
   @IsString()
   @Length(1, 60)
-  @Matches(SLUG, { message: 'must be a topic slug' })
+  @Matches(TOPIC_SLUG, { message: 'must be a topic slug' })
   topic?: string;
 }
 
@@ -52,7 +50,7 @@ export class VerificationRequest {
     description: 'Submission URL or id, or the repository commit',
     example: 'https://codeforces.com/contest/4/submission/123',
   })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 500)
   reference!: string;
@@ -69,7 +67,7 @@ export class VerificationRequest {
 
   @ApiPropertyOptional({ example: 'C++' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 40)
   language?: string;
@@ -83,7 +81,7 @@ export class VerificationRequest {
 
   @ApiPropertyOptional({ description: 'What the learner wrote about it (treated as data)' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 2000)
   notes?: string;
@@ -91,7 +89,7 @@ export class VerificationRequest {
 
 export class ReflectionRequest {
   @ApiProperty({ minLength: 1, maxLength: 2000 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 2000)
   taskDescription!: string;
@@ -105,7 +103,7 @@ export class ReflectionRequest {
 
 export class ExtractSkillsRequest {
   @ApiProperty({ minLength: 1, maxLength: 4000, example: 'I used a monotonic stack and BFS.' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 4000)
   text!: string;

@@ -15,12 +15,11 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trimString } from '../http/request-fields';
 
 export class RegisterRequest {
   @ApiProperty({ example: 'ada@example.com', maxLength: 254 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsEmail({}, { message: 'must be a valid email address' })
   @MaxLength(254)
   email!: string;
@@ -31,7 +30,7 @@ export class RegisterRequest {
   password!: string;
 
   @ApiProperty({ example: 'Ada Lovelace', minLength: 1, maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 100)
   name!: string;
@@ -39,7 +38,7 @@ export class RegisterRequest {
 
 export class LoginRequest {
   @ApiProperty({ example: 'ada@example.com' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsEmail({}, { message: 'must be a valid email address' })
   @MaxLength(254)
   email!: string;
@@ -60,7 +59,7 @@ export class RefreshTokenRequest {
 export class UpdateMeRequest {
   @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 100)
   name?: string;

@@ -2,10 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { GOAL_KINDS, type GoalKind } from '../events/goal.events';
+import { TOPIC_SLUG } from '../http/request-fields';
 
 /** Largest target of a counting goal (problems, minutes: a week has 10 080 minutes). */
 export const GOAL_MAX_TARGET = 10_080;
-const TOPIC_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * A weekly goal. `problems` and `minutes` take a whole target ≥ 1; `topic_mastery` takes a

@@ -3,8 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { PLATFORMS, type Platform, VERDICTS, type Verdict } from '../events/submission.events';
 import { PageQuery } from '../http/pagination';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trimString } from '../http/request-fields';
 
 /** `:platform` in a route. */
 export class PlatformParams {
@@ -22,7 +21,7 @@ export const SESSION_COOKIE_PATTERN = /^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7
 
 export class LinkIntegrationRequest {
   @ApiProperty({ example: 'tourist', description: 'Your handle on the platform' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 64)
   @Matches(/^[A-Za-z0-9_.-]+$/, { message: 'may contain letters, digits, _ . and - only' })

@@ -21,15 +21,13 @@ import {
   type Platform,
 } from '../events/submission.events';
 import { PageQuery } from '../http/pagination';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { TOPIC_SLUG, trimString } from '../http/request-fields';
 
 export class ProblemsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Topic slug', example: 'dynamic-programming' })
   @IsOptional()
   @IsString()
-  @Matches(SLUG, { message: 'must be a topic slug' })
+  @Matches(TOPIC_SLUG, { message: 'must be a topic slug' })
   topic?: string;
 
   @ApiPropertyOptional({ enum: DIFFICULTIES })
@@ -39,7 +37,7 @@ export class ProblemsQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Words of the title (case and punctuation ignored)' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 100)
   q?: string;
@@ -62,7 +60,7 @@ export class FeedbackRequest {
   type!: FeedbackType;
 
   @ApiProperty({ minLength: 1, maxLength: 2000 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 2000)
   comment!: string;
@@ -70,7 +68,7 @@ export class FeedbackRequest {
 
 export class NewCanonicalProblem {
   @ApiProperty({ example: 'Two Sum' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 300)
   title!: string;
@@ -82,7 +80,7 @@ export class NewCanonicalProblem {
   @ApiProperty({ type: [String], example: ['arrays', 'hashing'] })
   @IsArray()
   @ArrayMaxSize(20)
-  @Matches(SLUG, { each: true, message: 'each topic must be a slug' })
+  @Matches(TOPIC_SLUG, { each: true, message: 'each topic must be a slug' })
   topics!: string[];
 }
 
@@ -107,11 +105,11 @@ export class CreateTopicRequest {
   @ApiProperty({ example: 'matrix-exponentiation' })
   @IsString()
   @Length(2, 60)
-  @Matches(SLUG, { message: 'must be lower-case words joined by -' })
+  @Matches(TOPIC_SLUG, { message: 'must be lower-case words joined by -' })
   slug!: string;
 
   @ApiProperty({ example: 'Matrix Exponentiation' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 100)
   name!: string;
@@ -130,13 +128,13 @@ export class CreateTopicRequest {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @Matches(SLUG, { each: true, message: 'each prerequisite must be a topic slug' })
+  @Matches(TOPIC_SLUG, { each: true, message: 'each prerequisite must be a topic slug' })
   prerequisites?: string[];
 }
 
 export class AddTagAliasRequest {
   @ApiProperty({ example: 'Matrix Power', description: 'A platform tag (normalized on save)' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 100)
   tag!: string;

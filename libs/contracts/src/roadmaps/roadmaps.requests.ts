@@ -16,18 +16,16 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { TOPIC_SLUG, trimString } from '../http/request-fields';
 
 export const ROADMAP_LAYERS = ['core', 'reinforcement', 'advanced', 'optional'] as const;
 export type RoadmapLayer = (typeof ROADMAP_LAYERS)[number];
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** A topic's place on a roadmap. Weight rules (0 < w ≤ 1, optional ≤ 0.3) are checked with the roadmap. */
 export class RoadmapTopicInput {
   @ApiProperty({ example: 'dynamic-programming' })
   @IsString()
-  @Matches(SLUG, { message: 'must be a topic slug' })
+  @Matches(TOPIC_SLUG, { message: 'must be a topic slug' })
   topic!: string;
 
   @ApiProperty({ example: 0.8, description: 'relative weight, 0 < w ≤ 1' })
@@ -56,7 +54,7 @@ export class RoadmapTopicInput {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @Matches(SLUG, { each: true, message: 'each dependency must be a topic slug' })
+  @Matches(TOPIC_SLUG, { each: true, message: 'each dependency must be a topic slug' })
   dependencies?: string[];
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1000, description: "default: the topic's estimate" })
@@ -69,7 +67,7 @@ export class RoadmapTopicInput {
 
 export class CreateRoadmapRequest {
   @ApiProperty({ example: 'My FAANG plan' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 120)
   name!: string;
@@ -113,7 +111,7 @@ export class UpdateRoadmapTopicRequest {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @Matches(SLUG, { each: true, message: 'each dependency must be a topic slug' })
+  @Matches(TOPIC_SLUG, { each: true, message: 'each dependency must be a topic slug' })
   dependencies?: string[];
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1 })

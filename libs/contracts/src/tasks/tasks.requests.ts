@@ -22,11 +22,10 @@ import {
   type TaskVerificationRequirements,
   type TaskVerificationSource,
 } from './tasks.contract';
+import { TOPIC_SLUG, trimString } from '../http/request-fields';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** `owner/name` as GitHub allows them. */
 const REPOSITORY = /^[A-Za-z0-9-]{1,39}\/(?!\.+$)[A-Za-z0-9._-]{1,100}$/;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class TaskVerificationRequirementsInput implements TaskVerificationRequirements {
   @ApiPropertyOptional({ example: 'octocat/hello-world', description: 'github: public repository' })
@@ -46,7 +45,7 @@ export class TaskVerificationRequirementsInput implements TaskVerificationRequir
 /** `POST /tasks` (and the mentor's assignment): rules across fields are checked by roadmap. */
 export class CreateTaskRequest implements TaskInput {
   @ApiProperty({ example: 'Solve Move and Turn with a DP over parity' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 500)
   description!: string;
@@ -54,7 +53,7 @@ export class CreateTaskRequest implements TaskInput {
   @ApiPropertyOptional({ example: 'dynamic-programming' })
   @IsOptional()
   @IsString()
-  @Matches(SLUG, { message: 'topic must be a topic slug' })
+  @Matches(TOPIC_SLUG, { message: 'topic must be a topic slug' })
   topic?: string;
 
   @ApiPropertyOptional({ description: 'canonical problem id (leetcode / codeforces tasks)' })
@@ -95,7 +94,7 @@ export class UpdateTaskRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 500)
   description?: string;
@@ -103,7 +102,7 @@ export class UpdateTaskRequest {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @IsString()
-  @Matches(SLUG, { message: 'topic must be a topic slug' })
+  @Matches(TOPIC_SLUG, { message: 'topic must be a topic slug' })
   topic?: string;
 
   @ApiPropertyOptional()
@@ -155,7 +154,7 @@ export class TaskFromAdviceRequest {
   @ApiPropertyOptional({ example: 'graphs', description: 'topic to practise (default: advised)' })
   @IsOptional()
   @IsString()
-  @Matches(SLUG, { message: 'topic must be a topic slug' })
+  @Matches(TOPIC_SLUG, { message: 'topic must be a topic slug' })
   topic?: string;
 
   @ApiPropertyOptional({
@@ -171,7 +170,7 @@ export class TaskFromAdviceRequest {
 export class TaskReflectionRequest {
   @ApiPropertyOptional({ description: 'default: the reflection draft of the task' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 5000)
   text?: string;

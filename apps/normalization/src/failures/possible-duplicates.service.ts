@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { Page, PageRpcData, PossibleDuplicateResponse } from '@prepmate/contracts';
+import { afterIdFilter, idPage } from '@prepmate/platform';
+import { type CanonicalProblemDocument } from '../problems/canonical-problem.schema';
+import { ProblemCatalog } from '../problems/problem-catalog';
+import { ReviewLog } from './review-log';
+
+/** Admin review: canonical problems normalization created that may duplicate another. */
+@Injectable()
+export class PossibleDuplicatesService {
+  constructor(
+    private readonly review: ReviewLog,
+    private readonly catalog: ProblemCatalog,
+  ) {}
+
+  /** Possible duplicates by id, with the titles of both problems. */
+  async list({ limit, cursor }: PageRpcData): Promise<Page<PossibleDuplicateResponse>> {
+    const docs = await this.review.duplicates
+      .find(afterIdFilter(cursor, 'asc'))
+      .sort({ _id: 1 })
+      .limit(limit + 1)
+      .lean();
+    const page = idPage(docs, limit);
+    const ids = [...new Set(page.items.flatMap((doc) => [doc.problemId, doc.candidateId]))];
+    const problems = ids.length
+      ? await this.catalog.problems
+          .find({ _id: { $in: ids } }, { title: 1 })
+          .lean<CanonicalProblemDocument[]>()
+      : [];
+    const titles = new Map(problems.map((problem) => [problem._id, problem.title]));
+    return {
+      items: page.items.map((doc) => ({
+        id: doc._id,
+        problemId: doc.problemId,
+        problemTitle: titles.get(doc.problemId) ?? '',
+        candidateId: doc.candidateId,
+        candidateTitle: titles.get(doc.candidateId) ?? '',
+        confidence: doc.confidence,
+        createdAt: doc.createdAt.toISOString(),
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+}
