@@ -40,6 +40,12 @@ export interface ScenarioResult {
   dlq: number;
   /** From the end of the fault until every user's state equals the clean run's. */
   recoverySeconds: number | null;
+  /**
+   * What the clean run took from the same point of the import (half of it accepted) until
+   * its state was final: the normal work left when the fault strikes, part of every
+   * scenario's recovery, for reading `recoverySeconds` against.
+   */
+  cleanFromMidImportSeconds: number;
   passed: boolean;
   /** Users whose topic stats or PCI differ from the clean run's at the end. */
   mismatchedUsers: number;
@@ -117,6 +123,7 @@ export async function runChaos(options: ChaosOptions): Promise<Record<string, Sc
       let accepted = 0;
       let next = 0;
       let faultEndedAt = 0;
+      let halfAcceptedAt = 0;
       let fault: Promise<void> | undefined;
       const started = Date.now();
       log(`${label}: ${options.users} users import ${options.users * options.perUser} submissions`);
@@ -126,6 +133,7 @@ export async function runChaos(options: ChaosOptions): Promise<Record<string, Sc
             const { u, body } = work[next++];
             await call(origin, 'POST', '/submissions/import', { token: tokens[u], body });
             accepted += 1;
+            if (!halfAcceptedAt && accepted >= work.length / 2) halfAcceptedAt = Date.now();
             if (scenario && !fault && accepted >= work.length / 2) {
               log(`${label}: injecting the fault mid-import (${accepted}/${work.length} accepted)`);
               fault = scenario.inject(context).then(() => void (faultEndedAt = Date.now()));
@@ -136,7 +144,7 @@ export async function runChaos(options: ChaosOptions): Promise<Record<string, Sc
       await fault;
       faultEndedAt ||= Date.now();
       log(`${label}: imports accepted after ${Math.round((Date.now() - started) / 1000)} s`);
-      return { users, before, faultEndedAt };
+      return { users, before, faultEndedAt, halfAcceptedAt };
     };
 
     // The clean run: its final state is what every scenario must end with.
@@ -163,6 +171,11 @@ export async function runChaos(options: ChaosOptions): Promise<Record<string, Sc
       await sleep(2000);
     }
     await persistently(() => pci.drain());
+    // stableSince: when the state first took its final value (15 s of stability confirmed it).
+    const cleanFromMidImportSeconds = Math.round((stableSince - clean.halfAcceptedAt) / 1000);
+    log(
+      `clean: final ${cleanFromMidImportSeconds} s after half the imports were accepted (the work a mid-import fault leaves)`,
+    );
     log(
       `clean: converged in ${Math.round((Date.now() - clean.faultEndedAt) / 1000)} s after the imports; Σ attempts ${baseline.reduce((sum, s) => sum + s.topicAttempts, 0)}`,
     );
@@ -182,6 +195,7 @@ export async function runChaos(options: ChaosOptions): Promise<Record<string, Sc
           doubleCounted: -1,
           dlq: -1,
           recoverySeconds: null,
+          cleanFromMidImportSeconds,
           passed: false,
           mismatchedUsers: -1,
           pciDelivered: false,
@@ -246,6 +260,7 @@ export async function runChaos(options: ChaosOptions): Promise<Record<string, Sc
         doubleCounted,
         dlq,
         recoverySeconds,
+        cleanFromMidImportSeconds,
         passed:
           lost === 0 &&
           doubleCounted === 0 &&
