@@ -127,7 +127,9 @@ async function restartAll({ system, log }: FaultContext): Promise<void> {
   const alive = system.children.filter((c) => c.exitCode === null && c.signalCode === null);
   log(`  SIGTERM to ${alive.length} processes`);
   await stopProcesses(alive);
-  for (const service of ['gateway' as const, ...SERVICES]) await system.spawn(service);
+  // All at once, as `npm start` does: one at a time, the gateway (first) waited for its
+  // readiness while auth, whose keys it needs, was not started yet.
+  await Promise.all(['gateway' as const, ...SERVICES].map((service) => system.spawn(service)));
   log('  every service started again');
 }
 
