@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { UserDataContributor } from '@prepmate/messaging';
-import { AggregateStore } from './aggregates/aggregate-store';
+import { AggregateStore } from './aggregates/aggregate.store';
 import { MasteryPopulation } from './aggregates/mastery-population';
-import { AttemptStore } from './attempts/attempt-store';
-import { LearnerProfiles } from './engage/learner-profiles';
+import { AttemptStore } from './attempts/attempt.store';
+import { LearnerProfileStore } from './engage/learner-profile.store';
 
 /** Everything aggregation holds about a user. */
 @Injectable()
@@ -12,7 +12,7 @@ export class AggregationUserData {
     private readonly attempts: AttemptStore,
     private readonly aggregates: AggregateStore,
     private readonly population: MasteryPopulation,
-    private readonly profiles: LearnerProfiles,
+    private readonly profiles: LearnerProfileStore,
   ) {}
 
   get contributors(): UserDataContributor[] {

@@ -18,7 +18,7 @@ import {
   RedisModule,
   RedisReadiness,
 } from '@prepmate/platform';
-import { AggregateStore } from './aggregates/aggregate-store';
+import { AggregateStore } from './aggregates/aggregate.store';
 import { MasteryPopulation } from './aggregates/mastery-population';
 import {
   MASTERY_HISTOGRAM_MODEL,
@@ -37,13 +37,13 @@ import {
   PENDING_ATTEMPT_MODEL,
   PendingAttemptSchema,
 } from './attempts/attempt.schema';
-import { AttemptStore } from './attempts/attempt-store';
+import { AttemptStore } from './attempts/attempt.store';
 import { SubmissionNormalizedHandler } from './attempts/submission-normalized.handler';
 import { EngageRpcController } from './engage/engage.rpc-controller';
 import { Engagement } from './engage/engagement';
 import { GoalsService } from './engage/goals.service';
 import { LEARNER_PROFILE_MODEL, LearnerProfileSchema } from './engage/learner-profile.schema';
-import { LearnerProfiles } from './engage/learner-profiles';
+import { LearnerProfileStore } from './engage/learner-profile.store';
 import { ProfileUpdatedHandler } from './engage/profile-updated.handler';
 import { ProgressViews } from './engage/progress-views';
 import { ReminderChecks } from './engage/reminder-checks';
@@ -101,7 +101,7 @@ import { TelemetryService } from './telemetry/telemetry.service';
     AttemptStore,
     Engagement,
     GoalsService,
-    LearnerProfiles,
+    LearnerProfileStore,
     MasteryPopulation,
     PendingSweep,
     ProblemSummaries,
@@ -114,7 +114,7 @@ import { TelemetryService } from './telemetry/telemetry.service';
   ],
 })
 export class AggregationModule {
-  constructor(relay: OutboxRelay, aggregates: AggregateStore, profiles: LearnerProfiles) {
+  constructor(relay: OutboxRelay, aggregates: AggregateStore, profiles: LearnerProfileStore) {
     relay.register(aggregates.model);
     relay.register(profiles.model);
   }

@@ -34,13 +34,13 @@ import {
 } from './platforms/leetcode-question.schema';
 import { LeetCodeClient } from './platforms/leetcode.client';
 import { SUBMISSION_MODEL, SubmissionSchema } from './submissions/submission.schema';
-import { ingestedEventOf, SubmissionStore } from './submissions/submission-store';
+import { ingestedEventOf, SubmissionStore } from './submissions/submission.store';
 import { SubmissionsRepository } from './submissions/submissions.repository';
 import { SYNC_LOG_MODEL, SyncLogSchema } from './sync/sync-log.schema';
-import { SyncLogsRepository } from './sync/sync-logs.repository';
+import { SyncLogStore } from './sync/sync-log.store';
 import { CodeforcesSyncWorker, LeetCodeSyncWorker } from './sync/platform-sync-workers';
 import { SYNC_FAILURE_ALERT_MODEL, SyncFailureAlertSchema } from './sync/sync-failure-alert.schema';
-import { SyncFailureAlerts } from './sync/sync-failure-alerts';
+import { SyncFailureAlertStore } from './sync/sync-failure-alert.store';
 import {
   CODEFORCES_SYNC_QUEUE,
   LEETCODE_SYNC_QUEUE,
@@ -50,7 +50,7 @@ import {
 import { SyncRunner } from './sync/sync-runner';
 import { SyncSources } from './sync/sync-sources';
 import { SYNC_STATE_MODEL, SyncStateSchema } from './sync/sync-state.schema';
-import { SyncStatesRepository } from './sync/sync-states.repository';
+import { SyncStateStore } from './sync/sync-state.store';
 import { SyncWorker } from './sync/sync-worker';
 import { SyncService } from './sync/sync.service';
 
@@ -94,13 +94,13 @@ import { SyncService } from './sync/sync.service';
     PlatformCircuitBreakers,
     SubmissionStore,
     SubmissionsRepository,
-    SyncFailureAlerts,
-    SyncLogsRepository,
+    SyncFailureAlertStore,
+    SyncLogStore,
     SyncQueue,
     SyncRunner,
     SyncService,
     SyncSources,
-    SyncStatesRepository,
+    SyncStateStore,
     SyncWorker,
     processorOptionsProvider(SyncWorker, SYNC_QUEUE, IngestionConfig, (config) => ({
       concurrency: config.SYNC_WORKER_CONCURRENCY,
@@ -131,7 +131,7 @@ export class IngestionModule {
     outbox: BatchOutbox,
     relay: OutboxRelay,
     store: SubmissionStore,
-    alerts: SyncFailureAlerts,
+    alerts: SyncFailureAlertStore,
   ) {
     outbox.register(store.model, ingestedEventOf);
     relay.register(alerts.model);

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { UserDataContributor } from '@prepmate/messaging';
-import { MasteryProjection } from './progress/mastery-projection';
+import { MasteryStore } from './progress/mastery.store';
 import { ProgressService } from './progress/progress.service';
-import { RoadmapStore } from './roadmaps/roadmap-store';
-import { TaskStore } from './tasks/task-store';
+import { RoadmapStore } from './roadmaps/roadmap.store';
+import { TaskStore } from './tasks/task.store';
 
 /** Everything the roadmap service holds about a user. */
 @Injectable()
 export class RoadmapUserData {
   constructor(
     private readonly roadmaps: RoadmapStore,
-    private readonly masteries: MasteryProjection,
+    private readonly masteries: MasteryStore,
     private readonly progress: ProgressService,
     private readonly tasks: TaskStore,
   ) {}

@@ -19,7 +19,7 @@ import {
   RedisReadiness,
 } from '@prepmate/platform';
 import { GithubClient } from './github/github.client';
-import { MasteryProjection } from './progress/mastery-projection';
+import { MasteryStore } from './progress/mastery.store';
 import {
   MASTERY_MODEL,
   MasterySchema,
@@ -39,13 +39,13 @@ import {
   RoadmapSchema,
 } from './roadmaps/roadmap.schema';
 import { PositionService } from './position/position.service';
-import { RoadmapStore } from './roadmaps/roadmap-store';
+import { RoadmapStore } from './roadmaps/roadmap.store';
 import { RoadmapsService } from './roadmaps/roadmaps.service';
 import { RoadmapConfig } from './roadmap.config';
 import { SubmissionNormalizedHandler } from './tasks/submission-normalized.handler';
 import { TASK_MODEL, TASK_WAIT_MODEL, TaskSchema, TaskWaitSchema } from './tasks/task.schema';
 import { TaskReflection } from './tasks/task-reflection';
-import { TaskStore } from './tasks/task-store';
+import { TaskStore } from './tasks/task.store';
 import { TaskVerifier } from './tasks/task-verifier';
 import { TasksRpcController } from './tasks/tasks.rpc-controller';
 import { TasksService } from './tasks/tasks.service';
@@ -85,7 +85,7 @@ import { VerificationWorker } from './tasks/verification-worker';
   ],
   providers: [
     GithubClient,
-    MasteryProjection,
+    MasteryStore,
     PositionService,
     ProgressService,
     RoadmapStore,

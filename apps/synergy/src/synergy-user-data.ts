@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { UserDataContributor } from '@prepmate/messaging';
 import { ChatService } from './chat/chat.service';
-import { PairStore } from './pairs/pair-store';
+import { PairStore } from './pairs/pair.store';
 import { PostsService } from './posts/posts.service';
-import { LearnerProfiles } from './profiles/learner-profiles';
-import { ScratchStates } from './scratches/scratch-states';
+import { LearnerProfileStore } from './profiles/learner-profile.store';
+import { ScratchStateStore } from './scratches/scratch-state.store';
 import { ScratchesService } from './scratches/scratches.service';
 
 /**
@@ -19,10 +19,10 @@ export class SynergyUserData {
   constructor(
     private readonly posts: PostsService,
     private readonly scratches: ScratchesService,
-    private readonly states: ScratchStates,
+    private readonly states: ScratchStateStore,
     private readonly pairs: PairStore,
     private readonly chat: ChatService,
-    private readonly profiles: LearnerProfiles,
+    private readonly profiles: LearnerProfileStore,
   ) {}
 
   get contributors(): UserDataContributor[] {

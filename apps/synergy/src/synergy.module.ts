@@ -28,13 +28,13 @@ import { HourlyLimiter } from './limits/hourly-limiter';
 import { PAIR_DAY_MODEL, PAIR_MODEL, PairDaySchema, PairSchema } from './pairs/pair.schema';
 import { PAIR_QUEUE, PairQueue } from './pairs/pair-queue';
 import { PairRecompute } from './pairs/pair-recompute';
-import { PairStore } from './pairs/pair-store';
+import { PairStore } from './pairs/pair.store';
 import { PairWorker } from './pairs/pair-worker';
 import { SynergyService } from './pairs/synergy.service';
 import { POST_MODEL, PostSchema } from './posts/post.schema';
 import { PostsService } from './posts/posts.service';
 import { LEARNER_PROFILE_MODEL, LearnerProfileSchema } from './profiles/learner-profile.schema';
-import { LearnerProfiles } from './profiles/learner-profiles';
+import { LearnerProfileStore } from './profiles/learner-profile.store';
 import { ProfilesService } from './profiles/profiles.service';
 import { TaskCompletedHandler } from './profiles/task-completed.handler';
 import { TopicAggregatedHandler } from './profiles/topic-aggregated.handler';
@@ -44,7 +44,7 @@ import {
   ScratchEventSchema,
   ScratchStateSchema,
 } from './scratches/scratch.schema';
-import { ScratchStates } from './scratches/scratch-states';
+import { ScratchStateStore } from './scratches/scratch-state.store';
 import { ScratchesService } from './scratches/scratches.service';
 import { SynergyConfig } from './synergy.config';
 import { SynergyRpcController } from './synergy.rpc-controller';
@@ -89,14 +89,14 @@ import { SynergyUserData } from './synergy-user-data';
   providers: [
     ChatService,
     HourlyLimiter,
-    LearnerProfiles,
+    LearnerProfileStore,
     PairQueue,
     PairRecompute,
     PairStore,
     PairWorker,
     PostsService,
     ProfilesService,
-    ScratchStates,
+    ScratchStateStore,
     ScratchesService,
     SynergyService,
     SynergyUserData,

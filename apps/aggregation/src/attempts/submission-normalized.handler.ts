@@ -3,7 +3,7 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import type { EventEnvelope, SubmissionNormalizedPayload } from '@prepmate/contracts';
 import { UserTombstones, WriteBatcher } from '@prepmate/messaging';
 import { AggregationQueue } from '../jobs/aggregation-queue';
-import { AttemptStore } from './attempt-store';
+import { AttemptStore } from './attempt.store';
 
 const MAX_BATCH = 500;
 const CONCURRENT_BATCHES = 2;

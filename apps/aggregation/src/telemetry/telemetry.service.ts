@@ -9,7 +9,7 @@ import type {
 } from '@prepmate/contracts';
 import { readableSubject, TopicCatalog } from '@prepmate/messaging';
 import { offsetPage } from '@prepmate/platform';
-import { AggregateStore } from '../aggregates/aggregate-store';
+import { AggregateStore } from '../aggregates/aggregate.store';
 import { MasteryPopulation } from '../aggregates/mastery-population';
 import { performanceReport, type PerformanceReport } from '../domain/performance';
 import { CARD_STATE_NAMES, retrievability } from '../domain/revision-card';

@@ -13,15 +13,15 @@ import { AccessRevocations, AppError, ROOT_LOGGER } from '@prepmate/platform';
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
-import { AuditLog } from '../audit/audit-log';
+import { AuditEventStore } from '../audit/audit-event.store';
 import { MentorsService } from '../mentors/mentors.service';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { AccessTokens } from '../tokens/access-tokens';
-import { AuthUserData } from './auth-user-data.contributor';
-import { RefreshTokens } from '../tokens/refresh-tokens';
+import { AuthUserData } from '../auth-user-data';
+import { RefreshTokenStore } from '../tokens/refresh-token.store';
 import { toUserResponse } from '../users/user.mapper';
 import type { UserDocument } from '../users/user.schema';
-import { profileChanges, UsersRepository } from '../users/users.repository';
+import { profileChanges, UserStore } from '../users/user.store';
 import { LoginThrottle } from './login-throttle';
 
 const WRONG_CREDENTIALS = () => new AppError('UNAUTHENTICATED', 'email or password is incorrect');
@@ -38,13 +38,13 @@ export class AuthService implements OnModuleInit {
   private readonly log: Logger;
 
   constructor(
-    private readonly users: UsersRepository,
+    private readonly users: UserStore,
     private readonly passwords: PasswordHasher,
     private readonly accessTokens: AccessTokens,
-    private readonly refreshTokens: RefreshTokens,
+    private readonly refreshTokens: RefreshTokenStore,
     private readonly throttle: LoginThrottle,
     private readonly revocations: AccessRevocations,
-    private readonly audit: AuditLog,
+    private readonly audit: AuditEventStore,
     private readonly relay: OutboxRelay,
     private readonly mentors: MentorsService,
     private readonly userData: AuthUserData,

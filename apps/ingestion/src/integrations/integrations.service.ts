@@ -12,7 +12,7 @@ import { UserTombstones } from '@prepmate/messaging';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { IngestionConfig } from '../ingestion.config';
-import { SyncStatesRepository } from '../sync/sync-states.repository';
+import { SyncStateStore } from '../sync/sync-state.store';
 import { INTEGRATION_MODEL, type IntegrationDocument } from './integration.schema';
 import { integrationSecretBox } from './integration-key';
 import type { SecretBox } from './secret-box';
@@ -40,7 +40,7 @@ export class IntegrationsService {
 
   constructor(
     @InjectModel(INTEGRATION_MODEL) readonly model: Model<IntegrationDocument>,
-    private readonly states: SyncStatesRepository,
+    private readonly states: SyncStateStore,
     private readonly config: IngestionConfig,
     private readonly tombstones: UserTombstones,
     @Inject(ROOT_LOGGER) logger: Logger,

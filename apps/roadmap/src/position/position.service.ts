@@ -16,7 +16,7 @@ import {
   suggestTask,
 } from '../domain/learning-position';
 import { computePci, type TopicProgress } from '../domain/pci';
-import { MasteryProjection } from '../progress/mastery-projection';
+import { MasteryStore } from '../progress/mastery.store';
 import type { RoadmapDocument } from '../roadmaps/roadmap.schema';
 
 /** Candidates read per unlocked topic (one page of the catalog). */
@@ -33,7 +33,7 @@ const SUGGESTIONS = 10;
 @Injectable()
 export class PositionService {
   constructor(
-    private readonly masteries: MasteryProjection,
+    private readonly masteries: MasteryStore,
     private readonly catalog: TopicCatalog,
     private readonly rpc: RpcClient,
   ) {}

@@ -17,8 +17,8 @@ import { computePci, type PciResult } from '../domain/pci';
 import { recommend } from '../domain/recommendations';
 import { estimateTime } from '../domain/time-estimate';
 import type { RoadmapDocument } from '../roadmaps/roadmap.schema';
-import { RoadmapStore } from '../roadmaps/roadmap-store';
-import { MasteryProjection } from './mastery-projection';
+import { RoadmapStore } from '../roadmaps/roadmap.store';
+import { MasteryStore } from './mastery.store';
 import { PROGRESS_MODEL, type ProgressDocument } from './progress.schema';
 import { UserLocks } from './user-locks';
 
@@ -37,7 +37,7 @@ export class ProgressService {
 
   constructor(
     @InjectModel(PROGRESS_MODEL) readonly model: Model<ProgressDocument>,
-    private readonly masteries: MasteryProjection,
+    private readonly masteries: MasteryStore,
     private readonly roadmaps: RoadmapStore,
     private readonly catalog: TopicCatalog,
     private readonly relay: OutboxRelay,

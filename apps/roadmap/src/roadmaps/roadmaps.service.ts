@@ -16,7 +16,7 @@ import { checkRoadmap } from '../domain/validation';
 import { ProgressService } from '../progress/progress.service';
 import { RoadmapConfig } from '../roadmap.config';
 import type { RoadmapDocument } from './roadmap.schema';
-import { RoadmapStore } from './roadmap-store';
+import { RoadmapStore } from './roadmap.store';
 
 function toTopic(input: RoadmapTopicInput, index: number): RoadmapTopic {
   return {

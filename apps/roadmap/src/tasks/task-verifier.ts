@@ -17,7 +17,7 @@ import {
 import { GithubRefusedError } from '../github/github-errors';
 import { GithubClient } from '../github/github.client';
 import type { TaskDocument, TaskVerification } from './task.schema';
-import { TaskStore } from './task-store';
+import { TaskStore } from './task.store';
 
 /** Guarded writes retried after a concurrent one before giving up (the job is retried). */
 const MAX_WRITE_RACES = 8;

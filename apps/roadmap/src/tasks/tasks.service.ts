@@ -20,7 +20,7 @@ import { taskInputProblems } from '../domain/task-input';
 import { RoadmapConfig } from '../roadmap.config';
 import type { TaskDocument } from './task.schema';
 import { toTaskResponse } from './task-response';
-import { TaskStore, TransitionRefused } from './task-store';
+import { TaskStore, TransitionRefused } from './task.store';
 import { VerificationQueue } from './verification-queue';
 
 /** Tasks a user may hold at once (a bound on their list and export). */

@@ -12,7 +12,7 @@ import type { FilterQuery, Model } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
 import { decodeTimeCursor, encodeTimeCursor } from '../domain/cursors';
 import { pairKey } from '../domain/pair-key';
-import { PairStore } from '../pairs/pair-store';
+import { PairStore } from '../pairs/pair.store';
 import {
   CHAT_MESSAGE_MODEL,
   type ChatMessageDocument,

@@ -13,10 +13,10 @@ import {
   synergyScore,
   topicSimilarity,
 } from '../domain/synergy-score';
-import { LearnerProfiles } from '../profiles/learner-profiles';
-import { ScratchStates } from '../scratches/scratch-states';
+import { LearnerProfileStore } from '../profiles/learner-profile.store';
+import { ScratchStateStore } from '../scratches/scratch-state.store';
 import { SynergyConfig } from '../synergy.config';
-import { PairStore } from './pair-store';
+import { PairStore } from './pair.store';
 
 /** Writers racing on one pair (a job taken over from a replica thought dead) retry this often. */
 const MAX_ATTEMPTS = 5;
@@ -39,8 +39,8 @@ export class PairRecompute {
 
   constructor(
     private readonly pairs: PairStore,
-    private readonly profiles: LearnerProfiles,
-    private readonly states: ScratchStates,
+    private readonly profiles: LearnerProfileStore,
+    private readonly states: ScratchStateStore,
     private readonly relay: OutboxRelay,
     private readonly config: SynergyConfig,
     @Inject(ROOT_LOGGER) logger: Logger,

@@ -12,9 +12,9 @@ import { masteryVector } from '../domain/learner-profile';
 import { levelBucket } from '../domain/level';
 import { pairKey, partnerOf } from '../domain/pair-key';
 import { bucketsByDistance, rankSuggestions, type Learner } from '../domain/suggestions';
-import { LearnerProfiles } from '../profiles/learner-profiles';
+import { LearnerProfileStore } from '../profiles/learner-profile.store';
 import type { PairDocument } from './pair.schema';
-import { PairStore } from './pair-store';
+import { PairStore } from './pair.store';
 
 /** Suggestions shown at most. */
 const SUGGESTIONS = 10;
@@ -27,7 +27,7 @@ const CANDIDATES = 100;
 export class SynergyService {
   constructor(
     private readonly pairs: PairStore,
-    private readonly profiles: LearnerProfiles,
+    private readonly profiles: LearnerProfileStore,
   ) {}
 
   /** My pairs by score, highest first (ties by pair id). */

@@ -15,7 +15,7 @@ import { decodeTimeCursor, encodeTimeCursor } from '../domain/cursors';
 import { isRevealed } from '../domain/scratch-coverage';
 import { normalizeSkills } from '../domain/skills';
 import { HourlyLimiter } from '../limits/hourly-limiter';
-import { ScratchStates } from '../scratches/scratch-states';
+import { ScratchStateStore } from '../scratches/scratch-state.store';
 import { POST_MODEL, type PostDocument } from './post.schema';
 
 /** Posts and the masked feed (docs/synergy.md, "Posts and the feed"). */
@@ -23,7 +23,7 @@ import { POST_MODEL, type PostDocument } from './post.schema';
 export class PostsService {
   constructor(
     @InjectModel(POST_MODEL) readonly model: Model<PostDocument>,
-    private readonly states: ScratchStates,
+    private readonly states: ScratchStateStore,
     private readonly catalog: TopicCatalog,
     private readonly limiter: HourlyLimiter,
     private readonly tombstones: UserTombstones,

@@ -9,17 +9,17 @@ import { utcDay } from '../domain/interaction-days';
 import { isRevealed } from '../domain/scratch-coverage';
 import { HourlyLimiter } from '../limits/hourly-limiter';
 import { PairQueue } from '../pairs/pair-queue';
-import { PairStore } from '../pairs/pair-store';
+import { PairStore } from '../pairs/pair.store';
 import { PostsService } from '../posts/posts.service';
 import { SCRATCH_EVENT_MODEL, type ScratchEventDocument } from './scratch.schema';
-import { ScratchStates } from './scratch-states';
+import { ScratchStateStore } from './scratch-state.store';
 
 /** Scratching a masked post (docs/synergy.md, "Scratch"). */
 @Injectable()
 export class ScratchesService {
   constructor(
     @InjectModel(SCRATCH_EVENT_MODEL) readonly events: Model<ScratchEventDocument>,
-    private readonly states: ScratchStates,
+    private readonly states: ScratchStateStore,
     private readonly posts: PostsService,
     private readonly pairs: PairStore,
     private readonly queue: PairQueue,

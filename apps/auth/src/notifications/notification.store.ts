@@ -15,7 +15,7 @@ const DUPLICATE_KEY = 11000;
 
 /** Stored notifications (auth's `notifications`), by user. */
 @Injectable()
-export class NotificationsRepository {
+export class NotificationStore {
   constructor(@InjectModel(NOTIFICATION_MODEL) readonly model: Model<NotificationDocument>) {}
 
   /** Stores it once; false when it was there already (the same event delivered again). */

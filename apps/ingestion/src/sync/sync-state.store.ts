@@ -32,7 +32,7 @@ export function toSyncStateResponse(doc: SyncStateDocument, withUser = false): S
 
 /** Sync state per (user, platform). Claiming the running sync is one conditional update. */
 @Injectable()
-export class SyncStatesRepository {
+export class SyncStateStore {
   constructor(@InjectModel(SYNC_STATE_MODEL) readonly model: Model<SyncStateDocument>) {}
 
   /**

@@ -11,7 +11,7 @@ import { isDuplicateKeyError } from '@prepmate/platform';
 
 /** The per-learner record of scratched posts (see ScratchStateDocument). */
 @Injectable()
-export class ScratchStates {
+export class ScratchStateStore {
   constructor(@InjectModel(SCRATCH_STATE_MODEL) readonly model: Model<ScratchStateDocument>) {}
 
   /**

@@ -28,7 +28,7 @@ export function profileChanges(data: UpdateMeRpcData): Partial<ProfileChanges> {
 
 /** Users in auth's own database. Email uniqueness is the unique index on `emailKey`. */
 @Injectable()
-export class UsersRepository {
+export class UserStore {
   constructor(@InjectModel(USER_MODEL) readonly model: Model<UserDocument>) {}
 
   /** Inserts the user with its events in the same write; false when the email is taken. */

@@ -18,7 +18,7 @@ export type ProfileChange = { profile: LearnerProfile; events: EventEnvelope[] }
  * replica or handler wrote in between), with its events in the same write (outbox).
  */
 @Injectable()
-export class LearnerProfiles {
+export class LearnerProfileStore {
   constructor(
     @InjectModel(LEARNER_PROFILE_MODEL) readonly model: Model<LearnerProfileDocument>,
     private readonly relay: OutboxRelay,

@@ -22,7 +22,7 @@ export interface FailureStreak {
  * streak, so a second announcement of the same streak is a duplicate key and publishes nothing.
  */
 @Injectable()
-export class SyncFailureAlerts {
+export class SyncFailureAlertStore {
   constructor(
     @InjectModel(SYNC_FAILURE_ALERT_MODEL) readonly model: Model<SyncFailureAlertDocument>,
     private readonly relay: OutboxRelay,

@@ -12,7 +12,7 @@ const MAX_ATTEMPTS = 5;
 
 /** Users' mastery per topic as `topic.aggregated` reported it, one snapshot per user. */
 @Injectable()
-export class MasteryProjection {
+export class MasteryStore {
   constructor(@InjectModel(MASTERY_MODEL) readonly model: Model<MasteryDocument>) {}
 
   /**

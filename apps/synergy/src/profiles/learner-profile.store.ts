@@ -22,7 +22,7 @@ export interface LearnerSnapshot extends LearnerProfileState {
 
 /** Synergy's projection of `topic.aggregated` (see LearnerProfileDocument). */
 @Injectable()
-export class LearnerProfiles {
+export class LearnerProfileStore {
   constructor(@InjectModel(LEARNER_PROFILE_MODEL) readonly model: Model<LearnerProfileDocument>) {}
 
   /**
