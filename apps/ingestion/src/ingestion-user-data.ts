@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserDataContributor } from '@prepmate/messaging';
 import { IntegrationsService } from './integrations/integrations.service';
-import { SubmissionsRepository } from './submissions/submissions.repository';
+import { SubmissionStore } from './submissions/submission.store';
 import { SyncFailureAlertStore } from './sync/sync-failure-alert.store';
 import { SyncLogStore } from './sync/sync-log.store';
 import { SyncStateStore, toSyncStateResponse } from './sync/sync-state.store';
@@ -11,7 +11,7 @@ import { SyncStateStore, toSyncStateResponse } from './sync/sync-state.store';
 export class IngestionUserData {
   constructor(
     private readonly integrations: IntegrationsService,
-    private readonly submissions: SubmissionsRepository,
+    private readonly submissions: SubmissionStore,
     private readonly states: SyncStateStore,
     private readonly logs: SyncLogStore,
     private readonly alerts: SyncFailureAlertStore,

@@ -4,9 +4,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import {
   AmqpReadiness,
   MessagingServerModule,
-  OutboxRelay,
   UserDeletedHandler,
-  BatchOutbox,
   userDataContributorsFrom,
 } from '@prepmate/messaging';
 import {
@@ -34,8 +32,7 @@ import {
 } from './platforms/leetcode-question.schema';
 import { LeetCodeClient } from './platforms/leetcode.client';
 import { SUBMISSION_MODEL, SubmissionSchema } from './submissions/submission.schema';
-import { ingestedEventOf, SubmissionStore } from './submissions/submission.store';
-import { SubmissionsRepository } from './submissions/submissions.repository';
+import { SubmissionStore } from './submissions/submission.store';
 import { SYNC_LOG_MODEL, SyncLogSchema } from './sync/sync-log.schema';
 import { SyncLogStore } from './sync/sync-log.store';
 import { CodeforcesSyncWorker, LeetCodeSyncWorker } from './sync/platform-sync-workers';
@@ -93,7 +90,6 @@ import { SyncService } from './sync/sync.service';
     NewProblemQuota,
     PlatformCircuitBreakers,
     SubmissionStore,
-    SubmissionsRepository,
     SyncFailureAlertStore,
     SyncLogStore,
     SyncQueue,
@@ -126,14 +122,4 @@ import { SyncService } from './sync/sync.service';
     userDataContributorsFrom(IngestionUserData),
   ],
 })
-export class IngestionModule {
-  constructor(
-    outbox: BatchOutbox,
-    relay: OutboxRelay,
-    store: SubmissionStore,
-    alerts: SyncFailureAlertStore,
-  ) {
-    outbox.register(store.model, ingestedEventOf);
-    relay.register(alerts.model);
-  }
-}
+export class IngestionModule {}

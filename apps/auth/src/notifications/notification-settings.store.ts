@@ -16,7 +16,7 @@ const MAX_ATTEMPTS = 5;
 export class NotificationSettingsStore {
   constructor(
     @InjectModel(NOTIFICATION_SETTINGS_MODEL)
-    readonly model: Model<NotificationSettingsDocument>,
+    private readonly model: Model<NotificationSettingsDocument>,
   ) {}
 
   find(userId: string): Promise<NotificationSettingsDocument | null> {

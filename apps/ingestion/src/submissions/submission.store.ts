@@ -1,13 +1,20 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { EventEnvelope, Platform } from '@prepmate/contracts';
+import type {
+  EventEnvelope,
+  Page,
+  Platform,
+  SubmissionResponse,
+  SubmissionsRpcData,
+} from '@prepmate/contracts';
 import { BatchOutbox, type BatchHeader, batchEvent } from '@prepmate/messaging';
 import { insertNew, ROOT_LOGGER } from '@prepmate/platform';
-import type { Model } from 'mongoose';
+import type { FilterQuery, Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import type { ImportRecord } from '../domain/import-record';
 import { isAttempt } from '../domain/verdicts';
+import { decodeCursor, encodeCursor } from './submission-cursor';
 import { SUBMISSION_MODEL, type SubmissionDocument, submissionView } from './submission.schema';
 
 export interface StoreResult {
@@ -19,15 +26,17 @@ export interface StoreResult {
 const CHUNK = 1000;
 
 /**
- * Stores submissions in bulk: one unordered insertMany per chunk, the unique index on
- * (userId, platform, platformSubmissionId) turning every re-import into a reported duplicate.
- * The `submission.ingested` events of the attempts are staged in the batch outbox before the
- * insert and committed with the ids that were really stored, so a duplicate publishes nothing.
+ * The `submissions` collection. Stores submissions in bulk: one unordered insertMany per
+ * chunk, the unique index on (userId, platform, platformSubmissionId) turning every re-import
+ * into a reported duplicate. The `submission.ingested` events of the attempts are staged in
+ * the batch outbox before the insert and committed with the ids that were really stored, so
+ * a duplicate publishes nothing. Also the reads of a user's submissions (list, export) and
+ * their deletion.
  */
 @Injectable()
-export class SubmissionStore {
+export class SubmissionStore implements OnModuleInit {
   constructor(
-    @InjectModel(SUBMISSION_MODEL) readonly model: Model<SubmissionDocument>,
+    @InjectModel(SUBMISSION_MODEL) private readonly model: Model<SubmissionDocument>,
     private readonly outbox: BatchOutbox,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
@@ -35,6 +44,11 @@ export class SubmissionStore {
   }
 
   private readonly log: Logger;
+
+  /** Before the batch outbox's first sweep (on bootstrap), so a batch left by a crash is found. */
+  onModuleInit(): void {
+    this.outbox.register(this.model, ingestedEventOf);
+  }
 
   async store(
     userId: string,
@@ -86,6 +100,39 @@ export class SubmissionStore {
     return { inserted: stored.length, duplicates };
   }
 
+  /** A user's submissions, newest first, filtered, one page after the cursor. */
+  async list(userId: string, query: SubmissionsRpcData): Promise<Page<SubmissionResponse>> {
+    const filter: FilterQuery<SubmissionDocument> = { userId };
+    if (query.platform) filter.platform = query.platform;
+    if (query.verdict) filter.verdict = query.verdict;
+    if (query.cursor) {
+      const { time, id } = decodeCursor(query.cursor);
+      filter.$or = [{ submittedAt: { $lt: time } }, { submittedAt: time, _id: { $lt: id } }];
+    }
+    const docs = await this.model
+      .find(filter)
+      .sort({ submittedAt: -1, _id: -1 })
+      .limit(query.limit + 1)
+      .lean<SubmissionDocument[]>();
+    const page = docs.slice(0, query.limit);
+    return {
+      items: page.map(toResponse),
+      nextCursor: docs.length > query.limit ? encodeCursor(page[page.length - 1]) : null,
+    };
+  }
+
+  async exportUser(userId: string): Promise<SubmissionResponse[]> {
+    const docs = await this.model
+      .find({ userId })
+      .sort({ submittedAt: 1 })
+      .lean<SubmissionDocument[]>();
+    return docs.map(toResponse);
+  }
+
+  async deleteUser(userId: string): Promise<number> {
+    return (await this.model.deleteMany({ userId })).deletedCount;
+  }
+
   private document(
     userId: string,
     platform: Platform,
@@ -110,6 +157,10 @@ export class SubmissionStore {
       createdAt: now,
     };
   }
+}
+
+function toResponse(doc: SubmissionDocument): SubmissionResponse {
+  return { id: doc._id, ...submissionView(doc) };
 }
 
 /** The `submission.ingested` event of a stored submission; none for a compilation error. */
