@@ -22,6 +22,7 @@ import { IngestionConfig } from './ingestion.config';
 import { IngestionRpcController } from './ingestion.rpc-controller';
 import { IngestionUserData } from './ingestion-user-data';
 import { INTEGRATION_MODEL, IntegrationSchema } from './integrations/integration.schema';
+import { IntegrationStore } from './integrations/integration.store';
 import { IntegrationsService } from './integrations/integrations.service';
 import { PlatformCircuitBreakers } from './platforms/circuit-breakers';
 import { CodeforcesClient } from './platforms/codeforces.client';
@@ -83,6 +84,7 @@ import { SyncService } from './sync/sync.service';
     CodeforcesSyncWorker,
     ImportService,
     IngestionUserData,
+    IntegrationStore,
     IntegrationsService,
     LeetCodeCatalog,
     LeetCodeClient,

@@ -33,7 +33,7 @@ export function toSyncStateResponse(doc: SyncStateDocument, withUser = false): S
 /** Sync state per (user, platform). Claiming the running sync is one conditional update. */
 @Injectable()
 export class SyncStateStore {
-  constructor(@InjectModel(SYNC_STATE_MODEL) readonly model: Model<SyncStateDocument>) {}
+  constructor(@InjectModel(SYNC_STATE_MODEL) private readonly model: Model<SyncStateDocument>) {}
 
   /**
    * Creates the state on first link (keeps an existing one: relinking keeps the cursor and
