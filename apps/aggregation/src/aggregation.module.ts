@@ -4,7 +4,6 @@ import { MongooseModule } from '@nestjs/mongoose';
 import {
   AmqpReadiness,
   MessagingServerModule,
-  OutboxRelay,
   TopicCatalog,
   userDataContributorsFrom,
   UserDeletedHandler,
@@ -37,6 +36,7 @@ import {
   PENDING_ATTEMPT_MODEL,
   PendingAttemptSchema,
 } from './attempts/attempt.schema';
+import { AttemptIntake } from './attempts/attempt-intake';
 import { AttemptStore } from './attempts/attempt.store';
 import { SubmissionNormalizedHandler } from './attempts/submission-normalized.handler';
 import { EngageRpcController } from './engage/engage.rpc-controller';
@@ -98,6 +98,7 @@ import { TelemetryService } from './telemetry/telemetry.service';
       lockDuration: config.AGGREGATION_JOB_LOCK_MS,
       stalledInterval: config.AGGREGATION_JOB_LOCK_MS,
     })),
+    AttemptIntake,
     AttemptStore,
     Engagement,
     GoalsService,
@@ -113,9 +114,4 @@ import { TelemetryService } from './telemetry/telemetry.service';
     userDataContributorsFrom(AggregationUserData),
   ],
 })
-export class AggregationModule {
-  constructor(relay: OutboxRelay, aggregates: AggregateStore, profiles: LearnerProfileStore) {
-    relay.register(aggregates.model);
-    relay.register(profiles.model);
-  }
-}
+export class AggregationModule {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AggregatedTopic } from '@prepmate/contracts';
-import { createEvent, OutboxRelay } from '@prepmate/messaging';
+import { createEvent } from '@prepmate/messaging';
 import { ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { AggregateStore } from '../aggregates/aggregate.store';
@@ -42,7 +42,6 @@ export class UserAggregation {
     private readonly attempts: AttemptStore,
     private readonly aggregates: AggregateStore,
     private readonly population: MasteryPopulation,
-    private readonly relay: OutboxRelay,
     private readonly config: AggregationConfig,
     private readonly engagement: Engagement,
     @Inject(ROOT_LOGGER) logger: Logger,
@@ -86,8 +85,8 @@ export class UserAggregation {
     await this.engagement.recordAttempts(userId, pending, result.aggregate);
     await Promise.all([
       changed
-        ? this.relay
-            .relay(this.aggregates.model, [userId])
+        ? this.aggregates
+            .relayPending(userId)
             .catch((error: Error) =>
               this.log.warn(
                 { err: error.message, userId },
