@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserDataContributor } from '@prepmate/messaging';
 import { MasteryStore } from './progress/mastery.store';
-import { ProgressService } from './progress/progress.service';
+import { ProgressStore } from './progress/progress.store';
 import { RoadmapStore } from './roadmaps/roadmap.store';
 import { TaskStore } from './tasks/task.store';
 
@@ -11,7 +11,7 @@ export class RoadmapUserData {
   constructor(
     private readonly roadmaps: RoadmapStore,
     private readonly masteries: MasteryStore,
-    private readonly progress: ProgressService,
+    private readonly progress: ProgressStore,
     private readonly tasks: TaskStore,
   ) {}
 

@@ -4,7 +4,6 @@ import { MongooseModule } from '@nestjs/mongoose';
 import {
   AmqpReadiness,
   MessagingServerModule,
-  OutboxRelay,
   TopicCatalog,
   userDataContributorsFrom,
   UserDeletedHandler,
@@ -27,6 +26,7 @@ import {
   ProgressSchema,
 } from './progress/progress.schema';
 import { ProgressService } from './progress/progress.service';
+import { ProgressStore } from './progress/progress.store';
 import { TopicAggregatedHandler } from './progress/topic-aggregated.handler';
 import { RoadmapRpcController } from './roadmap.rpc-controller';
 import { RoadmapUserData } from './roadmap-user-data';
@@ -40,6 +40,7 @@ import {
 } from './roadmaps/roadmap.schema';
 import { PositionService } from './position/position.service';
 import { RoadmapStore } from './roadmaps/roadmap.store';
+import { RoadmapAccess } from './roadmaps/roadmap-access';
 import { RoadmapsService } from './roadmaps/roadmaps.service';
 import { RoadmapConfig } from './roadmap.config';
 import { SubmissionNormalizedHandler } from './tasks/submission-normalized.handler';
@@ -88,6 +89,8 @@ import { VerificationWorker } from './tasks/verification-worker';
     MasteryStore,
     PositionService,
     ProgressService,
+    ProgressStore,
+    RoadmapAccess,
     RoadmapStore,
     RoadmapUserData,
     RoadmapsService,
@@ -105,9 +108,4 @@ import { VerificationWorker } from './tasks/verification-worker';
     userDataContributorsFrom(RoadmapUserData),
   ],
 })
-export class RoadmapModule {
-  constructor(relay: OutboxRelay, progress: ProgressService, tasks: TaskStore) {
-    relay.register(progress.model);
-    relay.register(tasks.model);
-  }
-}
+export class RoadmapModule {}

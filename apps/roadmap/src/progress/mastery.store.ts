@@ -13,7 +13,7 @@ const MAX_ATTEMPTS = 5;
 /** Users' mastery per topic as `topic.aggregated` reported it, one snapshot per user. */
 @Injectable()
 export class MasteryStore {
-  constructor(@InjectModel(MASTERY_MODEL) readonly model: Model<MasteryDocument>) {}
+  constructor(@InjectModel(MASTERY_MODEL) private readonly model: Model<MasteryDocument>) {}
 
   /**
    * Merges the event's topics into the user's snapshot. Each topic only moves forward (see

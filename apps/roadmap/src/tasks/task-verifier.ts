@@ -5,7 +5,7 @@ import {
   RPC_PATTERNS,
   type SubmissionNormalizedPayload,
 } from '@prepmate/contracts';
-import { createEvent, OutboxRelay, RpcClient } from '@prepmate/messaging';
+import { createEvent, RpcClient } from '@prepmate/messaging';
 import { AppError, ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import {
@@ -39,7 +39,6 @@ export class TaskVerifier {
     private readonly store: TaskStore,
     private readonly rpc: RpcClient,
     private readonly github: GithubClient,
-    private readonly relay: OutboxRelay,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'task-verification' });
@@ -262,8 +261,8 @@ export class TaskVerifier {
           );
       if (!written) continue;
       if (task.problemId) await this.store.removeWait(task.userId, task.problemId, taskId);
-      await this.relay
-        .relay(this.store.model, [taskId])
+      await this.store
+        .relayPending(taskId)
         .catch((error: Error) =>
           this.log.warn({ err: error.message, taskId }, 'task event left to the outbox sweep'),
         );
