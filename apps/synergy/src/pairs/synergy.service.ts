@@ -6,7 +6,6 @@ import type {
   SynergySuggestionResponse,
 } from '@prepmate/contracts';
 import { AppError } from '@prepmate/platform';
-import type { FilterQuery } from 'mongoose';
 import { decodeScoreCursor, encodeScoreCursor } from '../domain/cursors';
 import { masteryVector } from '../domain/learner-profile';
 import { levelBucket } from '../domain/level';
@@ -36,21 +35,10 @@ export class SynergyService {
     query: { limit: number; cursor?: string },
   ): Promise<Page<SynergyPairResponse>> {
     const me = caller.userId;
-    const filter: FilterQuery<PairDocument> = { $or: [{ userA: me }, { userB: me }] };
-    if (query.cursor) {
-      const cursor = decodeScoreCursor(query.cursor);
-      if (!cursor) throw AppError.validation([{ field: 'cursor', message: 'invalid cursor' }]);
-      filter.$and = [
-        {
-          $or: [{ score: { $lt: cursor.score } }, { score: cursor.score, _id: { $gt: cursor.id } }],
-        },
-      ];
-    }
-    const docs = await this.pairs.model
-      .find(filter, { pendingEvents: 0 })
-      .sort({ score: -1, _id: 1 })
-      .limit(query.limit + 1)
-      .lean<PairDocument[]>();
+    const cursor = query.cursor ? decodeScoreCursor(query.cursor) : null;
+    if (query.cursor && !cursor)
+      throw AppError.validation([{ field: 'cursor', message: 'invalid cursor' }]);
+    const docs = await this.pairs.pageOfUser(me, cursor, query.limit);
     const page = docs.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
