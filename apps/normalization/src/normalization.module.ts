@@ -2,10 +2,8 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import {
   AmqpReadiness,
-  BatchOutbox,
   MessagingServerModule,
   UserDeletedHandler,
-  OutboxRelay,
   userDataContributorsFrom,
 } from '@prepmate/messaging';
 import { DatabaseModule, MongoReadiness, PlatformModule } from '@prepmate/platform';
@@ -38,7 +36,7 @@ import {
   NORMALIZED_SUBMISSION_MODEL,
   NormalizedSubmissionSchema,
 } from './normalizing/normalized-submission.schema';
-import { NormalizedRecords, normalizedEventOf } from './normalizing/normalized-records';
+import { NormalizedRecords } from './normalizing/normalized-records';
 import { CatalogTrust } from './normalizing/catalog-trust';
 import { Normalizer } from './normalizing/normalizer';
 import { ProblemTelemetry } from './normalizing/problem-telemetry';
@@ -103,14 +101,4 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
     userDataContributorsFrom(NormalizationUserData),
   ],
 })
-export class NormalizationModule {
-  constructor(
-    relay: OutboxRelay,
-    outbox: BatchOutbox,
-    records: NormalizedRecords,
-    failures: FailureStore,
-  ) {
-    outbox.register(records.model, normalizedEventOf);
-    relay.register(failures.model);
-  }
-}
+export class NormalizationModule {}

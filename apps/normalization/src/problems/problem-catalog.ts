@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { chunkedBulkWrite, insertNew } from '@prepmate/platform';
 import type { Platform } from '@prepmate/contracts';
-import type { Model } from 'mongoose';
+import type { FilterQuery, Model } from 'mongoose';
 import type { CanonicalCandidate } from '../domain/matching';
 import { TitleIndex } from '../domain/title-index';
 import { NormalizationConfig } from '../normalization.config';
@@ -55,7 +55,8 @@ export class ProblemCatalog implements OnModuleInit {
 
   constructor(
     @InjectModel(CANONICAL_PROBLEM_MODEL) readonly problems: Model<CanonicalProblemDocument>,
-    @InjectModel(PROBLEM_MAPPING_MODEL) readonly mappingModel: Model<ProblemMappingDocument>,
+    @InjectModel(PROBLEM_MAPPING_MODEL)
+    private readonly mappingModel: Model<ProblemMappingDocument>,
     private readonly config: NormalizationConfig,
   ) {}
 
@@ -328,6 +329,20 @@ export class ProblemCatalog implements OnModuleInit {
   getMany(ids: string[]): Promise<CanonicalProblemDocument[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.problems.find({ _id: { $in: ids } }).lean<CanonicalProblemDocument[]>();
+  }
+
+  /** By id (creation order), after the cursor; `limit + 1` of them so the caller knows whether more follow. */
+  page(
+    filter: FilterQuery<CanonicalProblemDocument>,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<CanonicalProblemDocument[]> {
+    const paged = cursor ? { ...filter, _id: { $gt: cursor } } : filter;
+    return this.problems
+      .find(paged)
+      .sort({ _id: 1 })
+      .limit(limit + 1)
+      .lean<CanonicalProblemDocument[]>();
   }
 
   get(id: string): Promise<CanonicalProblemDocument | null> {
