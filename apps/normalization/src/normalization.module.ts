@@ -57,6 +57,7 @@ import {
   TopicSchema,
 } from './taxonomy/taxonomy.schemas';
 import { TaxonomyService } from './taxonomy/taxonomy.service';
+import { TaxonomyStore } from './taxonomy/taxonomy.store';
 
 /** The normalization service: taxonomy, canonical problems and their platform mappings. */
 @Module({
@@ -98,6 +99,7 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
     ResolutionSweep,
     ReviewLog,
     TaxonomyService,
+    TaxonomyStore,
     userDataContributorsFrom(NormalizationUserData),
   ],
 })
