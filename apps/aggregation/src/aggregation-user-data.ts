@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserDataContributor } from '@prepmate/messaging';
 import { AggregateStore } from './aggregates/aggregate.store';
-import { MasteryPopulation } from './aggregates/mastery-population';
+import { MasteryPopulationStore } from './aggregates/mastery-population.store';
 import { AttemptStore } from './attempts/attempt.store';
 import { LearnerProfileStore } from './engage/learner-profile.store';
 
@@ -11,7 +11,7 @@ export class AggregationUserData {
   constructor(
     private readonly attempts: AttemptStore,
     private readonly aggregates: AggregateStore,
-    private readonly population: MasteryPopulation,
+    private readonly population: MasteryPopulationStore,
     private readonly profiles: LearnerProfileStore,
   ) {}
 

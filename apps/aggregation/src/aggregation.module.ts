@@ -18,7 +18,7 @@ import {
   RedisReadiness,
 } from '@prepmate/platform';
 import { AggregateStore } from './aggregates/aggregate.store';
-import { MasteryPopulation } from './aggregates/mastery-population';
+import { MasteryPopulationStore } from './aggregates/mastery-population.store';
 import {
   MASTERY_HISTOGRAM_MODEL,
   MasteryHistogramSchema,
@@ -103,7 +103,7 @@ import { TelemetryService } from './telemetry/telemetry.service';
     Engagement,
     GoalsService,
     LearnerProfileStore,
-    MasteryPopulation,
+    MasteryPopulationStore,
     PendingSweep,
     ProblemSummaries,
     ProgressViews,

@@ -4,7 +4,7 @@ import { createEvent } from '@prepmate/messaging';
 import { ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { AggregateStore } from '../aggregates/aggregate.store';
-import { MasteryPopulation } from '../aggregates/mastery-population';
+import { MasteryPopulationStore } from '../aggregates/mastery-population.store';
 import { AggregationConfig } from '../aggregation.config';
 import { AttemptStore } from '../attempts/attempt.store';
 import type { Attempt } from '../domain/attempt';
@@ -41,7 +41,7 @@ export class UserAggregation {
   constructor(
     private readonly attempts: AttemptStore,
     private readonly aggregates: AggregateStore,
-    private readonly population: MasteryPopulation,
+    private readonly population: MasteryPopulationStore,
     private readonly config: AggregationConfig,
     private readonly engagement: Engagement,
     @Inject(ROOT_LOGGER) logger: Logger,
