@@ -128,7 +128,8 @@ describe('automatic syncs of linked accounts', () => {
       const done = await Promise.all(
         users.map((user) =>
           eventually(
-            () => system.api('GET', '/sync/logs?platform=codeforces&limit=5', { token: user.token }),
+            () =>
+              system.api('GET', '/sync/logs?platform=codeforces&limit=5', { token: user.token }),
             (r) => r.body.items.some((l: any) => l.status === 'succeeded'),
             { what: 'each account synced', timeoutMs: 20_000 },
           ),
