@@ -3,7 +3,8 @@ import { createConnection, type Connection, Schema } from 'mongoose';
 import type { Logger } from 'pino';
 import type { EventPublisher } from '../publishing/event-publisher';
 import { outboxPlugin } from './outbox.fields';
-import { OutboxRelay, unregisteredOutboxCollections } from './outbox-relay';
+import { unregisteredOutboxCollections } from './outbox-registration';
+import { OutboxRelay } from './outbox-relay';
 
 /** A connection that is never opened: models are defined on it, nothing is read. */
 function connectionWithModels(): Connection {

@@ -11,6 +11,7 @@ import type { Connection, Model, mongo } from 'mongoose';
 import type { Logger } from 'pino';
 import { Gauge } from 'prom-client';
 import { EventPublisher } from '../publishing/event-publisher';
+import { unregisteredOutboxCollections } from './outbox-registration';
 
 /** Any mongoose model whose schema has the outbox plugin. */
 export type OutboxModel = Pick<Model<unknown>, 'collection'>;
@@ -283,18 +284,4 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       whole.filter((_, i) => results[i].modifiedCount === 1).map(({ doc }) => doc._id),
     );
   }
-}
-
-/** The collections of the connection's models that have the outbox fields and are not in `registered`. */
-export function unregisteredOutboxCollections(
-  connection: Pick<Connection, 'modelNames' | 'model'>,
-  registered: ReadonlySet<string>,
-): string[] {
-  return connection
-    .modelNames()
-    .map((name) => connection.model(name))
-    .filter((model) => model.schema.path('outboxPending') !== undefined)
-    .map((model) => model.collection.collectionName)
-    .filter((collection) => !registered.has(collection))
-    .sort();
 }
