@@ -22,8 +22,8 @@ import { configureGateway } from '../../apps/gateway/src/configure-gateway';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { IngestionModule } from '../../apps/ingestion/src/ingestion.module';
 import { NormalizationModule } from '../../apps/normalization/src/normalization.module';
-import { SubmissionStore } from '../../apps/ingestion/src/submissions/submission-store';
-import { RefreshTokens } from '../../apps/auth/src/tokens/refresh-tokens';
+import { SubmissionStore } from '../../apps/ingestion/src/submissions/submission.store';
+import { RefreshTokenStore } from '../../apps/auth/src/tokens/refresh-token.store';
 import {
   REFRESH_FAMILY_MODEL,
   type RefreshFamilyDocument,
@@ -643,7 +643,7 @@ describe('security: identities, sessions and roles', () => {
         revokedAt: null,
         expiresAt: past,
       });
-      const removed = await auth.app.get(RefreshTokens).sweepExpired();
+      const removed = await auth.app.get(RefreshTokenStore).sweepExpired();
       expect(removed.tokens).toBeGreaterThanOrEqual(1);
       expect(removed.families).toBeGreaterThanOrEqual(1);
       expect(await db.collection('refresh_tokens').countDocuments({ userId: user.id })).toBe(1);

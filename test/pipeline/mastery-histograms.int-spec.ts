@@ -1,5 +1,5 @@
 import type { AggregationConfig } from '../../apps/aggregation/src/aggregation.config';
-import { MasteryPopulation } from '../../apps/aggregation/src/aggregates/mastery-population';
+import { MasteryPopulationStore } from '../../apps/aggregation/src/aggregates/mastery-population.store';
 import {
   MASTERY_HISTOGRAM_MODEL,
   type MasteryHistogramDocument,
@@ -30,7 +30,7 @@ describe('mastery histograms (aggregation)', () => {
   let connection: Connection;
   let masteries: Model<TopicMasteryDocument>;
   let histograms: Model<MasteryHistogramDocument>;
-  let population: MasteryPopulation;
+  let population: MasteryPopulationStore;
   let redis: Redis;
   const database = `t${uniqueSuffix()}_aggregation_histograms`;
 
@@ -41,7 +41,7 @@ describe('mastery histograms (aggregation)', () => {
     masteries = connection.model(TOPIC_MASTERY_MODEL, TopicMasterySchema);
     histograms = connection.model(MASTERY_HISTOGRAM_MODEL, MasteryHistogramSchema);
     redis = new Redis(process.env.REDIS_URL!);
-    population = new MasteryPopulation(masteries, histograms, redis, {
+    population = new MasteryPopulationStore(masteries, histograms, redis, {
       REDIS_KEY_PREFIX: `${database}:`,
     } as AggregationConfig);
   });

@@ -2,7 +2,7 @@ import { eventually } from '@prepmate/testing';
 import {
   AggregateStore,
   StaleAggregateError,
-} from '../../apps/aggregation/src/aggregates/aggregate-store';
+} from '../../apps/aggregation/src/aggregates/aggregate.store';
 import { AggregationQueue } from '../../apps/aggregation/src/jobs/aggregation-queue';
 import { PendingSweep } from '../../apps/aggregation/src/jobs/pending-sweep';
 import type { RoadmapDocument } from '../../apps/roadmap/src/roadmaps/roadmap.schema';

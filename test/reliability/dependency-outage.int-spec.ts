@@ -1,4 +1,4 @@
-import { getConnectionToken } from '@nestjs/mongoose';
+import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
 import {
   type FerretDbServer,
   isPortOpen,
@@ -27,9 +27,12 @@ import amqplib, { type ChannelModel } from 'amqplib';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Connection } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import { NormalizationModule } from '../../apps/normalization/src/normalization.module';
-import { NormalizedRecords } from '../../apps/normalization/src/normalizing/normalized-records';
+import {
+  NORMALIZED_SUBMISSION_MODEL,
+  type NormalizedSubmissionDocument,
+} from '../../apps/normalization/src/normalizing/normalized-submission.schema';
 
 const SUBMISSIONS = 300;
 /** A short ladder: without pausing, an outage of a few seconds sends everything to the DLQ. */
@@ -101,7 +104,9 @@ describe('a database outage mid-flow', () => {
 
   it('pauses while the database is down, puts nothing in the DLQ and counts every submission once after it returns', async () => {
     const queue = eventQueueName('normalization', 'submission.ingested', queuePrefix);
-    const records = service.app.get(NormalizedRecords).model;
+    const records = service.app.get<Model<NormalizedSubmissionDocument>>(
+      getModelToken(NORMALIZED_SUBMISSION_MODEL),
+    );
     const gate = service.app.get(DependencyGate);
     const publisher = service.app.get(EventPublisher);
     const ids = Array.from({ length: SUBMISSIONS }, (_, i) => `outage-${i}`);

@@ -1,4 +1,4 @@
-import { getConnectionToken } from '@nestjs/mongoose';
+import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
 import {
   deleteSystemTopology,
   ingestedEvent,
@@ -6,12 +6,18 @@ import {
   startTestService,
   type TestService,
 } from '@prepmate/testing';
-import type { Connection } from 'mongoose';
-import { FailureStore } from '../../apps/normalization/src/failures/failure-store';
+import type { Connection, Model } from 'mongoose';
+import {
+  NORMALIZATION_FAILURE_MODEL,
+  type NormalizationFailureDocument,
+} from '../../apps/normalization/src/failures/normalization-failure.schema';
 import { FailuresService } from '../../apps/normalization/src/failures/failures.service';
 import { ResolutionSweep } from '../../apps/normalization/src/failures/resolution-sweep';
 import { NormalizationModule } from '../../apps/normalization/src/normalization.module';
-import { NormalizedRecords } from '../../apps/normalization/src/normalizing/normalized-records';
+import {
+  NORMALIZED_SUBMISSION_MODEL,
+  type NormalizedSubmissionDocument,
+} from '../../apps/normalization/src/normalizing/normalized-submission.schema';
 import { Normalizer } from '../../apps/normalization/src/normalizing/normalizer';
 import { ProblemCatalog } from '../../apps/normalization/src/problems/problem-catalog';
 
@@ -68,13 +74,17 @@ describe('resolving a normalization failure', () => {
     return { id: `codeforces:${problemId}`, submissions };
   }
 
+  // The tests read the collections themselves (the stores keep their models private).
   const normalizedOf = (ids: string[]) =>
     service.app
-      .get(NormalizedRecords)
-      .model.find({ _id: { $in: ids } })
+      .get<Model<NormalizedSubmissionDocument>>(getModelToken(NORMALIZED_SUBMISSION_MODEL))
+      .find({ _id: { $in: ids } })
       .lean();
   const failureOf = (id: string) =>
-    service.app.get(FailureStore).model.findOne({ _id: id }, { pendingEvents: 0 }).lean();
+    service.app
+      .get<Model<NormalizationFailureDocument>>(getModelToken(NORMALIZATION_FAILURE_MODEL))
+      .findOne({ _id: id }, { pendingEvents: 0 })
+      .lean();
 
   it('continues a resolution whose write failed half-way when the admin retries (no 409)', async () => {
     const failure = await heldFailure('cut-mid');

@@ -1,10 +1,14 @@
-import { getConnectionToken } from '@nestjs/mongoose';
+import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
 import { ingestedEvent, isolatedEnv, startTestService, type TestService } from '@prepmate/testing';
-import type { Connection } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { NormalizationModule } from '../../apps/normalization/src/normalization.module';
 import { Normalizer } from '../../apps/normalization/src/normalizing/normalizer';
 import { ProblemCatalog } from '../../apps/normalization/src/problems/problem-catalog';
+import {
+  PROBLEM_MAPPING_MODEL,
+  type ProblemMappingDocument,
+} from '../../apps/normalization/src/problems/problem-mapping.schema';
 
 /**
  * The normalizer trusts a cached mapping without reading its problem, so a mapping may be
@@ -46,7 +50,10 @@ describe('normalization catalog writes', () => {
     await expect(normalizer.normalizeBatch([event.payload])).rejects.toThrow('database went away');
     create.mockRestore();
     // The mapping is stored, its problem is not: this replica must not trust it from memory.
-    const stored = await catalog.mappingModel.find({}).lean();
+    const mappings = service.app.get<Model<ProblemMappingDocument>>(
+      getModelToken(PROBLEM_MAPPING_MODEL),
+    );
+    const stored = await mappings.find({}).lean();
     expect(stored).toHaveLength(1);
     expect(stored[0].platformProblemId).toBe('1999Z');
     expect(await catalog.getMany([stored[0].canonicalProblemId])).toEqual([]);
@@ -108,7 +115,10 @@ describe('normalization catalog writes', () => {
     // One at a time, then 40 distinct importers in one batch.
     for (let i = 0; i < 40; i += 1) await normalizer.normalizeBatch([event(users[i], i)]);
     await normalizer.normalizeBatch(users.slice(40).map((userId, i) => event(userId, 40 + i)));
-    const [mapping] = await catalog.mappingModel.find({ platformProblemId: '1998V' }).lean();
+    const mappings = service.app.get<Model<ProblemMappingDocument>>(
+      getModelToken(PROBLEM_MAPPING_MODEL),
+    );
+    const [mapping] = await mappings.find({ platformProblemId: '1998V' }).lean();
     const stored = await catalog.get(mapping.canonicalProblemId);
     expect(stored?.verified).toBe(false);
     expect(stored?.vouchedBy).toEqual(users.slice(0, 50));

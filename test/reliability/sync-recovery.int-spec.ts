@@ -1,6 +1,6 @@
 import { getModelToken } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { SyncLogsRepository } from '../../apps/ingestion/src/sync/sync-logs.repository';
+import { SyncLogStore } from '../../apps/ingestion/src/sync/sync-log.store';
 import { SyncQueue } from '../../apps/ingestion/src/sync/sync-queue';
 import { SyncRunner } from '../../apps/ingestion/src/sync/sync-runner';
 import {
@@ -29,7 +29,7 @@ describe('sync recovery after a killed worker', () => {
     const job = { userId: 'rerun-user', platform: 'codeforces' as const, syncBatchId: 'rerun-1' };
     await runner.run(job); // the first run, its worker "killed" after it
     await expect(runner.run(job)).resolves.toBeUndefined(); // BullMQ runs the stalled job again
-    const log = await ingestion().get(SyncLogsRepository).findOne('rerun-user', 'rerun-1');
+    const log = await ingestion().get(SyncLogStore).findOne('rerun-user', 'rerun-1');
     expect(log).toMatchObject({ status: 'failed', failureReason: expect.any(String) });
   });
 

@@ -3,7 +3,7 @@ import type { UserDataContributor } from '@prepmate/messaging';
 import { AdviceStore } from './advice/advice.store';
 import { TokenBudget } from './budget/token-budget';
 import { InferenceLogStore } from './inference/inference-log.store';
-import { ReflectionDrafts } from './reflections/reflection-drafts.store';
+import { ReflectionDraftStore } from './reflections/reflection-draft.store';
 
 /**
  * Everything advisory holds about a user: inference logs, the latest advice, today's token
@@ -16,7 +16,7 @@ export class AdvisoryUserData {
     private readonly logs: InferenceLogStore,
     private readonly advice: AdviceStore,
     private readonly budget: TokenBudget,
-    private readonly drafts: ReflectionDrafts,
+    private readonly drafts: ReflectionDraftStore,
   ) {}
 
   get contributors(): UserDataContributor[] {

@@ -44,7 +44,7 @@ import {
   REFLECTION_DRAFT_MODEL,
   ReflectionDraftSchema,
 } from './reflections/reflection-draft.schema';
-import { ReflectionDrafts } from './reflections/reflection-drafts.store';
+import { ReflectionDraftStore } from './reflections/reflection-draft.store';
 import { TaskCompletedHandler } from './reflections/task-completed.handler';
 
 /** The advisory service: AI advice and generated tasks (it never writes progression state). */
@@ -88,7 +88,7 @@ import { TaskCompletedHandler } from './reflections/task-completed.handler';
     InferenceLogStore,
     LearnerContext,
     ModelClient,
-    ReflectionDrafts,
+    ReflectionDraftStore,
     ReflectionsService,
     RetentionProcessor,
     SkillsService,

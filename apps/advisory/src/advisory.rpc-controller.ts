@@ -17,7 +17,7 @@ import { InferenceLogStore } from './inference/inference-log.store';
 import { ReflectionsService } from './operations/reflections.service';
 import { SkillsService } from './operations/skills.service';
 import { TasksService } from './operations/tasks.service';
-import { ReflectionDrafts } from './reflections/reflection-drafts.store';
+import { ReflectionDraftStore } from './reflections/reflection-draft.store';
 
 /** Advisory's RPCs (bodies were validated by the gateway): check the caller, call the service. */
 @Controller()
@@ -29,7 +29,7 @@ export class AdvisoryRpcController {
     private readonly skills: SkillsService,
     private readonly advice: AdviceService,
     private readonly logs: InferenceLogStore,
-    private readonly drafts: ReflectionDrafts,
+    private readonly drafts: ReflectionDraftStore,
   ) {}
 
   @RpcHandler(RPC_PATTERNS.advisoryReflectionDraft)

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { UserDataContributor } from '@prepmate/messaging';
-import { AggregateStore } from './aggregates/aggregate-store';
-import { MasteryPopulation } from './aggregates/mastery-population';
-import { AttemptStore } from './attempts/attempt-store';
-import { LearnerProfiles } from './engage/learner-profiles';
+import { AggregateStore } from './aggregates/aggregate.store';
+import { MasteryPopulationStore } from './aggregates/mastery-population.store';
+import { AttemptStore } from './attempts/attempt.store';
+import { LearnerProfileStore } from './engage/learner-profile.store';
 
 /** Everything aggregation holds about a user. */
 @Injectable()
@@ -11,8 +11,8 @@ export class AggregationUserData {
   constructor(
     private readonly attempts: AttemptStore,
     private readonly aggregates: AggregateStore,
-    private readonly population: MasteryPopulation,
-    private readonly profiles: LearnerProfiles,
+    private readonly population: MasteryPopulationStore,
+    private readonly profiles: LearnerProfileStore,
   ) {}
 
   get contributors(): UserDataContributor[] {

@@ -4,7 +4,6 @@ import { MongooseModule } from '@nestjs/mongoose';
 import {
   AmqpReadiness,
   MessagingServerModule,
-  OutboxRelay,
   TopicCatalog,
   userDataContributorsFrom,
   UserDeletedHandler,
@@ -18,8 +17,8 @@ import {
   RedisModule,
   RedisReadiness,
 } from '@prepmate/platform';
-import { AggregateStore } from './aggregates/aggregate-store';
-import { MasteryPopulation } from './aggregates/mastery-population';
+import { AggregateStore } from './aggregates/aggregate.store';
+import { MasteryPopulationStore } from './aggregates/mastery-population.store';
 import {
   MASTERY_HISTOGRAM_MODEL,
   MasteryHistogramSchema,
@@ -37,13 +36,14 @@ import {
   PENDING_ATTEMPT_MODEL,
   PendingAttemptSchema,
 } from './attempts/attempt.schema';
-import { AttemptStore } from './attempts/attempt-store';
+import { AttemptIntake } from './attempts/attempt-intake';
+import { AttemptStore } from './attempts/attempt.store';
 import { SubmissionNormalizedHandler } from './attempts/submission-normalized.handler';
 import { EngageRpcController } from './engage/engage.rpc-controller';
 import { Engagement } from './engage/engagement';
 import { GoalsService } from './engage/goals.service';
 import { LEARNER_PROFILE_MODEL, LearnerProfileSchema } from './engage/learner-profile.schema';
-import { LearnerProfiles } from './engage/learner-profiles';
+import { LearnerProfileStore } from './engage/learner-profile.store';
 import { ProfileUpdatedHandler } from './engage/profile-updated.handler';
 import { ProgressViews } from './engage/progress-views';
 import { ReminderChecks } from './engage/reminder-checks';
@@ -98,11 +98,12 @@ import { TelemetryService } from './telemetry/telemetry.service';
       lockDuration: config.AGGREGATION_JOB_LOCK_MS,
       stalledInterval: config.AGGREGATION_JOB_LOCK_MS,
     })),
+    AttemptIntake,
     AttemptStore,
     Engagement,
     GoalsService,
-    LearnerProfiles,
-    MasteryPopulation,
+    LearnerProfileStore,
+    MasteryPopulationStore,
     PendingSweep,
     ProblemSummaries,
     ProgressViews,
@@ -113,9 +114,4 @@ import { TelemetryService } from './telemetry/telemetry.service';
     userDataContributorsFrom(AggregationUserData),
   ],
 })
-export class AggregationModule {
-  constructor(relay: OutboxRelay, aggregates: AggregateStore, profiles: LearnerProfiles) {
-    relay.register(aggregates.model);
-    relay.register(profiles.model);
-  }
-}
+export class AggregationModule {}

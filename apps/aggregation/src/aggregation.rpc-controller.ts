@@ -11,7 +11,7 @@ import {
   type WeakTopicsRpcData,
 } from '@prepmate/contracts';
 import { requireCaller, RpcHandler } from '@prepmate/messaging';
-import { AttemptStore } from './attempts/attempt-store';
+import { AttemptStore } from './attempts/attempt.store';
 import { TelemetryService } from './telemetry/telemetry.service';
 
 /** Aggregation's RPCs (telemetry reads); bodies were validated by the gateway. */

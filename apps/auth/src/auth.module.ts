@@ -16,13 +16,13 @@ import {
   RedisModule,
   RedisReadiness,
 } from '@prepmate/platform';
-import { AuthRpcController } from './account/auth.rpc-controller';
+import { AuthRpcController } from './auth.rpc-controller';
 import { AuthService } from './account/auth.service';
-import { AuthUserData } from './account/auth-user-data.contributor';
+import { AuthUserData } from './auth-user-data';
 import { LoginThrottle } from './account/login-throttle';
 import { UserAccessService } from './account/user-access.service';
 import { AUDIT_EVENT_MODEL, AuditEventSchema } from './audit/audit-event.schema';
-import { AuditLog } from './audit/audit-log';
+import { AuditEventStore } from './audit/audit-event.store';
 import { AuditRecordedHandler } from './audit/audit-recorded.handler';
 import { AuthConfig } from './auth.config';
 import { JwksController } from './keys/jwks.controller';
@@ -38,8 +38,8 @@ import {
   NOTIFICATION_SETTINGS_MODEL,
   NotificationSettingsSchema,
 } from './notifications/notification-settings.schema';
-import { NotificationSettingsRepository } from './notifications/notification-settings.repository';
-import { NotificationsRepository } from './notifications/notifications.repository';
+import { NotificationSettingsStore } from './notifications/notification-settings.store';
+import { NotificationStore } from './notifications/notification.store';
 import { NotificationsRpcController } from './notifications/notifications.rpc-controller';
 import { NotificationsService } from './notifications/notifications.service';
 import { UnsubscribeLinks } from './notifications/unsubscribe-links';
@@ -48,12 +48,12 @@ import { AccessTokens } from './tokens/access-tokens';
 import { REFRESH_FAMILY_MODEL, RefreshFamilySchema } from './tokens/refresh-family.schema';
 import { REFRESH_TOKEN_MODEL, RefreshTokenSchema } from './tokens/refresh-token.schema';
 import { RefreshTokenSweeper } from './tokens/refresh-token-sweeper';
-import { RefreshTokens } from './tokens/refresh-tokens';
+import { RefreshTokenStore } from './tokens/refresh-token.store';
 import { USER_MODEL, UserSchema } from './users/user.schema';
-import { UsersRepository } from './users/users.repository';
+import { UserStore } from './users/user.store';
 
 import { MENTOR_LINK_MODEL, MentorLinkSchema } from './mentors/mentor-link.schema';
-import { MentorLinksRepository } from './mentors/mentor-links.repository';
+import { MentorLinkStore } from './mentors/mentor-link.store';
 import { MentorsRpcController } from './mentors/mentors.rpc-controller';
 import { MentorsService } from './mentors/mentors.service';
 
@@ -107,27 +107,27 @@ import { MentorsService } from './mentors/mentors.service';
   providers: [
     AccessRevocations,
     AccessTokens,
-    AuditLog,
+    AuditEventStore,
     AuthService,
     AuthUserData,
     EmailQueue,
     EmailWorker,
     LoginThrottle,
-    MentorLinksRepository,
+    MentorLinkStore,
     MentorsService,
     Mailer,
     NotificationCenter,
     NotificationEmails,
-    NotificationSettingsRepository,
-    NotificationsRepository,
+    NotificationSettingsStore,
+    NotificationStore,
     NotificationsService,
     PasswordHasher,
-    RefreshTokens,
+    RefreshTokenStore,
     RefreshTokenSweeper,
     SigningKeys,
     UnsubscribeLinks,
     UserAccessService,
-    UsersRepository,
+    UserStore,
     userDataContributorsFrom(AuthUserData),
   ],
 })

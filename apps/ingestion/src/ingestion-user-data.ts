@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { UserDataContributor } from '@prepmate/messaging';
 import { IntegrationsService } from './integrations/integrations.service';
-import { SubmissionsRepository } from './submissions/submissions.repository';
-import { SyncFailureAlerts } from './sync/sync-failure-alerts';
-import { SyncLogsRepository } from './sync/sync-logs.repository';
-import { SyncStatesRepository, toSyncStateResponse } from './sync/sync-states.repository';
+import { SubmissionStore } from './submissions/submission.store';
+import { SyncFailureAlertStore } from './sync/sync-failure-alert.store';
+import { SyncLogStore } from './sync/sync-log.store';
+import { SyncStateStore, toSyncStateResponse } from './sync/sync-state.store';
 
 /** Everything ingestion holds about a user, one export part per kind of record. */
 @Injectable()
 export class IngestionUserData {
   constructor(
     private readonly integrations: IntegrationsService,
-    private readonly submissions: SubmissionsRepository,
-    private readonly states: SyncStatesRepository,
-    private readonly logs: SyncLogsRepository,
-    private readonly alerts: SyncFailureAlerts,
+    private readonly submissions: SubmissionStore,
+    private readonly states: SyncStateStore,
+    private readonly logs: SyncLogStore,
+    private readonly alerts: SyncFailureAlertStore,
   ) {}
 
   get contributors(): UserDataContributor[] {

@@ -4,9 +4,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import {
   AmqpReadiness,
   MessagingServerModule,
-  OutboxRelay,
   UserDeletedHandler,
-  BatchOutbox,
   userDataContributorsFrom,
 } from '@prepmate/messaging';
 import {
@@ -24,6 +22,7 @@ import { IngestionConfig } from './ingestion.config';
 import { IngestionRpcController } from './ingestion.rpc-controller';
 import { IngestionUserData } from './ingestion-user-data';
 import { INTEGRATION_MODEL, IntegrationSchema } from './integrations/integration.schema';
+import { IntegrationStore } from './integrations/integration.store';
 import { IntegrationsService } from './integrations/integrations.service';
 import { PlatformCircuitBreakers } from './platforms/circuit-breakers';
 import { CodeforcesClient } from './platforms/codeforces.client';
@@ -34,13 +33,12 @@ import {
 } from './platforms/leetcode-question.schema';
 import { LeetCodeClient } from './platforms/leetcode.client';
 import { SUBMISSION_MODEL, SubmissionSchema } from './submissions/submission.schema';
-import { ingestedEventOf, SubmissionStore } from './submissions/submission-store';
-import { SubmissionsRepository } from './submissions/submissions.repository';
+import { SubmissionStore } from './submissions/submission.store';
 import { SYNC_LOG_MODEL, SyncLogSchema } from './sync/sync-log.schema';
-import { SyncLogsRepository } from './sync/sync-logs.repository';
+import { SyncLogStore } from './sync/sync-log.store';
 import { CodeforcesSyncWorker, LeetCodeSyncWorker } from './sync/platform-sync-workers';
 import { SYNC_FAILURE_ALERT_MODEL, SyncFailureAlertSchema } from './sync/sync-failure-alert.schema';
-import { SyncFailureAlerts } from './sync/sync-failure-alerts';
+import { SyncFailureAlertStore } from './sync/sync-failure-alert.store';
 import {
   CODEFORCES_SYNC_QUEUE,
   LEETCODE_SYNC_QUEUE,
@@ -50,7 +48,7 @@ import {
 import { SyncRunner } from './sync/sync-runner';
 import { SyncSources } from './sync/sync-sources';
 import { SYNC_STATE_MODEL, SyncStateSchema } from './sync/sync-state.schema';
-import { SyncStatesRepository } from './sync/sync-states.repository';
+import { SyncStateStore } from './sync/sync-state.store';
 import { SyncWorker } from './sync/sync-worker';
 import { SyncService } from './sync/sync.service';
 
@@ -86,6 +84,7 @@ import { SyncService } from './sync/sync.service';
     CodeforcesSyncWorker,
     ImportService,
     IngestionUserData,
+    IntegrationStore,
     IntegrationsService,
     LeetCodeCatalog,
     LeetCodeClient,
@@ -93,14 +92,13 @@ import { SyncService } from './sync/sync.service';
     NewProblemQuota,
     PlatformCircuitBreakers,
     SubmissionStore,
-    SubmissionsRepository,
-    SyncFailureAlerts,
-    SyncLogsRepository,
+    SyncFailureAlertStore,
+    SyncLogStore,
     SyncQueue,
     SyncRunner,
     SyncService,
     SyncSources,
-    SyncStatesRepository,
+    SyncStateStore,
     SyncWorker,
     processorOptionsProvider(SyncWorker, SYNC_QUEUE, IngestionConfig, (config) => ({
       concurrency: config.SYNC_WORKER_CONCURRENCY,
@@ -126,14 +124,4 @@ import { SyncService } from './sync/sync.service';
     userDataContributorsFrom(IngestionUserData),
   ],
 })
-export class IngestionModule {
-  constructor(
-    outbox: BatchOutbox,
-    relay: OutboxRelay,
-    store: SubmissionStore,
-    alerts: SyncFailureAlerts,
-  ) {
-    outbox.register(store.model, ingestedEventOf);
-    relay.register(alerts.model);
-  }
-}
+export class IngestionModule {}

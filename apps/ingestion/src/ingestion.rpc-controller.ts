@@ -13,7 +13,7 @@ import {
 import { requireAdmin, requireCaller, RpcHandler } from '@prepmate/messaging';
 import { ImportService } from './imports/import.service';
 import { IntegrationsService } from './integrations/integrations.service';
-import { SubmissionsRepository } from './submissions/submissions.repository';
+import { SubmissionStore } from './submissions/submission.store';
 import { SyncService } from './sync/sync.service';
 
 /** Ingestion's RPCs: each unpacks the request and calls a service. Bodies were validated by the gateway. */
@@ -23,7 +23,7 @@ export class IngestionRpcController {
     private readonly imports: ImportService,
     private readonly integrations: IntegrationsService,
     private readonly sync: SyncService,
-    private readonly submissions: SubmissionsRepository,
+    private readonly submissions: SubmissionStore,
   ) {}
 
   @RpcHandler(RPC_PATTERNS.ingestionImport)

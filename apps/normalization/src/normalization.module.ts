@@ -2,10 +2,8 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import {
   AmqpReadiness,
-  BatchOutbox,
   MessagingServerModule,
   UserDeletedHandler,
-  OutboxRelay,
   userDataContributorsFrom,
 } from '@prepmate/messaging';
 import { DatabaseModule, MongoReadiness, PlatformModule } from '@prepmate/platform';
@@ -40,7 +38,7 @@ import {
   NORMALIZED_SUBMISSION_MODEL,
   NormalizedSubmissionSchema,
 } from './normalizing/normalized-submission.schema';
-import { NormalizedRecords, normalizedEventOf } from './normalizing/normalized-records';
+import { NormalizedRecords } from './normalizing/normalized-records';
 import { CatalogTrust } from './normalizing/catalog-trust';
 import { NewProblemMapper } from './normalizing/new-problem-mapper';
 import { Normalizer } from './normalizing/normalizer';
@@ -62,6 +60,7 @@ import {
   TopicSchema,
 } from './taxonomy/taxonomy.schemas';
 import { TaxonomyService } from './taxonomy/taxonomy.service';
+import { TaxonomyStore } from './taxonomy/taxonomy.store';
 
 /** The normalization service: taxonomy, canonical problems and their platform mappings. */
 @Module({
@@ -106,17 +105,8 @@ import { TaxonomyService } from './taxonomy/taxonomy.service';
     ReviewLog,
     TaxonomyService,
     UnmappedTagsService,
+    TaxonomyStore,
     userDataContributorsFrom(NormalizationUserData),
   ],
 })
-export class NormalizationModule {
-  constructor(
-    relay: OutboxRelay,
-    outbox: BatchOutbox,
-    records: NormalizedRecords,
-    failures: FailureStore,
-  ) {
-    outbox.register(records.model, normalizedEventOf);
-    relay.register(failures.model);
-  }
-}
+export class NormalizationModule {}

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { UserDataContributor } from '@prepmate/messaging';
-import { MasteryProjection } from './progress/mastery-projection';
-import { ProgressService } from './progress/progress.service';
-import { RoadmapStore } from './roadmaps/roadmap-store';
-import { TaskStore } from './tasks/task-store';
+import { MasteryStore } from './progress/mastery.store';
+import { ProgressStore } from './progress/progress.store';
+import { RoadmapStore } from './roadmaps/roadmap.store';
+import { TaskStore } from './tasks/task.store';
 
 /** Everything the roadmap service holds about a user. */
 @Injectable()
 export class RoadmapUserData {
   constructor(
     private readonly roadmaps: RoadmapStore,
-    private readonly masteries: MasteryProjection,
-    private readonly progress: ProgressService,
+    private readonly masteries: MasteryStore,
+    private readonly progress: ProgressStore,
     private readonly tasks: TaskStore,
   ) {}
 

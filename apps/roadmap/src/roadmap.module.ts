@@ -4,7 +4,6 @@ import { MongooseModule } from '@nestjs/mongoose';
 import {
   AmqpReadiness,
   MessagingServerModule,
-  OutboxRelay,
   TopicCatalog,
   userDataContributorsFrom,
   UserDeletedHandler,
@@ -19,7 +18,7 @@ import {
   RedisReadiness,
 } from '@prepmate/platform';
 import { GithubClient } from './github/github.client';
-import { MasteryProjection } from './progress/mastery-projection';
+import { MasteryStore } from './progress/mastery.store';
 import {
   MASTERY_MODEL,
   MasterySchema,
@@ -27,6 +26,7 @@ import {
   ProgressSchema,
 } from './progress/progress.schema';
 import { ProgressService } from './progress/progress.service';
+import { ProgressStore } from './progress/progress.store';
 import { TopicAggregatedHandler } from './progress/topic-aggregated.handler';
 import { RoadmapRpcController } from './roadmap.rpc-controller';
 import { RoadmapUserData } from './roadmap-user-data';
@@ -39,13 +39,14 @@ import {
   RoadmapSchema,
 } from './roadmaps/roadmap.schema';
 import { PositionService } from './position/position.service';
-import { RoadmapStore } from './roadmaps/roadmap-store';
+import { RoadmapStore } from './roadmaps/roadmap.store';
+import { RoadmapAccess } from './roadmaps/roadmap-access';
 import { RoadmapsService } from './roadmaps/roadmaps.service';
 import { RoadmapConfig } from './roadmap.config';
 import { SubmissionNormalizedHandler } from './tasks/submission-normalized.handler';
 import { TASK_MODEL, TASK_WAIT_MODEL, TaskSchema, TaskWaitSchema } from './tasks/task.schema';
 import { TaskReflection } from './tasks/task-reflection';
-import { TaskStore } from './tasks/task-store';
+import { TaskStore } from './tasks/task.store';
 import { TaskVerifier } from './tasks/task-verifier';
 import { TasksRpcController } from './tasks/tasks.rpc-controller';
 import { TasksService } from './tasks/tasks.service';
@@ -85,9 +86,11 @@ import { VerificationWorker } from './tasks/verification-worker';
   ],
   providers: [
     GithubClient,
-    MasteryProjection,
+    MasteryStore,
     PositionService,
     ProgressService,
+    ProgressStore,
+    RoadmapAccess,
     RoadmapStore,
     RoadmapUserData,
     RoadmapsService,
@@ -105,9 +108,4 @@ import { VerificationWorker } from './tasks/verification-worker';
     userDataContributorsFrom(RoadmapUserData),
   ],
 })
-export class RoadmapModule {
-  constructor(relay: OutboxRelay, progress: ProgressService, tasks: TaskStore) {
-    relay.register(progress.model);
-    relay.register(tasks.model);
-  }
-}
+export class RoadmapModule {}

@@ -14,12 +14,12 @@ import {
   type TimeEstimateRpcData,
   type UpdateRoadmapTopicRpcData,
 } from '@prepmate/contracts';
-import { readableSubject, requireCaller, RpcHandler } from '@prepmate/messaging';
+import { requireCaller, RpcHandler } from '@prepmate/messaging';
 import { PositionService } from './position/position.service';
 import { ProgressService } from './progress/progress.service';
 import { RoadmapsService } from './roadmaps/roadmaps.service';
 
-/** Roadmap's RPCs: unpack, check access through RoadmapsService, call the service. */
+/** Roadmap's RPCs: unpack and call the service, which checks access (RoadmapAccess). */
 @Controller()
 export class RoadmapRpcController {
   constructor(
@@ -78,54 +78,42 @@ export class RoadmapRpcController {
   }
 
   @RpcHandler(RPC_PATTERNS.roadmapsPci)
-  async pci(@Payload() request: RpcRequest<PciRpcData>) {
-    const caller = requireCaller(request);
-    const roadmap = await this.roadmaps.visible(caller, request.data.roadmapId);
-    return this.progress.pci(caller.userId, roadmap, request.data.masteryThreshold);
+  pci(@Payload() request: RpcRequest<PciRpcData>) {
+    const { roadmapId, masteryThreshold } = request.data;
+    return this.progress.pci(requireCaller(request), roadmapId, masteryThreshold);
   }
 
   @RpcHandler(RPC_PATTERNS.roadmapsProgress)
-  async progressOf(@Payload() request: RpcRequest<RoadmapIdRpcData>) {
-    const caller = requireCaller(request);
-    return this.progress.progress(
-      caller.userId,
-      await this.roadmaps.visible(caller, request.data.roadmapId),
-    );
+  progressOf(@Payload() request: RpcRequest<RoadmapIdRpcData>) {
+    return this.progress.progress(requireCaller(request), request.data.roadmapId);
   }
 
   @RpcHandler(RPC_PATTERNS.roadmapsTopicProgress)
-  async topicProgress(@Payload() request: RpcRequest<RoadmapTopicRpcData>) {
-    const caller = requireCaller(request);
-    const roadmap = await this.roadmaps.visible(caller, request.data.roadmapId);
-    return this.progress.topicProgress(caller.userId, roadmap, request.data.topic);
+  topicProgress(@Payload() request: RpcRequest<RoadmapTopicRpcData>) {
+    const { roadmapId, topic } = request.data;
+    return this.progress.topicProgress(requireCaller(request), roadmapId, topic);
   }
 
   @RpcHandler(RPC_PATTERNS.roadmapsTimeEstimate)
-  async timeEstimate(@Payload() request: RpcRequest<TimeEstimateRpcData>) {
-    const caller = requireCaller(request);
-    const roadmap = await this.roadmaps.visible(caller, request.data.roadmapId);
-    return this.progress.timeEstimate(caller.userId, roadmap, request.data.hoursPerDay);
+  timeEstimate(@Payload() request: RpcRequest<TimeEstimateRpcData>) {
+    const { roadmapId, hoursPerDay } = request.data;
+    return this.progress.timeEstimate(requireCaller(request), roadmapId, hoursPerDay);
   }
 
   @RpcHandler(RPC_PATTERNS.roadmapsRecommendations)
-  async recommendations(@Payload() request: RpcRequest<RecommendationsRpcData>) {
-    const caller = requireCaller(request);
-    const roadmap = await this.roadmaps.visible(caller, request.data.roadmapId);
-    return this.progress.recommendations(caller.userId, roadmap, request.data.limit);
+  recommendations(@Payload() request: RpcRequest<RecommendationsRpcData>) {
+    const { roadmapId, limit } = request.data;
+    return this.progress.recommendations(requireCaller(request), roadmapId, limit);
   }
 
   @RpcHandler(RPC_PATTERNS.roadmapsPosition)
-  async position(@Payload() request: RpcRequest<RoadmapIdRpcData>) {
-    const caller = requireCaller(request);
-    return this.positions.position(
-      caller,
-      await this.roadmaps.visible(caller, request.data.roadmapId),
-    );
+  position(@Payload() request: RpcRequest<RoadmapIdRpcData>) {
+    return this.positions.position(requireCaller(request), request.data.roadmapId);
   }
 
   @RpcHandler(RPC_PATTERNS.roadmapsAllPci)
   all(@Payload() request: RpcRequest<AllPciRpcData>) {
     const { userId, limit, cursor } = request.data;
-    return this.progress.all(readableSubject(requireCaller(request), userId), { limit, cursor });
+    return this.progress.all(requireCaller(request), userId, { limit, cursor });
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { UserDataContributor } from '@prepmate/messaging';
 import { ChatService } from './chat/chat.service';
-import { PairStore } from './pairs/pair-store';
-import { PostsService } from './posts/posts.service';
-import { LearnerProfiles } from './profiles/learner-profiles';
-import { ScratchStates } from './scratches/scratch-states';
-import { ScratchesService } from './scratches/scratches.service';
+import { PairStore } from './pairs/pair.store';
+import { PostStore } from './posts/post.store';
+import { LearnerProfileStore } from './profiles/learner-profile.store';
+import { ScratchStateStore } from './scratches/scratch-state.store';
+import { ScratchEventStore } from './scratches/scratch-event.store';
 
 /**
  * Everything synergy holds about a learner. The `user.delete` RPC and `user.deleted` write the
@@ -17,12 +17,12 @@ import { ScratchesService } from './scratches/scratches.service';
 @Injectable()
 export class SynergyUserData {
   constructor(
-    private readonly posts: PostsService,
-    private readonly scratches: ScratchesService,
-    private readonly states: ScratchStates,
+    private readonly posts: PostStore,
+    private readonly scratches: ScratchEventStore,
+    private readonly states: ScratchStateStore,
     private readonly pairs: PairStore,
     private readonly chat: ChatService,
-    private readonly profiles: LearnerProfiles,
+    private readonly profiles: LearnerProfileStore,
   ) {}
 
   get contributors(): UserDataContributor[] {

@@ -4,7 +4,6 @@ import { MongooseModule } from '@nestjs/mongoose';
 import {
   AmqpReadiness,
   MessagingServerModule,
-  OutboxRelay,
   TopicCatalog,
   userDataContributorsFrom,
   UserDeletedHandler,
@@ -24,17 +23,19 @@ import {
   ConversationSchema,
 } from './chat/chat.schema';
 import { ChatService } from './chat/chat.service';
+import { ChatStore } from './chat/chat.store';
 import { HourlyLimiter } from './limits/hourly-limiter';
 import { PAIR_DAY_MODEL, PAIR_MODEL, PairDaySchema, PairSchema } from './pairs/pair.schema';
 import { PAIR_QUEUE, PairQueue } from './pairs/pair-queue';
 import { PairRecompute } from './pairs/pair-recompute';
-import { PairStore } from './pairs/pair-store';
+import { PairStore } from './pairs/pair.store';
 import { PairWorker } from './pairs/pair-worker';
 import { SynergyService } from './pairs/synergy.service';
 import { POST_MODEL, PostSchema } from './posts/post.schema';
+import { PostStore } from './posts/post.store';
 import { PostsService } from './posts/posts.service';
 import { LEARNER_PROFILE_MODEL, LearnerProfileSchema } from './profiles/learner-profile.schema';
-import { LearnerProfiles } from './profiles/learner-profiles';
+import { LearnerProfileStore } from './profiles/learner-profile.store';
 import { ProfilesService } from './profiles/profiles.service';
 import { TaskCompletedHandler } from './profiles/task-completed.handler';
 import { TopicAggregatedHandler } from './profiles/topic-aggregated.handler';
@@ -44,7 +45,8 @@ import {
   ScratchEventSchema,
   ScratchStateSchema,
 } from './scratches/scratch.schema';
-import { ScratchStates } from './scratches/scratch-states';
+import { ScratchStateStore } from './scratches/scratch-state.store';
+import { ScratchEventStore } from './scratches/scratch-event.store';
 import { ScratchesService } from './scratches/scratches.service';
 import { SynergyConfig } from './synergy.config';
 import { SynergyRpcController } from './synergy.rpc-controller';
@@ -88,15 +90,18 @@ import { SynergyUserData } from './synergy-user-data';
   ],
   providers: [
     ChatService,
+    ChatStore,
     HourlyLimiter,
-    LearnerProfiles,
+    LearnerProfileStore,
     PairQueue,
     PairRecompute,
     PairStore,
     PairWorker,
+    PostStore,
     PostsService,
     ProfilesService,
-    ScratchStates,
+    ScratchStateStore,
+    ScratchEventStore,
     ScratchesService,
     SynergyService,
     SynergyUserData,
@@ -104,9 +109,4 @@ import { SynergyUserData } from './synergy-user-data';
     userDataContributorsFrom(SynergyUserData),
   ],
 })
-export class SynergyModule {
-  constructor(relay: OutboxRelay, pairs: PairStore, chat: ChatService) {
-    relay.register(pairs.model);
-    relay.register(chat.messages);
-  }
-}
+export class SynergyModule {}

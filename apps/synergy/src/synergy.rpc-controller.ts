@@ -17,7 +17,7 @@ import { requireCaller, RpcHandler } from '@prepmate/messaging';
 import { ChatService } from './chat/chat.service';
 import { SynergyService } from './pairs/synergy.service';
 import { PostsService } from './posts/posts.service';
-import { LearnerProfiles } from './profiles/learner-profiles';
+import { LearnerProfileStore } from './profiles/learner-profile.store';
 import { ScratchesService } from './scratches/scratches.service';
 
 /** Synergy's RPCs: unpack, require the caller, call the service. */
@@ -26,7 +26,7 @@ export class SynergyRpcController {
   constructor(
     private readonly posts: PostsService,
     private readonly scratches: ScratchesService,
-    private readonly profiles: LearnerProfiles,
+    private readonly profiles: LearnerProfileStore,
     private readonly synergy: SynergyService,
     private readonly chat: ChatService,
   ) {}

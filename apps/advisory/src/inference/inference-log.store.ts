@@ -34,7 +34,7 @@ function toResponse(doc: InferenceLogDocument): InferenceLogResponse {
 @Injectable()
 export class InferenceLogStore {
   constructor(
-    @InjectModel(INFERENCE_LOG_MODEL) readonly model: Model<InferenceLogDocument>,
+    @InjectModel(INFERENCE_LOG_MODEL) private readonly model: Model<InferenceLogDocument>,
     private readonly tombstones: UserTombstones,
   ) {}
 

@@ -5,7 +5,7 @@ import { RpcClient, UserTombstones } from '@prepmate/messaging';
 import { ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { ReflectionsService } from '../operations/reflections.service';
-import { ReflectionDrafts } from './reflection-drafts.store';
+import { ReflectionDraftStore } from './reflection-draft.store';
 
 /**
  * `task.completed` → a reflection draft for the task, through the reflection operation
@@ -18,7 +18,7 @@ export class TaskCompletedHandler {
 
   constructor(
     private readonly reflections: ReflectionsService,
-    private readonly drafts: ReflectionDrafts,
+    private readonly drafts: ReflectionDraftStore,
     private readonly rpc: RpcClient,
     private readonly tombstones: UserTombstones,
     @Inject(ROOT_LOGGER) logger: Logger,

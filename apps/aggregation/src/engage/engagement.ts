@@ -19,10 +19,10 @@ import {
 } from '../domain/local-time';
 import { streakAtRisk, streakOf } from '../domain/streak';
 import type { UserAggregate } from '../domain/user-aggregate';
-import { AggregateStore } from '../aggregates/aggregate-store';
+import { AggregateStore } from '../aggregates/aggregate.store';
 import { goalEvent } from './engagement-events';
 import { ACTIVITY_DAYS, type LearnerProfile } from './learner-profile';
-import { LearnerProfiles } from './learner-profiles';
+import { LearnerProfileStore } from './learner-profile.store';
 
 /** Local hours of the reminder checks: the morning one (revisions due, goal pace) and the evening one (streak). */
 export const MORNING_HOUR = 8;
@@ -45,14 +45,14 @@ export function masteryOf(aggregate: UserAggregate): Record<string, number> {
 /**
  * The engagement rules applied to learner profiles: the time zone projection, counted days
  * and the streak, weekly goals reaching their targets, and the morning / evening checks.
- * Each is one compare-and-set change of the profile with its events (LearnerProfiles).
+ * Each is one compare-and-set change of the profile with its events (LearnerProfileStore).
  */
 @Injectable()
 export class Engagement {
   private readonly log: Logger;
 
   constructor(
-    private readonly profiles: LearnerProfiles,
+    private readonly profiles: LearnerProfileStore,
     private readonly aggregates: AggregateStore,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {

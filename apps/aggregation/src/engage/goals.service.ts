@@ -8,18 +8,18 @@ import type {
 import { TopicCatalog } from '@prepmate/messaging';
 import { AppError } from '@prepmate/platform';
 import { v7 as uuidv7 } from 'uuid';
-import { AggregateStore } from '../aggregates/aggregate-store';
+import { AggregateStore } from '../aggregates/aggregate.store';
 import { type Goal, goalAtRisk, goalProgress, goalReached, weekActivity } from '../domain/goals';
 import { addDays, localDate, safeTimeZone, weekStartOf } from '../domain/local-time';
 import { Engagement, masteryOf } from './engagement';
 import { MAX_GOALS } from './learner-profile';
-import { LearnerProfiles } from './learner-profiles';
+import { LearnerProfileStore } from './learner-profile.store';
 
 /** Weekly goals: created, changed and deleted by their learner, listed with this week's progress. */
 @Injectable()
 export class GoalsService {
   constructor(
-    private readonly profiles: LearnerProfiles,
+    private readonly profiles: LearnerProfileStore,
     private readonly aggregates: AggregateStore,
     private readonly catalog: TopicCatalog,
     private readonly engagement: Engagement,

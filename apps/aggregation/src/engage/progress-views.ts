@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { ReadinessResponse, ReadinessRpcData, StreakResponse } from '@prepmate/contracts';
-import { AggregateStore } from '../aggregates/aggregate-store';
+import { AggregateStore } from '../aggregates/aggregate.store';
 import { localDate, safeTimeZone } from '../domain/local-time';
 import { READINESS_WEIGHTS, READY_SCORE, readiness } from '../domain/readiness';
 import { retrievability } from '../domain/revision-card';
 import { streakOf } from '../domain/streak';
 import { READINESS_SAMPLES } from './learner-profile';
-import { LearnerProfiles } from './learner-profiles';
+import { LearnerProfileStore } from './learner-profile.store';
 
 /** GET /me/streak and GET /me/readiness, computed from the profile and the aggregate. */
 @Injectable()
 export class ProgressViews {
   constructor(
-    private readonly profiles: LearnerProfiles,
+    private readonly profiles: LearnerProfileStore,
     private readonly aggregates: AggregateStore,
   ) {}
 

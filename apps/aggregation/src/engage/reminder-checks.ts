@@ -4,7 +4,7 @@ import { ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { AggregationConfig } from '../aggregation.config';
 import { Engagement } from './engagement';
-import { LearnerProfiles } from './learner-profiles';
+import { LearnerProfileStore } from './learner-profile.store';
 
 /**
  * One run of the reminder checks (the `engage-checks` job scheduler, re-asserted by the
@@ -16,7 +16,7 @@ export class ReminderChecks {
   private readonly log: Logger;
 
   constructor(
-    private readonly profiles: LearnerProfiles,
+    private readonly profiles: LearnerProfileStore,
     private readonly engagement: Engagement,
     private readonly tombstones: UserTombstones,
     private readonly config: AggregationConfig,

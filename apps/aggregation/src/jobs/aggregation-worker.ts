@@ -4,7 +4,7 @@ import { UserTombstones } from '@prepmate/messaging';
 import { ROOT_LOGGER } from '@prepmate/platform';
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
-import { AggregateStore } from '../aggregates/aggregate-store';
+import { AggregateStore } from '../aggregates/aggregate.store';
 import { AggregationConfig } from '../aggregation.config';
 import {
   AGGREGATION_QUEUE,

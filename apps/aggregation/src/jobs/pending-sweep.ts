@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { PeriodicSweep, ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
-import { AttemptStore } from '../attempts/attempt-store';
+import { AttemptStore } from '../attempts/attempt.store';
 import { AggregationConfig } from '../aggregation.config';
 import { AggregationQueue } from './aggregation-queue';
 

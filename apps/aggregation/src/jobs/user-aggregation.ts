@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AggregatedTopic } from '@prepmate/contracts';
-import { createEvent, OutboxRelay } from '@prepmate/messaging';
+import { createEvent } from '@prepmate/messaging';
 import { ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
-import { AggregateStore } from '../aggregates/aggregate-store';
-import { MasteryPopulation } from '../aggregates/mastery-population';
+import { AggregateStore } from '../aggregates/aggregate.store';
+import { MasteryPopulationStore } from '../aggregates/mastery-population.store';
 import { AggregationConfig } from '../aggregation.config';
-import { AttemptStore } from '../attempts/attempt-store';
+import { AttemptStore } from '../attempts/attempt.store';
 import type { Attempt } from '../domain/attempt';
 import { successRate } from '../domain/topic-metrics';
 import { Engagement } from '../engage/engagement';
@@ -41,8 +41,7 @@ export class UserAggregation {
   constructor(
     private readonly attempts: AttemptStore,
     private readonly aggregates: AggregateStore,
-    private readonly population: MasteryPopulation,
-    private readonly relay: OutboxRelay,
+    private readonly population: MasteryPopulationStore,
     private readonly config: AggregationConfig,
     private readonly engagement: Engagement,
     @Inject(ROOT_LOGGER) logger: Logger,
@@ -85,7 +84,7 @@ export class UserAggregation {
     // applied: a retry records them again, which changes nothing (days and problems are sets).
     await this.engagement.recordAttempts(userId, pending, result.aggregate);
     await Promise.all([
-      changed ? this.relay.relayOrLeave(this.aggregates.model, [userId]) : undefined,
+      changed ? this.aggregates.relayPending(userId) : undefined,
       this.attempts.markApplied(
         userId,
         pending.map((attempt) => attempt.submissionId),

@@ -9,8 +9,8 @@ import type {
 } from '@prepmate/contracts';
 import { readableSubject, TopicCatalog } from '@prepmate/messaging';
 import { offsetPage } from '@prepmate/platform';
-import { AggregateStore } from '../aggregates/aggregate-store';
-import { MasteryPopulation } from '../aggregates/mastery-population';
+import { AggregateStore } from '../aggregates/aggregate.store';
+import { MasteryPopulationStore } from '../aggregates/mastery-population.store';
 import { performanceReport, type PerformanceReport } from '../domain/performance';
 import { CARD_STATE_NAMES, retrievability } from '../domain/revision-card';
 import { standingFromHistogram } from '../domain/mastery-histogram';
@@ -23,7 +23,7 @@ import { ProblemSummaries } from './problem-summaries';
 export class TelemetryService {
   constructor(
     private readonly aggregates: AggregateStore,
-    private readonly population: MasteryPopulation,
+    private readonly population: MasteryPopulationStore,
     private readonly catalog: TopicCatalog,
     private readonly problems: ProblemSummaries,
   ) {}

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type {
   AuthTokensResponse,
   LoginRpcData,
@@ -8,20 +8,20 @@ import type {
   UpdateMeRpcData,
   UserResponse,
 } from '@prepmate/contracts';
-import { createEvent, deleteUserData, OutboxRelay } from '@prepmate/messaging';
+import { createEvent, deleteUserData } from '@prepmate/messaging';
 import { AccessRevocations, AppError, ROOT_LOGGER } from '@prepmate/platform';
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
-import { AuditLog } from '../audit/audit-log';
+import { AuditEventStore } from '../audit/audit-event.store';
 import { MentorsService } from '../mentors/mentors.service';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { AccessTokens } from '../tokens/access-tokens';
-import { AuthUserData } from './auth-user-data.contributor';
-import { RefreshTokens } from '../tokens/refresh-tokens';
+import { AuthUserData } from '../auth-user-data';
+import { RefreshTokenStore } from '../tokens/refresh-token.store';
 import { toUserResponse } from '../users/user.mapper';
 import type { UserDocument } from '../users/user.schema';
-import { profileChanges, UsersRepository } from '../users/users.repository';
+import { profileChanges, UserStore } from '../users/user.store';
 import { LoginThrottle } from './login-throttle';
 
 const WRONG_CREDENTIALS = () => new AppError('UNAUTHENTICATED', 'email or password is incorrect');
@@ -34,28 +34,22 @@ const INVALID_REFRESH = () =>
  * command (`user-access.service.ts`), never at registration.
  */
 @Injectable()
-export class AuthService implements OnModuleInit {
+export class AuthService {
   private readonly log: Logger;
 
   constructor(
-    private readonly users: UsersRepository,
+    private readonly users: UserStore,
     private readonly passwords: PasswordHasher,
     private readonly accessTokens: AccessTokens,
-    private readonly refreshTokens: RefreshTokens,
+    private readonly refreshTokens: RefreshTokenStore,
     private readonly throttle: LoginThrottle,
     private readonly revocations: AccessRevocations,
-    private readonly audit: AuditLog,
-    private readonly relay: OutboxRelay,
+    private readonly audit: AuditEventStore,
     private readonly mentors: MentorsService,
     private readonly userData: AuthUserData,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'auth' });
-  }
-
-  /** Before the relay's first sweep (on bootstrap), so events left by a crash go out at once. */
-  onModuleInit(): void {
-    this.relay.register(this.users.model);
   }
 
   async register(data: RegisterRpcData): Promise<AuthTokensResponse> {
@@ -84,7 +78,7 @@ export class AuthService implements OnModuleInit {
         field: 'email',
       });
     }
-    this.relay.relaySoon(this.users.model, [id]);
+    this.users.relaySoon([id]);
     this.log.info({ userId: id }, 'user registered');
     return this.session((await this.users.findById(id))!);
   }
@@ -163,7 +157,7 @@ export class AuthService implements OnModuleInit {
         ),
     );
     if (!updated) throw AppError.notFound('user');
-    this.relay.relaySoon(this.users.model, [caller.userId]);
+    this.users.relaySoon([caller.userId]);
     return toUserResponse(updated);
   }
 
@@ -199,7 +193,7 @@ export class AuthService implements OnModuleInit {
     const tokens = await this.refreshTokens.deleteForUser(caller.userId);
     // Mentor links on both sides, notifications and settings: the contributors' part.
     const own = await deleteUserData(this.userData.contributors, caller.userId);
-    this.relay.relaySoon(this.users.model, [caller.userId]);
+    this.users.relaySoon([caller.userId]);
     await this.audit.record({
       type: 'account.deleted',
       actorId: caller.userId,

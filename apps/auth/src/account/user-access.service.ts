@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AdminUserResponse, RpcCaller, UserRole } from '@prepmate/contracts';
 import { AccessRevocations, AppError, ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
-import { AuditLog } from '../audit/audit-log';
+import { AuditEventStore } from '../audit/audit-event.store';
 import { AuthConfig } from '../auth.config';
 import { decideAccessChange, type AccessChange } from '../domain/access-change';
-import { RefreshTokens } from '../tokens/refresh-tokens';
+import { RefreshTokenStore } from '../tokens/refresh-token.store';
 import { toUserResponse } from '../users/user.mapper';
-import { UsersRepository } from '../users/users.repository';
+import { UserStore } from '../users/user.store';
 
 /**
  * Roles and locks, by an admin (`PATCH /admin/users/:id`) or the operator command
@@ -22,10 +22,10 @@ export class UserAccessService {
   private readonly log: Logger;
 
   constructor(
-    private readonly users: UsersRepository,
-    private readonly refreshTokens: RefreshTokens,
+    private readonly users: UserStore,
+    private readonly refreshTokens: RefreshTokenStore,
     private readonly revocations: AccessRevocations,
-    private readonly audit: AuditLog,
+    private readonly audit: AuditEventStore,
     private readonly config: AuthConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {

@@ -1,12 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type { EventEnvelope } from '@prepmate/contracts';
-import { AuditLog } from './audit-log';
+import { AuditEventStore } from './audit-event.store';
 
 /** `audit.recorded`: an admin action the gateway forwarded to another service, logged here. */
 @Controller()
 export class AuditRecordedHandler {
-  constructor(private readonly audit: AuditLog) {}
+  constructor(private readonly audit: AuditEventStore) {}
 
   @EventPattern('audit.recorded')
   async onAuditRecorded(@Payload() event: EventEnvelope<'audit.recorded'>): Promise<void> {

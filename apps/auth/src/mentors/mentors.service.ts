@@ -9,9 +9,9 @@ import { AppError, ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { answeredStatus, decideInvitation, grantsMentorScope } from '../domain/mentor-links';
 import type { UserDocument } from '../users/user.schema';
-import { UsersRepository } from '../users/users.repository';
+import { UserStore } from '../users/user.store';
 import type { MentorLinkDocument } from './mentor-link.schema';
-import { MentorLinksRepository } from './mentor-links.repository';
+import { MentorLinkStore } from './mentor-link.store';
 
 const person = (user: UserDocument): MentorLinkPerson => ({
   id: user._id,
@@ -30,8 +30,8 @@ export class MentorsService {
   private readonly log: Logger;
 
   constructor(
-    private readonly links: MentorLinksRepository,
-    private readonly users: UsersRepository,
+    private readonly links: MentorLinkStore,
+    private readonly users: UserStore,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'mentors' });

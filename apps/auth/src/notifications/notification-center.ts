@@ -6,12 +6,12 @@ import type { Logger } from 'pino';
 import { AuthConfig } from '../auth.config';
 import { nextDigestAt } from '../domain/digest-time';
 import { notificationsFor, type NotificationDraft } from '../domain/notification-content';
-import { UsersRepository } from '../users/users.repository';
+import { UserStore } from '../users/user.store';
 import { EmailQueue } from './email-queue';
 import { Mailer } from './mailer';
 import type { NotificationDocument } from './notification.schema';
-import { NotificationSettingsRepository } from './notification-settings.repository';
-import { NotificationsRepository } from './notifications.repository';
+import { NotificationSettingsStore } from './notification-settings.store';
+import { NotificationStore } from './notification.store';
 
 /**
  * Turns a source event into notifications: stored per learner (keyed by event and learner, so
@@ -23,9 +23,9 @@ export class NotificationCenter {
   private readonly log: Logger;
 
   constructor(
-    private readonly notifications: NotificationsRepository,
-    private readonly settings: NotificationSettingsRepository,
-    private readonly users: UsersRepository,
+    private readonly notifications: NotificationStore,
+    private readonly settings: NotificationSettingsStore,
+    private readonly users: UserStore,
     private readonly mailer: Mailer,
     private readonly emailQueue: EmailQueue,
     private readonly publisher: EventPublisher,

@@ -4,12 +4,12 @@ import type { Logger } from 'pino';
 import { AuthConfig } from '../auth.config';
 import { nextDigestAt } from '../domain/digest-time';
 import { digestEmail, immediateEmail, type ComposedEmail } from '../domain/notification-email';
-import { UsersRepository } from '../users/users.repository';
+import { UserStore } from '../users/user.store';
 import { EmailQueue } from './email-queue';
 import { Mailer } from './mailer';
 import type { NotificationDocument } from './notification.schema';
-import { NotificationSettingsRepository } from './notification-settings.repository';
-import { NotificationsRepository } from './notifications.repository';
+import { NotificationSettingsStore } from './notification-settings.store';
+import { NotificationStore } from './notification.store';
 import { UnsubscribeLinks } from './unsubscribe-links';
 
 /** At most this many notifications in one digest; more wait for the next one. */
@@ -23,9 +23,9 @@ export class NotificationEmails {
   private readonly log: Logger;
 
   constructor(
-    private readonly notifications: NotificationsRepository,
-    private readonly settings: NotificationSettingsRepository,
-    private readonly users: UsersRepository,
+    private readonly notifications: NotificationStore,
+    private readonly settings: NotificationSettingsStore,
+    private readonly users: UserStore,
     private readonly mailer: Mailer,
     private readonly links: UnsubscribeLinks,
     private readonly queue: EmailQueue,

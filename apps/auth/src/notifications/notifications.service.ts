@@ -15,11 +15,11 @@ import {
   preferenceList,
   type PreferenceMap,
 } from '../domain/notification-preferences';
-import { UsersRepository } from '../users/users.repository';
+import { UserStore } from '../users/user.store';
 import { Mailer } from './mailer';
 import type { NotificationDocument } from './notification.schema';
-import { NotificationSettingsRepository } from './notification-settings.repository';
-import { NotificationsRepository } from './notifications.repository';
+import { NotificationSettingsStore } from './notification-settings.store';
+import { NotificationStore } from './notification.store';
 import { UnsubscribeLinks } from './unsubscribe-links';
 
 function view(notification: NotificationDocument): NotificationResponse {
@@ -38,11 +38,11 @@ function view(notification: NotificationDocument): NotificationResponse {
 @Injectable()
 export class NotificationsService {
   constructor(
-    private readonly notifications: NotificationsRepository,
-    private readonly settings: NotificationSettingsRepository,
+    private readonly notifications: NotificationStore,
+    private readonly settings: NotificationSettingsStore,
     private readonly links: UnsubscribeLinks,
     private readonly mailer: Mailer,
-    private readonly users: UsersRepository,
+    private readonly users: UserStore,
   ) {}
 
   async list(

@@ -4,7 +4,7 @@ import { Schema } from 'mongoose';
  * A refresh-token family: the chain of tokens one login starts. Revoking it (reuse of a
  * used token, logout) sets `revokedAt` here first; a rotation stores its new token and
  * then extends the family only while `revokedAt` is null, so a rotation racing a
- * revocation never leaves a live token (`refresh-tokens.ts`).
+ * revocation never leaves a live token (`refresh-token.store.ts`).
  */
 export interface RefreshFamilyDocument {
   _id: string;

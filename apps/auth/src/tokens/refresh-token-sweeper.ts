@@ -7,7 +7,7 @@ import {
 import { PeriodicSweep, ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { AuthConfig } from '../auth.config';
-import { RefreshTokens } from './refresh-tokens';
+import { RefreshTokenStore } from './refresh-token.store';
 
 /**
  * Deletes expired refresh tokens and families every REFRESH_TOKEN_SWEEP_INTERVAL_MS (and
@@ -20,7 +20,7 @@ export class RefreshTokenSweeper implements OnApplicationBootstrap, OnApplicatio
   private readonly log: Logger;
 
   constructor(
-    private readonly tokens: RefreshTokens,
+    private readonly tokens: RefreshTokenStore,
     private readonly config: AuthConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {

@@ -13,8 +13,8 @@ import { isObject } from '../domain/fields';
 import { isLeetCodeSlug, refuseRecords } from '../domain/import-limits';
 import { IngestionConfig } from '../ingestion.config';
 import { LeetCodeCatalog } from '../platforms/leetcode-catalog';
-import { SubmissionStore } from '../submissions/submission-store';
-import { SyncLogsRepository } from '../sync/sync-logs.repository';
+import { SubmissionStore } from '../submissions/submission.store';
+import { SyncLogStore } from '../sync/sync-log.store';
 import { NewProblemQuota } from './new-problem-quota';
 
 /**
@@ -28,7 +28,7 @@ export class ImportService {
 
   constructor(
     private readonly store: SubmissionStore,
-    private readonly logs: SyncLogsRepository,
+    private readonly logs: SyncLogStore,
     private readonly catalog: LeetCodeCatalog,
     private readonly tombstones: UserTombstones,
     private readonly quota: NewProblemQuota,

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import {
   type IntegrationResponse,
   type LinkIntegrationRpcData,
@@ -9,18 +8,16 @@ import {
 } from '@prepmate/contracts';
 import { AppError, ROOT_LOGGER } from '@prepmate/platform';
 import { UserTombstones } from '@prepmate/messaging';
-import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { IngestionConfig } from '../ingestion.config';
-import { SyncStatesRepository } from '../sync/sync-states.repository';
-import { INTEGRATION_MODEL, type IntegrationDocument } from './integration.schema';
+import { SyncStateStore } from '../sync/sync-state.store';
+import type { IntegrationDocument } from './integration.schema';
 import { integrationSecretBox } from './integration-key';
+import { integrationId, IntegrationStore } from './integration.store';
 import type { SecretBox } from './secret-box';
 
 /** Platforms PrepMate can sync from their API; the others are imported from exports. */
 export const SYNC_PLATFORMS: readonly Platform[] = ['codeforces', 'leetcode'];
-
-const integrationId = (userId: string, platform: Platform) => `${userId}:${platform}`;
 
 function toResponse(doc: IntegrationDocument): IntegrationResponse {
   return {
@@ -39,8 +36,8 @@ export class IntegrationsService {
   private readonly box: SecretBox;
 
   constructor(
-    @InjectModel(INTEGRATION_MODEL) readonly model: Model<IntegrationDocument>,
-    private readonly states: SyncStatesRepository,
+    private readonly store: IntegrationStore,
+    private readonly states: SyncStateStore,
     private readonly config: IngestionConfig,
     private readonly tombstones: UserTombstones,
     @Inject(ROOT_LOGGER) logger: Logger,
@@ -64,29 +61,20 @@ export class IntegrationsService {
       );
     const id = integrationId(caller.userId, request.platform);
     const now = new Date();
-    const doc = await this.model
-      .findOneAndUpdate(
-        { _id: id },
-        {
-          // PUT replaces the link: a cookie not sent again is forgotten (it may belong to
-          // the account linked before).
-          $set: {
-            username: request.username,
-            updatedAt: now,
-            sessionCookie: request.sessionCookie ? this.box.seal(request.sessionCookie, id) : null,
-          },
-          $setOnInsert: { userId: caller.userId, platform: request.platform, linkedAt: now },
-        },
-        { upsert: true, new: true },
-      )
-      .lean<IntegrationDocument>();
+    const doc = await this.store.link({
+      userId: caller.userId,
+      platform: request.platform,
+      username: request.username,
+      sealedCookie: request.sessionCookie ? this.box.seal(request.sessionCookie, id) : null,
+      at: now,
+    });
     await this.states.ensure(
       caller.userId,
       request.platform,
       this.config.SYNC_MAX_RETRIES,
       this.firstAutoSync(request.platform, now),
     );
-    return toResponse(doc!);
+    return toResponse(doc);
   }
 
   /** The first automatic sync of a new link: SYNC_AUTO_FIRST_DELAY_MS after linking. */
@@ -96,23 +84,18 @@ export class IntegrationsService {
   }
 
   async list(caller: RpcCaller): Promise<IntegrationResponse[]> {
-    const docs = await this.model
-      .find({ userId: caller.userId })
-      .sort({ platform: 1 })
-      .lean<IntegrationDocument[]>();
-    return docs.map(toResponse);
+    return (await this.store.listForUser(caller.userId)).map(toResponse);
   }
 
   /** Unlinks the account and forgets its cookie and sync state; imported submissions stay. */
   async unlink(caller: RpcCaller, platform: Platform): Promise<void> {
-    const result = await this.model.deleteOne({ _id: integrationId(caller.userId, platform) });
-    if (result.deletedCount === 0)
+    if (!(await this.store.remove(caller.userId, platform)))
       throw new AppError('NOT_FOUND', `no ${platform} account is linked`);
     await this.states.remove(caller.userId, platform);
   }
 
   get(userId: string, platform: Platform): Promise<IntegrationDocument | null> {
-    return this.model.findOne({ _id: integrationId(userId, platform) }).lean<IntegrationDocument>();
+    return this.store.get(userId, platform);
   }
 
   /** The session cookie in clear, for the sync that needs it (never leaves the service). */
@@ -125,6 +108,6 @@ export class IntegrationsService {
   }
 
   async deleteUser(userId: string): Promise<number> {
-    return (await this.model.deleteMany({ userId })).deletedCount;
+    return this.store.deleteUser(userId);
   }
 }

@@ -9,11 +9,11 @@ import { IngestionConfig } from '../ingestion.config';
 import { IntegrationsService } from '../integrations/integrations.service';
 import { PlatformCircuitBreakers } from '../platforms/circuit-breakers';
 import { PlatformRequestError } from '../platforms/platform-errors';
-import { SubmissionStore } from '../submissions/submission-store';
-import { SyncFailureAlerts } from './sync-failure-alerts';
-import { SyncLogsRepository } from './sync-logs.repository';
+import { SubmissionStore } from '../submissions/submission.store';
+import { SyncFailureAlertStore } from './sync-failure-alert.store';
+import { SyncLogStore } from './sync-log.store';
 import { SyncSources } from './sync-sources';
-import { SyncStatesRepository } from './sync-states.repository';
+import { SyncStateStore } from './sync-state.store';
 
 /** What started a sync: the learner, the retry scan or the automatic scan. */
 export type SyncTrigger = 'manual' | 'retry' | 'auto';
@@ -40,14 +40,14 @@ export class SyncRunner {
 
   constructor(
     private readonly config: IngestionConfig,
-    private readonly states: SyncStatesRepository,
-    private readonly logs: SyncLogsRepository,
+    private readonly states: SyncStateStore,
+    private readonly logs: SyncLogStore,
     private readonly integrations: IntegrationsService,
     private readonly sources: SyncSources,
     private readonly store: SubmissionStore,
     private readonly tombstones: UserTombstones,
     private readonly breakers: PlatformCircuitBreakers,
-    private readonly alerts: SyncFailureAlerts,
+    private readonly alerts: SyncFailureAlertStore,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'sync' });

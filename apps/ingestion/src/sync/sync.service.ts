@@ -17,10 +17,10 @@ import { isRetryReady } from '../domain/sync-policy';
 import { IngestionConfig } from '../ingestion.config';
 import { IntegrationsService, SYNC_PLATFORMS } from '../integrations/integrations.service';
 import { PlatformCircuitBreakers } from '../platforms/circuit-breakers';
-import { SyncLogsRepository, toSyncLogResponse } from './sync-logs.repository';
+import { SyncLogStore, toSyncLogResponse } from './sync-log.store';
 import { SyncQueue } from './sync-queue';
 import type { SyncTrigger } from './sync-runner';
-import { SyncStatesRepository, toSyncStateResponse } from './sync-states.repository';
+import { SyncStateStore, toSyncStateResponse } from './sync-state.store';
 
 /** How old a running mark without a job must be to count as orphaned (not being enqueued). */
 const ORPHAN_AFTER_MS = 30_000;
@@ -35,8 +35,8 @@ export class SyncService implements OnApplicationBootstrap {
 
   constructor(
     private readonly config: IngestionConfig,
-    private readonly states: SyncStatesRepository,
-    private readonly logs: SyncLogsRepository,
+    private readonly states: SyncStateStore,
+    private readonly logs: SyncLogStore,
     private readonly integrations: IntegrationsService,
     private readonly queue: SyncQueue,
     private readonly breakers: PlatformCircuitBreakers,

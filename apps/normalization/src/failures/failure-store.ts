@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { SubmissionIngestedPayload } from '@prepmate/contracts';
 import { createEvent, OutboxRelay, withPendingEvents } from '@prepmate/messaging';
@@ -14,11 +14,33 @@ import { isDuplicateKeyError } from '@prepmate/platform';
  * the reason, and publishes `problem.normalization_failed` for each (outbox).
  */
 @Injectable()
-export class FailureStore {
+export class FailureStore implements OnModuleInit {
   constructor(
-    @InjectModel(NORMALIZATION_FAILURE_MODEL) readonly model: Model<NormalizationFailureDocument>,
+    @InjectModel(NORMALIZATION_FAILURE_MODEL)
+    private readonly model: Model<NormalizationFailureDocument>,
     private readonly relay: OutboxRelay,
   ) {}
+
+  /** Before the relay's first sweep (on bootstrap), so events left by a crash go out at once. */
+  onModuleInit(): void {
+    this.relay.register(this.model);
+  }
+
+  /** The failures holding submissions of the user. */
+  holdingUser(userId: string): Promise<NormalizationFailureDocument[]> {
+    return this.model.find({ 'held.userId': userId }).lean<NormalizationFailureDocument[]>();
+  }
+
+  /** Held submissions live in arrays; FerretDB's $pull cannot match by a field, so rewrite them. */
+  async deleteHeldOf(userId: string): Promise<number> {
+    let removed = 0;
+    for (const failure of await this.holdingUser(userId)) {
+      const kept = failure.held.filter((item) => item.userId !== userId);
+      removed += failure.held.length - kept.length;
+      await this.model.updateOne({ _id: failure._id }, { $set: { held: kept } });
+    }
+    return removed;
+  }
 
   /**
    * Adds the items to the open failure of their platform problem and publishes their events

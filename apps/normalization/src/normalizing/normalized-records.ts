@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { EventEnvelope, SubmissionIngestedPayload } from '@prepmate/contracts';
 import { BatchOutbox, type BatchHeader, batchEvent } from '@prepmate/messaging';
@@ -11,17 +11,33 @@ import {
   type NormalizedSubmissionDocument,
 } from './normalized-submission.schema';
 
+/** Problems read per `$in` query; beyond FULL_SCAN_FROM problems one scan is cheaper. */
+const FLUSH_CHUNK = 200;
+const FULL_SCAN_FROM = 400;
+
+/** What problem telemetry needs of a stored attempt. */
+export type Attempt = Pick<
+  NormalizedSubmissionDocument,
+  'canonicalProblemId' | 'verdict' | 'solveTimeSeconds'
+>;
+
 /**
  * Normalized submissions with their `submission.normalized` events: the events are staged in
  * the batch outbox, the records inserted unordered (a redelivered submission is a duplicate
  * key and changes nothing), then the events of the new records are committed and published.
  */
 @Injectable()
-export class NormalizedRecords {
+export class NormalizedRecords implements OnModuleInit {
   constructor(
-    @InjectModel(NORMALIZED_SUBMISSION_MODEL) readonly model: Model<NormalizedSubmissionDocument>,
+    @InjectModel(NORMALIZED_SUBMISSION_MODEL)
+    private readonly model: Model<NormalizedSubmissionDocument>,
     private readonly outbox: BatchOutbox,
   ) {}
+
+  /** Before the batch outbox's first sweep (on bootstrap), so a batch left by a crash is found. */
+  onModuleInit(): void {
+    this.outbox.register(this.model, normalizedEventOf);
+  }
 
   /** Returns how many were new. */
   async store(
@@ -59,6 +75,34 @@ export class NormalizedRecords {
     }
     await this.outbox.commit(staged, inserted);
     return inserted.length;
+  }
+
+  /** The stored attempts of these problems: `$in` queries, or one scan when there are many. */
+  async attemptsOf(ids: string[]): Promise<Map<string, Attempt[]>> {
+    const byProblem = new Map<string, Attempt[]>(ids.map((id) => [id, []]));
+    const projection = { canonicalProblemId: 1, verdict: 1, solveTimeSeconds: 1 };
+    const queries =
+      ids.length >= FULL_SCAN_FROM
+        ? [this.model.find({}, projection)]
+        : Array.from({ length: Math.ceil(ids.length / FLUSH_CHUNK) }, (_, i) =>
+            this.model.find(
+              { canonicalProblemId: { $in: ids.slice(i * FLUSH_CHUNK, (i + 1) * FLUSH_CHUNK) } },
+              projection,
+            ),
+          );
+    for (const query of queries) {
+      for (const attempt of await query.lean<Attempt[]>())
+        byProblem.get(attempt.canonicalProblemId)?.push(attempt);
+    }
+    return byProblem;
+  }
+
+  exportUser(userId: string) {
+    return this.model.find({ userId }, { batchId: 0 }).lean();
+  }
+
+  async deleteUser(userId: string): Promise<number> {
+    return (await this.model.deleteMany({ userId })).deletedCount;
   }
 }
 

@@ -9,19 +9,7 @@ import {
   PROBLEM_TELEMETRY_MODEL,
   type ProblemTelemetryDocument,
 } from '../problems/canonical-problem.schema';
-import {
-  NORMALIZED_SUBMISSION_MODEL,
-  type NormalizedSubmissionDocument,
-} from './normalized-submission.schema';
-
-/** Problems recomputed per `$in` query; beyond FULL_SCAN_FROM dirty problems one scan is cheaper. */
-const FLUSH_CHUNK = 200;
-const FULL_SCAN_FROM = 400;
-
-type Attempt = Pick<
-  NormalizedSubmissionDocument,
-  'canonicalProblemId' | 'verdict' | 'solveTimeSeconds'
->;
+import { type Attempt, NormalizedRecords } from './normalized-records';
 
 /** Total, accepted, success rate and mean solve time (over accepted attempts with a time). */
 export function computeTelemetry(attempts: readonly Attempt[]): AggregateTelemetry {
@@ -59,8 +47,7 @@ export class ProblemTelemetry implements OnModuleInit, OnModuleDestroy {
   private readonly log: Logger;
 
   constructor(
-    @InjectModel(NORMALIZED_SUBMISSION_MODEL)
-    private readonly records: Model<NormalizedSubmissionDocument>,
+    private readonly records: NormalizedRecords,
     @InjectModel(PROBLEM_TELEMETRY_MODEL)
     private readonly telemetry: Model<ProblemTelemetryDocument>,
     private readonly config: NormalizationConfig,
@@ -83,30 +70,26 @@ export class ProblemTelemetry implements OnModuleInit, OnModuleDestroy {
     for (const id of ids) this.dirty.add(id);
   }
 
+  /** The stored telemetry of these problems (a problem not flushed yet is left out). */
+  async ofProblems(ids: string[]): Promise<Map<string, AggregateTelemetry>> {
+    if (ids.length === 0) return new Map();
+    const stored = await this.telemetry
+      .find({ _id: { $in: ids } })
+      .lean<ProblemTelemetryDocument[]>();
+    return new Map(
+      stored.map(
+        ({ totalSubmissions, acceptedSubmissions, successRate, meanSolveTimeSeconds, _id }) => [
+          _id,
+          { totalSubmissions, acceptedSubmissions, successRate, meanSolveTimeSeconds },
+        ],
+      ),
+    );
+  }
+
   /** Recomputes the dirty problems now (concurrent calls share one pass). */
   flush(): Promise<void> {
     this.flushing ??= this.flushDirty().finally(() => (this.flushing = undefined));
     return this.flushing;
-  }
-
-  /** The stored attempts of these problems: `$in` queries, or one scan when there are many. */
-  private async attemptsOf(ids: string[]): Promise<Map<string, Attempt[]>> {
-    const byProblem = new Map<string, Attempt[]>(ids.map((id) => [id, []]));
-    const projection = { canonicalProblemId: 1, verdict: 1, solveTimeSeconds: 1 };
-    const queries =
-      ids.length >= FULL_SCAN_FROM
-        ? [this.records.find({}, projection)]
-        : Array.from({ length: Math.ceil(ids.length / FLUSH_CHUNK) }, (_, i) =>
-            this.records.find(
-              { canonicalProblemId: { $in: ids.slice(i * FLUSH_CHUNK, (i + 1) * FLUSH_CHUNK) } },
-              projection,
-            ),
-          );
-    for (const query of queries) {
-      for (const attempt of await query.lean<Attempt[]>())
-        byProblem.get(attempt.canonicalProblemId)?.push(attempt);
-    }
-    return byProblem;
   }
 
   private async flushDirty(): Promise<void> {
@@ -114,7 +97,7 @@ export class ProblemTelemetry implements OnModuleInit, OnModuleDestroy {
     const ids = [...this.dirty];
     this.dirty = new Set();
     try {
-      const byProblem = await this.attemptsOf(ids);
+      const byProblem = await this.records.attemptsOf(ids);
       const current = new Map(
         (await this.telemetry.find({ _id: { $in: ids } }).lean<ProblemTelemetryDocument[]>()).map(
           ({ _id, totalSubmissions, acceptedSubmissions, successRate, meanSolveTimeSeconds }) => [

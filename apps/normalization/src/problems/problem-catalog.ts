@@ -1,8 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { chunkedBulkWrite, insertNew } from '@prepmate/platform';
+import { afterIdFilter, chunkedBulkWrite, insertNew } from '@prepmate/platform';
 import type { Platform } from '@prepmate/contracts';
-import type { Model } from 'mongoose';
+import type { FilterQuery, Model } from 'mongoose';
 import { TitleIndex } from '../domain/title-index';
 import { NormalizationConfig } from '../normalization.config';
 import {
@@ -38,7 +38,8 @@ export class ProblemCatalog implements OnModuleInit {
 
   constructor(
     @InjectModel(CANONICAL_PROBLEM_MODEL) readonly problems: Model<CanonicalProblemDocument>,
-    @InjectModel(PROBLEM_MAPPING_MODEL) readonly mappingModel: Model<ProblemMappingDocument>,
+    @InjectModel(PROBLEM_MAPPING_MODEL)
+    private readonly mappingModel: Model<ProblemMappingDocument>,
     private readonly config: NormalizationConfig,
   ) {}
 
@@ -257,6 +258,19 @@ export class ProblemCatalog implements OnModuleInit {
   getMany(ids: string[]): Promise<CanonicalProblemDocument[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.problems.find({ _id: { $in: ids } }).lean<CanonicalProblemDocument[]>();
+  }
+
+  /** By id (creation order), after the cursor; `limit + 1` of them so the caller knows whether more follow. */
+  page(
+    filter: FilterQuery<CanonicalProblemDocument>,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<CanonicalProblemDocument[]> {
+    return this.problems
+      .find({ ...filter, ...afterIdFilter(cursor, 'asc') })
+      .sort({ _id: 1 })
+      .limit(limit + 1)
+      .lean<CanonicalProblemDocument[]>();
   }
 
   get(id: string): Promise<CanonicalProblemDocument | null> {

@@ -8,19 +8,12 @@ import type {
   UnknownProblemsResponse,
   UnknownProblemsRpcData,
 } from '@prepmate/contracts';
-import { afterIdFilter, AppError, idPage } from '@prepmate/platform';
+import { AppError, idPage } from '@prepmate/platform';
 import type { FilterQuery } from 'mongoose';
 import { canSee, type Viewer } from '../domain/problem-trust';
 import { normalizeTitle } from '../domain/titles';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
-import {
-  type AggregateTelemetry,
-  type CanonicalProblemDocument,
-  EMPTY_TELEMETRY,
-  PROBLEM_TELEMETRY_MODEL,
-  type ProblemTelemetryDocument,
-} from './canonical-problem.schema';
+import { ProblemTelemetry } from '../normalizing/problem-telemetry';
+import { type CanonicalProblemDocument, EMPTY_TELEMETRY } from './canonical-problem.schema';
 import { ProblemCatalog } from './problem-catalog';
 import { SYSTEM_VIEWER, toProblemResponse } from './problem.mapper';
 import { mappingId } from './problem-mapping.schema';
@@ -39,8 +32,7 @@ function escapeRegex(text: string): string {
 export class ProblemsService {
   constructor(
     private readonly catalog: ProblemCatalog,
-    @InjectModel(PROBLEM_TELEMETRY_MODEL)
-    private readonly telemetry: Model<ProblemTelemetryDocument>,
+    private readonly telemetry: ProblemTelemetry,
   ) {}
 
   /** Problems as the API shows them to `viewer`, with their telemetry (zeros before the first flush). */
@@ -49,17 +41,7 @@ export class ProblemsService {
     viewer: Viewer = SYSTEM_VIEWER,
   ): Promise<ProblemResponse[]> {
     if (docs.length === 0) return [];
-    const stored = await this.telemetry
-      .find({ _id: { $in: docs.map((doc) => doc._id) } })
-      .lean<ProblemTelemetryDocument[]>();
-    const byId = new Map<string, AggregateTelemetry>(
-      stored.map(
-        ({ totalSubmissions, acceptedSubmissions, successRate, meanSolveTimeSeconds, _id }) => [
-          _id,
-          { totalSubmissions, acceptedSubmissions, successRate, meanSolveTimeSeconds },
-        ],
-      ),
-    );
+    const byId = await this.telemetry.ofProblems(docs.map((doc) => doc._id));
     return docs.map((doc) =>
       toProblemResponse(doc, byId.get(doc._id) ?? { ...EMPTY_TELEMETRY }, viewer),
     );
@@ -122,11 +104,7 @@ export class ProblemsService {
     { limit, cursor }: PageRpcData,
     viewer: Viewer,
   ): Promise<Page<ProblemResponse>> {
-    const docs = await this.catalog.problems
-      .find({ ...filter, ...afterIdFilter(cursor, 'asc') })
-      .sort({ _id: 1 })
-      .limit(limit + 1)
-      .lean<CanonicalProblemDocument[]>();
+    const docs = await this.catalog.page(filter, cursor, limit);
     const page = idPage(docs, limit);
     return { items: await this.views(page.items, viewer), nextCursor: page.nextCursor };
   }

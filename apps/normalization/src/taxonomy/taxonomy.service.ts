@@ -1,37 +1,19 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type {
   AddTagAliasRpcData,
   CreateTopicRpcData,
   TagAliasResponse,
   TopicResponse,
 } from '@prepmate/contracts';
-import { AppError, insertNew, ROOT_LOGGER, isDuplicateKeyError } from '@prepmate/platform';
-import type { Model } from 'mongoose';
+import { AppError, ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { normalizeTag, TagAliases } from '../domain/tags';
 import { seedAliases, TAXONOMY } from '../domain/taxonomy';
-import {
-  aliasId,
-  TAG_ALIAS_MODEL,
-  type TagAliasDocument,
-  TOPIC_MODEL,
-  type TopicDocument,
-} from './taxonomy.schemas';
+import { aliasId, type TopicDocument } from './taxonomy.schemas';
+import { TaxonomyStore } from './taxonomy.store';
 
 /** Other replicas' admin changes are picked up within this time. */
 const RELOAD_INTERVAL_MS = 30_000;
-
-async function insertMissing<T extends { _id: string }>(
-  model: Model<T>,
-  docs: T[],
-): Promise<number> {
-  const existing = new Set(
-    (await model.find({}, { _id: 1 }).lean<Array<{ _id: string }>>()).map((doc) => doc._id),
-  );
-  const missing = docs.filter((doc) => !existing.has(doc._id));
-  return missing.length - (await insertNew(model.collection, missing)).size;
-}
 
 function toTopicResponse(doc: TopicDocument): TopicResponse {
   return {
@@ -55,8 +37,7 @@ export class TaxonomyService implements OnModuleInit, OnModuleDestroy {
   private readonly log: Logger;
 
   constructor(
-    @InjectModel(TOPIC_MODEL) private readonly topicModel: Model<TopicDocument>,
-    @InjectModel(TAG_ALIAS_MODEL) private readonly aliasModel: Model<TagAliasDocument>,
+    private readonly store: TaxonomyStore,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'taxonomy' });
@@ -80,8 +61,7 @@ export class TaxonomyService implements OnModuleInit, OnModuleDestroy {
    */
   async seed(): Promise<void> {
     const now = new Date();
-    const topicsAdded = await insertMissing(
-      this.topicModel,
+    const { topicsAdded, aliasesAdded } = await this.store.insertMissing(
       TAXONOMY.map((topic) => ({
         _id: topic.slug,
         name: topic.name,
@@ -91,9 +71,6 @@ export class TaxonomyService implements OnModuleInit, OnModuleDestroy {
         custom: false,
         createdAt: now,
       })),
-    );
-    const aliasesAdded = await insertMissing(
-      this.aliasModel,
       seedAliases().map((alias) => ({
         _id: aliasId(alias.platform, alias.alias),
         ...alias,
@@ -104,10 +81,7 @@ export class TaxonomyService implements OnModuleInit, OnModuleDestroy {
   }
 
   async reload(): Promise<void> {
-    const [topics, aliases] = await Promise.all([
-      this.topicModel.find().lean<TopicDocument[]>(),
-      this.aliasModel.find().lean<TagAliasDocument[]>(),
-    ]);
+    const { topics, aliases } = await this.store.all();
     this.topics = new Map(topics.map((topic) => [topic._id, topic]));
     this.aliases = new TagAliases(aliases);
   }
@@ -145,13 +119,8 @@ export class TaxonomyService implements OnModuleInit, OnModuleDestroy {
       custom: true,
       createdAt: new Date(),
     };
-    try {
-      await this.topicModel.create(doc);
-    } catch (error) {
-      if (isDuplicateKeyError(error))
-        throw AppError.because('TOPIC_EXISTS', `topic ${request.slug} exists`, { field: 'slug' });
-      throw error;
-    }
+    if (!(await this.store.insertTopic(doc)))
+      throw AppError.because('TOPIC_EXISTS', `topic ${request.slug} exists`, { field: 'slug' });
     await this.reload();
     return toTopicResponse(doc);
   }
@@ -163,21 +132,17 @@ export class TaxonomyService implements OnModuleInit, OnModuleDestroy {
     if (!alias)
       throw new AppError('VALIDATION_FAILED', 'the tag has no letters or digits', { field: 'tag' });
     const platform = request.platform ?? null;
-    try {
-      await this.aliasModel.create({
-        _id: aliasId(platform, alias),
-        alias,
-        topic: request.topic,
-        platform,
-        createdAt: new Date(),
+    const added = await this.store.insertAlias({
+      _id: aliasId(platform, alias),
+      alias,
+      topic: request.topic,
+      platform,
+      createdAt: new Date(),
+    });
+    if (!added)
+      throw AppError.because('ALIAS_TAKEN', `the alias ${alias} is already mapped`, {
+        field: 'tag',
       });
-    } catch (error) {
-      if (isDuplicateKeyError(error))
-        throw AppError.because('ALIAS_TAKEN', `the alias ${alias} is already mapped`, {
-          field: 'tag',
-        });
-      throw error;
-    }
     await this.reload();
     return { alias, topic: request.topic, platform };
   }

@@ -16,8 +16,8 @@ import {
   suggestTask,
 } from '../domain/learning-position';
 import { computePci, type TopicProgress } from '../domain/pci';
-import { MasteryProjection } from '../progress/mastery-projection';
-import type { RoadmapDocument } from '../roadmaps/roadmap.schema';
+import { MasteryStore } from '../progress/mastery.store';
+import { RoadmapAccess } from '../roadmaps/roadmap-access';
 
 /** Candidates read per unlocked topic (one page of the catalog). */
 const CANDIDATES_PER_TOPIC = 100;
@@ -33,12 +33,14 @@ const SUGGESTIONS = 10;
 @Injectable()
 export class PositionService {
   constructor(
-    private readonly masteries: MasteryProjection,
+    private readonly masteries: MasteryStore,
     private readonly catalog: TopicCatalog,
     private readonly rpc: RpcClient,
+    private readonly access: RoadmapAccess,
   ) {}
 
-  async position(caller: RpcCaller, roadmap: RoadmapDocument): Promise<LearningPositionResponse> {
+  async position(caller: RpcCaller, roadmapId: string): Promise<LearningPositionResponse> {
+    const roadmap = await this.access.visible(caller, roadmapId);
     const pci = computePci(roadmap.topics, await this.masteries.of(caller.userId));
     const position = learningPosition(roadmap.topics, pci);
     const names = await this.catalog.names(roadmap.topics.map((t) => t.topic));

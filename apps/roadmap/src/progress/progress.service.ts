@@ -1,25 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type {
   Page,
   PageRpcData,
   PciResponse,
   RecommendationResponse,
+  RpcCaller,
   TimeEstimateResponse,
   TopicAggregatedPayload,
   TopicOnRoadmapProgressResponse,
 } from '@prepmate/contracts';
-import { createEvent, OutboxRelay, TopicCatalog, withPendingEvents } from '@prepmate/messaging';
-import { AppError, ROOT_LOGGER, isDuplicateKeyError } from '@prepmate/platform';
-import type { Model } from 'mongoose';
+import { createEvent, readableSubject, TopicCatalog, withPendingEvents } from '@prepmate/messaging';
+import { AppError, ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { computePci, type PciResult } from '../domain/pci';
 import { recommend } from '../domain/recommendations';
 import { estimateTime } from '../domain/time-estimate';
+import { RoadmapAccess } from '../roadmaps/roadmap-access';
 import type { RoadmapDocument } from '../roadmaps/roadmap.schema';
-import { RoadmapStore } from '../roadmaps/roadmap-store';
-import { MasteryProjection } from './mastery-projection';
-import { PROGRESS_MODEL, type ProgressDocument } from './progress.schema';
+import { RoadmapStore } from '../roadmaps/roadmap.store';
+import { MasteryStore } from './mastery.store';
+import type { ProgressDocument } from './progress.schema';
+import { ProgressStore } from './progress.store';
 import { UserLocks } from './user-locks';
 
 /** Stored progress older than this is recomputed before it is read (docs/product.md#roadmaps-and-pci). */
@@ -36,11 +37,11 @@ export class ProgressService {
   private readonly log: Logger;
 
   constructor(
-    @InjectModel(PROGRESS_MODEL) readonly model: Model<ProgressDocument>,
-    private readonly masteries: MasteryProjection,
+    private readonly store: ProgressStore,
+    private readonly masteries: MasteryStore,
     private readonly roadmaps: RoadmapStore,
     private readonly catalog: TopicCatalog,
-    private readonly relay: OutboxRelay,
+    private readonly access: RoadmapAccess,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'progress' });
@@ -62,9 +63,7 @@ export class ProgressService {
       const { masteries, version: masteryVersion } = await this.masteries.snapshot(userId);
       const result = computePci(roadmap.topics, masteries);
       const _id = `${userId}:${roadmap._id}`;
-      const previous = await this.model
-        .findById(_id, { pendingEvents: 0 })
-        .lean<ProgressDocument | null>();
+      const previous = await this.store.get(_id);
       const lastUpdated = new Date();
       const update = {
         $set: {
@@ -90,7 +89,7 @@ export class ProgressService {
         },
         'roadmap',
       );
-      const stored = await this.storeIfNotOlder(
+      const stored = await this.store.storeIfNotOlder(
         _id,
         roadmap.version,
         masteryVersion,
@@ -101,10 +100,10 @@ export class ProgressService {
           { userId, roadmapId: roadmap._id },
           'a newer PCI is stored; this one is dropped',
         );
-        const newer = await this.model.findById(_id, { pendingEvents: 0 }).lean<ProgressDocument>();
+        const newer = await this.store.get(_id);
         if (newer) return newer;
       }
-      if (changed && stored) await this.relay.relayOrLeave(this.model, [_id]);
+      if (changed && stored) await this.store.relayPending(_id);
       return {
         _id,
         userId,
@@ -116,52 +115,24 @@ export class ProgressService {
     });
   }
 
-  /**
-   * Writes the progress only if what is stored was computed from inputs no newer (roadmap
-   * version, then mastery snapshot version): two replicas recomputing one user's PCI cannot
-   * store the older result last. False when a newer result is stored.
-   */
-  private async storeIfNotOlder(
-    _id: string,
-    roadmapVersion: number,
-    masteryVersion: number,
-    update: object,
-  ): Promise<boolean> {
-    const filter = {
-      _id,
-      $or: [
-        { masteryVersion: { $exists: false } },
-        { roadmapVersion: { $lt: roadmapVersion } },
-        { roadmapVersion, masteryVersion: { $lte: masteryVersion } },
-      ],
-    };
-    try {
-      await this.model.updateOne(filter, update, { upsert: true });
-      return true;
-    } catch (error) {
-      // The filter did not match the stored document, so the upsert collided with it.
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
-  }
-
   /** Fresh PCI (stored too unless a threshold override makes it a what-if). */
-  async pci(
-    userId: string,
-    roadmap: RoadmapDocument,
-    masteryThreshold?: number,
-  ): Promise<PciResponse> {
+  async pci(caller: RpcCaller, roadmapId: string, masteryThreshold?: number): Promise<PciResponse> {
+    const roadmap = await this.access.visible(caller, roadmapId);
+    const userId = caller.userId;
     if (masteryThreshold === undefined)
       return this.response(roadmap, await this.recompute(userId, roadmap), null);
     const result = computePci(roadmap.topics, await this.masteries.of(userId), masteryThreshold);
     return this.response(roadmap, { result, lastUpdated: new Date() }, masteryThreshold);
   }
 
+  /** The caller's progress on a roadmap they may see. */
+  async progress(caller: RpcCaller, roadmapId: string): Promise<PciResponse> {
+    return this.progressOn(caller.userId, await this.access.visible(caller, roadmapId));
+  }
+
   /** Stored progress; recomputed first when missing, older than an hour or behind an edit. */
-  async progress(userId: string, roadmap: RoadmapDocument): Promise<PciResponse> {
-    const stored = await this.model
-      .findById(`${userId}:${roadmap._id}`, { pendingEvents: 0 })
-      .lean<ProgressDocument | null>();
+  private async progressOn(userId: string, roadmap: RoadmapDocument): Promise<PciResponse> {
+    const stored = await this.store.get(`${userId}:${roadmap._id}`);
     const fresh =
       stored &&
       stored.roadmapVersion === roadmap.version &&
@@ -170,10 +141,12 @@ export class ProgressService {
   }
 
   async topicProgress(
-    userId: string,
-    roadmap: RoadmapDocument,
+    caller: RpcCaller,
+    roadmapId: string,
     slug: string,
   ): Promise<TopicOnRoadmapProgressResponse> {
+    const roadmap = await this.access.visible(caller, roadmapId);
+    const userId = caller.userId;
     const topic = roadmap.topics.find((t) => t.topic === slug);
     if (!topic) throw new AppError('NOT_FOUND', `"${slug}" is not on the roadmap`);
     const masteries = await this.masteries.of(userId);
@@ -194,22 +167,24 @@ export class ProgressService {
   }
 
   async timeEstimate(
-    userId: string,
-    roadmap: RoadmapDocument,
+    caller: RpcCaller,
+    roadmapId: string,
     hoursPerDay: number,
   ): Promise<TimeEstimateResponse> {
-    const result = computePci(roadmap.topics, await this.masteries.of(userId));
+    const roadmap = await this.access.visible(caller, roadmapId);
+    const result = computePci(roadmap.topics, await this.masteries.of(caller.userId));
     const topics = await this.catalog.get(roadmap.topics.map((t) => t.topic));
     const hours = new Map([...topics].map(([slug, topic]) => [slug, topic.estimatedHours]));
     return estimateTime(roadmap.topics, result, hours, hoursPerDay, Date.now());
   }
 
   async recommendations(
-    userId: string,
-    roadmap: RoadmapDocument,
+    caller: RpcCaller,
+    roadmapId: string,
     limit: number,
   ): Promise<{ items: RecommendationResponse[] }> {
-    const result = computePci(roadmap.topics, await this.masteries.of(userId));
+    const roadmap = await this.access.visible(caller, roadmapId);
+    const result = computePci(roadmap.topics, await this.masteries.of(caller.userId));
     const items = recommend(roadmap.topics, result, limit);
     const names = await this.catalog.names(items.map((item) => item.topic));
     return {
@@ -217,12 +192,19 @@ export class ProgressService {
     };
   }
 
-  /** Progress on every roadmap the user owns or follows. */
-  /** PCI of the roadmaps the user owns or follows, a page at a time (by roadmap id). */
-  async all(userId: string, page: PageRpcData): Promise<Page<PciResponse>> {
+  /**
+   * PCI of the roadmaps the user owns or follows, a page at a time (by roadmap id): the
+   * caller's own, or a learner's for an admin or their mentor.
+   */
+  async all(
+    caller: RpcCaller,
+    subject: string | undefined,
+    page: PageRpcData,
+  ): Promise<Page<PciResponse>> {
+    const userId = readableSubject(caller, subject);
     const roadmaps = await this.roadmaps.ofUserPage(userId, page);
     return {
-      items: await Promise.all(roadmaps.items.map((roadmap) => this.progress(userId, roadmap))),
+      items: await Promise.all(roadmaps.items.map((roadmap) => this.progressOn(userId, roadmap))),
       nextCursor: roadmaps.nextCursor,
     };
   }
@@ -244,13 +226,5 @@ export class ProgressService {
       masteryThreshold,
       lastUpdated: new Date(stored.lastUpdated).toISOString(),
     };
-  }
-
-  async exportUser(userId: string) {
-    return this.model.find({ userId }, { pendingEvents: 0 }).lean();
-  }
-
-  async deleteUser(userId: string): Promise<number> {
-    return (await this.model.deleteMany({ userId })).deletedCount;
   }
 }

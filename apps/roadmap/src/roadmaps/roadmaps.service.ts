@@ -16,8 +16,9 @@ import { changeTopic } from '../domain/topic-change';
 import { checkRoadmap } from '../domain/validation';
 import { ProgressService } from '../progress/progress.service';
 import { RoadmapConfig } from '../roadmap.config';
+import { RoadmapAccess } from './roadmap-access';
 import type { RoadmapDocument } from './roadmap.schema';
-import { RoadmapStore } from './roadmap-store';
+import { RoadmapStore } from './roadmap.store';
 
 function toTopic(input: RoadmapTopicInput, index: number): RoadmapTopic {
   return {
@@ -39,24 +40,8 @@ export class RoadmapsService {
     private readonly catalog: TopicCatalog,
     private readonly progress: ProgressService,
     private readonly config: RoadmapConfig,
+    private readonly access: RoadmapAccess,
   ) {}
-
-  /** A roadmap the caller may see: official, their own, or any for admins; else 404. */
-  async visible(caller: RpcCaller, roadmapId: string): Promise<RoadmapDocument> {
-    const roadmap = await this.store.find(roadmapId);
-    if (
-      !roadmap ||
-      !(roadmap.official || roadmap.createdBy === caller.userId || caller.role === 'admin')
-    )
-      throw new AppError('NOT_FOUND', 'roadmap not found');
-    return roadmap;
-  }
-
-  private async editable(caller: RpcCaller, roadmapId: string): Promise<RoadmapDocument> {
-    const roadmap = await this.visible(caller, roadmapId);
-    if (roadmap.official) throw new AppError('FORBIDDEN', 'official roadmaps cannot be edited');
-    return roadmap;
-  }
 
   /** Official roadmaps and the caller's own, a page at a time (by id). */
   async list(caller: RpcCaller, page: PageRpcData): Promise<Page<RoadmapResponse>> {
@@ -76,7 +61,7 @@ export class RoadmapsService {
   }
 
   async get(caller: RpcCaller, roadmapId: string): Promise<RoadmapResponse> {
-    const roadmap = await this.visible(caller, roadmapId);
+    const roadmap = await this.access.visible(caller, roadmapId);
     const followed = new Set(await this.store.followedIds(caller.userId));
     return this.view(roadmap, followed.has(roadmap._id), await this.warnings(roadmap.topics));
   }
@@ -107,7 +92,7 @@ export class RoadmapsService {
   }
 
   async addTopics(caller: RpcCaller, roadmapId: string, inputs: RoadmapTopicInput[]) {
-    const roadmap = await this.editable(caller, roadmapId);
+    const roadmap = await this.access.editable(caller, roadmapId);
     const topics = [
       ...roadmap.topics,
       ...inputs.map((input, index) => toTopic(input, roadmap.topics.length + index)),
@@ -121,14 +106,14 @@ export class RoadmapsService {
     slug: string,
     change: UpdateRoadmapTopicRequest,
   ) {
-    const roadmap = await this.editable(caller, roadmapId);
+    const roadmap = await this.access.editable(caller, roadmapId);
     const topics = changeTopic(roadmap.topics, slug, change);
     if (!topics) throw new AppError('NOT_FOUND', `"${slug}" is not on the roadmap`);
     return this.save(roadmap, topics);
   }
 
   async removeTopic(caller: RpcCaller, roadmapId: string, slug: string) {
-    const roadmap = await this.editable(caller, roadmapId);
+    const roadmap = await this.access.editable(caller, roadmapId);
     if (!roadmap.topics.some((t) => t.topic === slug))
       throw new AppError('NOT_FOUND', `"${slug}" is not on the roadmap`);
     return this.save(
@@ -138,14 +123,14 @@ export class RoadmapsService {
   }
 
   async follow(caller: RpcCaller, roadmapId: string) {
-    const roadmap = await this.visible(caller, roadmapId);
+    const roadmap = await this.access.visible(caller, roadmapId);
     await this.store.follow(caller.userId, roadmapId);
     await this.progress.recompute(caller.userId, roadmap);
     return { roadmapId, following: true };
   }
 
   async unfollow(caller: RpcCaller, roadmapId: string) {
-    await this.visible(caller, roadmapId);
+    await this.access.visible(caller, roadmapId);
     await this.store.unfollow(caller.userId, roadmapId);
     return { roadmapId, following: false };
   }

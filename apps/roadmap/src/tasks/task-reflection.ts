@@ -11,7 +11,7 @@ import { AppError, ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import type { TaskDocument } from './task.schema';
 import { toTaskResponse } from './task-response';
-import { TaskStore } from './task-store';
+import { TaskStore } from './task.store';
 
 /** A claim on posting a reflection older than this is taken over (its request died). */
 const CLAIM_STALE_MS = 60_000;

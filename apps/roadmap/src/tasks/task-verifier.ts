@@ -5,7 +5,7 @@ import {
   RPC_PATTERNS,
   type SubmissionNormalizedPayload,
 } from '@prepmate/contracts';
-import { createEvent, OutboxRelay, RpcClient } from '@prepmate/messaging';
+import { createEvent, RpcClient } from '@prepmate/messaging';
 import { AppError, ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import {
@@ -17,7 +17,7 @@ import {
 import { GithubRefusedError } from '../github/github-errors';
 import { GithubClient } from '../github/github.client';
 import type { TaskDocument, TaskVerification } from './task.schema';
-import { TaskStore } from './task-store';
+import { TaskStore } from './task.store';
 
 /** Guarded writes retried after a concurrent one before giving up (the job is retried). */
 const MAX_WRITE_RACES = 8;
@@ -39,7 +39,6 @@ export class TaskVerifier {
     private readonly store: TaskStore,
     private readonly rpc: RpcClient,
     private readonly github: GithubClient,
-    private readonly relay: OutboxRelay,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'task-verification' });
@@ -262,7 +261,7 @@ export class TaskVerifier {
           );
       if (!written) continue;
       if (task.problemId) await this.store.removeWait(task.userId, task.problemId, taskId);
-      await this.relay.relayOrLeave(this.store.model, [taskId]);
+      await this.store.relayPending(taskId);
       this.log.info(
         { taskId, userId: task.userId, status: written.status },
         judgement.verified ? 'task verified' : 'task not verified',

@@ -11,7 +11,6 @@ import {
   type UpdateTaskRpcData,
 } from '@prepmate/contracts';
 import { requireCaller, RpcHandler } from '@prepmate/messaging';
-import { AppError } from '@prepmate/platform';
 import { TaskReflection } from './task-reflection';
 import { TasksService } from './tasks.service';
 
@@ -23,24 +22,11 @@ export class TasksRpcController {
     private readonly reflection: TaskReflection,
   ) {}
 
-  /**
-   * A learner's own task (`userId` = caller), or a mentor's assignment (`assignedBy` = the
-   * caller; the gateway's mentor route checks the mentor–student link before calling).
-   */
+  /** A learner's own task, or a mentor's assignment (the gateway's mentor route checked the link). */
   @RpcHandler(RPC_PATTERNS.tasksCreate)
   create(@Payload() request: RpcRequest<CreateTaskRpcData>) {
-    const caller = requireCaller(request);
     const { userId, assignedBy, task } = request.data;
-    const own = assignedBy === null && userId === caller.userId;
-    // An assignment comes from an admin, or from the mentor whose scope the gateway confirmed
-    // for this very student (`mentorOf`, docs/security.md).
-    const assigned =
-      assignedBy !== null &&
-      assignedBy === caller.userId &&
-      (caller.role === 'admin' || (caller.role === 'mentor' && caller.mentorOf === userId));
-    if (!own && !assigned)
-      throw new AppError('FORBIDDEN', 'a task is created by its learner or assigned by a mentor');
-    return this.tasks.create(userId, assignedBy, task);
+    return this.tasks.createAs(requireCaller(request), userId, assignedBy, task);
   }
 
   @RpcHandler(RPC_PATTERNS.tasksList)

@@ -17,10 +17,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { isEditable } from '../domain/task-lifecycle';
 import { lockedFieldsChanged } from '../domain/assigned-task';
 import { taskInputProblems } from '../domain/task-input';
+import { mayCreateTask } from '../domain/task-creator';
 import { RoadmapConfig } from '../roadmap.config';
 import type { TaskDocument } from './task.schema';
 import { toTaskResponse } from './task-response';
-import { TaskStore, TransitionRefused } from './task-store';
+import { TaskStore, TransitionRefused } from './task.store';
 import { VerificationQueue } from './verification-queue';
 
 /** Tasks a user may hold at once (a bound on their list and export). */
@@ -45,13 +46,29 @@ export class TasksService {
     this.log = logger.child({ component: 'tasks' });
   }
 
-  async create(userId: string, assignedBy: string | null, input: TaskInput): Promise<TaskResponse> {
+  /** Creates the task when the caller may (see mayCreateTask); else 403. */
+  async createAs(
+    caller: RpcCaller,
+    userId: string,
+    assignedBy: string | null,
+    input: TaskInput,
+  ): Promise<TaskResponse> {
+    if (!mayCreateTask(caller, userId, assignedBy))
+      throw new AppError('FORBIDDEN', 'a task is created by its learner or assigned by a mentor');
+    return this.create(userId, assignedBy, input);
+  }
+
+  private async create(
+    userId: string,
+    assignedBy: string | null,
+    input: TaskInput,
+  ): Promise<TaskResponse> {
     const now = new Date();
     const problems = taskInputProblems(input, now);
     if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.join('; '));
     // A mentor's assignment to a learner deleted meanwhile must not recreate their data.
     if (await this.tombstones.isDeleted(userId)) throw new AppError('NOT_FOUND', 'no such user');
-    const held = await this.store.model.countDocuments({ userId });
+    const held = await this.store.countOfUser(userId);
     if (held >= MAX_TASKS_PER_USER)
       throw new AppError('QUOTA_EXCEEDED', `at most ${MAX_TASKS_PER_USER} tasks; delete some`);
     const task: TaskDocument = {

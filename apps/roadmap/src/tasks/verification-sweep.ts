@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { PeriodicSweep, ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { RoadmapConfig } from '../roadmap.config';
-import { TaskStore } from './task-store';
+import { TaskStore } from './task.store';
 import { TaskVerifier } from './task-verifier';
 
 /** Overdue verifications settled by one sweep, at most. */

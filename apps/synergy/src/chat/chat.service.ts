@@ -1,40 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type {
   ChatMessageResponse,
   ConversationResponse,
   Page,
   RpcCaller,
 } from '@prepmate/contracts';
-import { createEvent, OutboxRelay } from '@prepmate/messaging';
-import {
-  AppError,
-  afterKeyFilter,
-  decodeKeysetCursor,
-  encodeKeysetCursor,
-  isDuplicateKeyError,
-  keysetPage,
-} from '@prepmate/platform';
-import type { FilterQuery, Model } from 'mongoose';
+import { createEvent } from '@prepmate/messaging';
+import { AppError, encodeKeysetCursor, keysetPage } from '@prepmate/platform';
 import { v7 as uuidv7 } from 'uuid';
-import { TIME_CURSOR } from '../list-cursors';
 import { pairKey } from '../domain/pair-key';
-import { PairStore } from '../pairs/pair-store';
-import {
-  CHAT_MESSAGE_MODEL,
-  type ChatMessageDocument,
-  CONVERSATION_MODEL,
-  type ConversationDocument,
-} from './chat.schema';
+import { PairStore } from '../pairs/pair.store';
+import { listPosition, TIME_CURSOR } from '../list-cursors';
+import { ChatStore } from './chat.store';
 
 /** Chat between learners whose synergy unlocked it (docs/synergy.md, "Chat"). */
 @Injectable()
 export class ChatService {
   constructor(
-    @InjectModel(CHAT_MESSAGE_MODEL) readonly messages: Model<ChatMessageDocument>,
-    @InjectModel(CONVERSATION_MODEL) readonly conversations: Model<ConversationDocument>,
+    private readonly store: ChatStore,
     private readonly pairs: PairStore,
-    private readonly relay: OutboxRelay,
   ) {}
 
   /**
@@ -50,17 +34,12 @@ export class ChatService {
       { messageId: message._id, from: message.from, to, text, sentAt: sentAt.toISOString() },
       'synergy',
     );
-    await this.messages.collection.insertOne({
-      ...message,
-      pendingEvents: [event],
-      outboxPending: true,
-      outboxLeaseUntil: null,
-    } as never);
+    await this.store.insertMessage(message, event);
     await Promise.all([
-      this.touch(caller.userId, to, message, false),
-      this.touch(to, caller.userId, message, true),
+      this.store.touch(caller.userId, to, message, false),
+      this.store.touch(to, caller.userId, message, true),
     ]);
-    await this.relay.relayOrLeave(this.messages, [message._id]);
+    await this.store.relayOrLeave(message._id);
     return view(message);
   }
 
@@ -71,34 +50,14 @@ export class ChatService {
     query: { limit: number; cursor?: string },
   ): Promise<Page<ChatMessageResponse>> {
     const pairId = await this.unlockedPair(caller.userId, partnerId);
-    const filter: FilterQuery<ChatMessageDocument> = { pairId };
-    if (query.cursor) {
-      const cursor = decodeKeysetCursor(query.cursor, TIME_CURSOR);
-      if (!cursor) throw AppError.validation([{ field: 'cursor', message: 'invalid cursor' }]);
-      Object.assign(
-        filter,
-        afterKeyFilter(
-          'sentAt',
-          { key: new Date(cursor.key), id: cursor.id },
-          { key: 'desc', id: 'desc' },
-        ),
-      );
-    }
-    const docs = await this.messages
-      .find(filter, { pendingEvents: 0, outboxPending: 0, outboxLeaseUntil: 0 })
-      .sort({ sentAt: -1, _id: -1 })
-      .limit(query.limit + 1)
-      .lean<ChatMessageDocument[]>();
+    const after = listPosition(query.cursor, TIME_CURSOR);
+    const docs = await this.store.messagesPage(pairId, after, query.limit);
     const page = keysetPage(docs, query.limit, (last) =>
       encodeKeysetCursor({ key: last.sentAt.getTime(), id: last._id }, TIME_CURSOR),
     );
-    if (!query.cursor && page.items.length > 0) {
-      // Only what was read: a message that arrives meanwhile stays unread (it is newer).
-      await this.conversations.updateOne(
-        { _id: `${caller.userId}:${partnerId}`, lastMessageAt: { $lte: page.items[0].sentAt } },
-        { $set: { unreadCount: 0 } },
-      );
-    }
+    // Only what was read: a message that arrives meanwhile stays unread (it is newer).
+    if (!query.cursor && page.items.length > 0)
+      await this.store.markRead(caller.userId, partnerId, page.items[0].sentAt);
     return { items: page.items.map(view), nextCursor: page.nextCursor };
   }
 
@@ -107,24 +66,8 @@ export class ChatService {
     caller: RpcCaller,
     query: { limit: number; cursor?: string },
   ): Promise<Page<ConversationResponse>> {
-    const filter: FilterQuery<ConversationDocument> = { userId: caller.userId };
-    if (query.cursor) {
-      const cursor = decodeKeysetCursor(query.cursor, TIME_CURSOR);
-      if (!cursor) throw AppError.validation([{ field: 'cursor', message: 'invalid cursor' }]);
-      Object.assign(
-        filter,
-        afterKeyFilter(
-          'lastMessageAt',
-          { key: new Date(cursor.key), id: cursor.id },
-          { key: 'desc', id: 'desc' },
-        ),
-      );
-    }
-    const docs = await this.conversations
-      .find(filter)
-      .sort({ lastMessageAt: -1, _id: -1 })
-      .limit(query.limit + 1)
-      .lean<ConversationDocument[]>();
+    const after = listPosition(query.cursor, TIME_CURSOR);
+    const docs = await this.store.conversationsPage(caller.userId, after, query.limit);
     const page = keysetPage(docs, query.limit, (last) =>
       encodeKeysetCursor({ key: last.lastMessageAt.getTime(), id: last._id }, TIME_CURSOR),
     );
@@ -145,22 +88,13 @@ export class ChatService {
   }
 
   async exportUser(userId: string): Promise<ChatMessageResponse[]> {
-    const [sent, received] = await Promise.all([
-      this.messages.find({ from: userId }).lean<ChatMessageDocument[]>(),
-      this.messages.find({ to: userId }).lean<ChatMessageDocument[]>(),
-    ]);
-    return [...sent, ...received].sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime()).map(view);
+    const messages = await this.store.messagesOfUser(userId);
+    return messages.sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime()).map(view);
   }
 
   /** The learner's messages, from both sides, and both sides' conversation views. */
-  async deleteUser(userId: string): Promise<number> {
-    const results = await Promise.all([
-      this.messages.deleteMany({ from: userId }),
-      this.messages.deleteMany({ to: userId }),
-      this.conversations.deleteMany({ userId }),
-      this.conversations.deleteMany({ partnerId: userId }),
-    ]);
-    return results[0].deletedCount + results[1].deletedCount;
+  deleteUser(userId: string): Promise<number> {
+    return this.store.deleteUser(userId);
   }
 
   private async unlockedPair(me: string, other: string): Promise<string> {
@@ -171,54 +105,6 @@ export class ChatService {
     if (!pair?.chatUnlocked)
       throw new AppError('CHAT_LOCKED', 'chat unlocks once your synergy score reaches 0.6');
     return key.id;
-  }
-
-  /**
-   * Moves a conversation view to this message: created at its first message, then its last
-   * message only moves forward (a compare on `lastMessageAt`), the unread count is an `$inc`.
-   */
-  private async touch(
-    userId: string,
-    partnerId: string,
-    message: { _id: string; from: string; to: string; text: string; sentAt: Date },
-    unread: boolean,
-  ): Promise<void> {
-    const _id = `${userId}:${partnerId}`;
-    const lastMessage = {
-      id: message._id,
-      from: message.from,
-      to: message.to,
-      text: message.text,
-      sentAt: message.sentAt,
-    };
-    const inserted = await this.conversations.collection
-      .insertOne({
-        _id,
-        userId,
-        partnerId,
-        lastMessage,
-        lastMessageAt: message.sentAt,
-        unreadCount: unread ? 1 : 0,
-      } as never)
-      .then(
-        () => true,
-        (error: unknown) => {
-          if (!isDuplicateKeyError(error)) throw error;
-          return false;
-        },
-      );
-    if (inserted) return;
-    // One update, not two concurrent ones: FerretDB 1.24 applies concurrent updates of one
-    // document as read-modify-writes, and the slower one overwrites the other.
-    const moved = await this.conversations.updateOne(
-      { _id, lastMessageAt: { $lt: message.sentAt } },
-      {
-        $set: { lastMessage, lastMessageAt: message.sentAt },
-        ...(unread ? { $inc: { unreadCount: 1 } } : {}),
-      },
-    );
-    if (moved.matchedCount === 0 && unread)
-      await this.conversations.updateOne({ _id }, { $inc: { unreadCount: 1 } });
   }
 }
 

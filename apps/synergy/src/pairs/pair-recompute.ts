@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createEvent, OutboxRelay, withPendingEvents } from '@prepmate/messaging';
+import { createEvent, withPendingEvents } from '@prepmate/messaging';
 import { ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { consistencyWindowStart, interactionDays, utcDay } from '../domain/interaction-days';
@@ -13,10 +13,10 @@ import {
   synergyScore,
   topicSimilarity,
 } from '../domain/synergy-score';
-import { LearnerProfiles } from '../profiles/learner-profiles';
-import { ScratchStates } from '../scratches/scratch-states';
+import { LearnerProfileStore } from '../profiles/learner-profile.store';
+import { ScratchStateStore } from '../scratches/scratch-state.store';
 import { SynergyConfig } from '../synergy.config';
-import { PairStore } from './pair-store';
+import { PairStore } from './pair.store';
 
 /** Writers racing on one pair (a job taken over from a replica thought dead) retry this often. */
 const MAX_ATTEMPTS = 5;
@@ -39,9 +39,8 @@ export class PairRecompute {
 
   constructor(
     private readonly pairs: PairStore,
-    private readonly profiles: LearnerProfiles,
-    private readonly states: ScratchStates,
-    private readonly relay: OutboxRelay,
+    private readonly profiles: LearnerProfileStore,
+    private readonly states: ScratchStateStore,
     private readonly config: SynergyConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
@@ -95,8 +94,9 @@ export class PairRecompute {
         },
         $inc: { version: 1 },
       };
-      const written = await this.pairs.model.updateOne(
-        { _id: key.id, version: pair.version },
+      const written = await this.pairs.updateAtVersion(
+        key.id,
+        pair.version,
         unlockedNow
           ? withPendingEvents(
               update,
@@ -108,9 +108,9 @@ export class PairRecompute {
             )
           : update,
       );
-      if (written.matchedCount !== 1) continue;
+      if (!written) continue;
       await this.pairs.pruneDays(key.id, firstDay);
-      if (unlockedNow) await this.relay.relayOrLeave(this.pairs.model, [key.id]);
+      if (unlockedNow) await this.pairs.relayOrLeave(key.id);
       this.log.info(
         {
           pairId: key.id,

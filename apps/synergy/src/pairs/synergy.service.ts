@@ -5,22 +5,15 @@ import type {
   SynergyPairResponse,
   SynergySuggestionResponse,
 } from '@prepmate/contracts';
-import {
-  AppError,
-  afterKeyFilter,
-  decodeKeysetCursor,
-  encodeKeysetCursor,
-  keysetPage,
-} from '@prepmate/platform';
-import type { FilterQuery } from 'mongoose';
+import { AppError, encodeKeysetCursor, keysetPage } from '@prepmate/platform';
+import { listPosition, SCORE_CURSOR } from '../list-cursors';
 import { masteryVector } from '../domain/learner-profile';
 import { levelBucket } from '../domain/level';
-import { SCORE_CURSOR } from '../list-cursors';
 import { pairKey, partnerOf } from '../domain/pair-key';
 import { bucketsByDistance, rankSuggestions, type Learner } from '../domain/suggestions';
-import { LearnerProfiles } from '../profiles/learner-profiles';
+import { LearnerProfileStore } from '../profiles/learner-profile.store';
 import type { PairDocument } from './pair.schema';
-import { PairStore } from './pair-store';
+import { PairStore } from './pair.store';
 
 /** Suggestions shown at most. */
 const SUGGESTIONS = 10;
@@ -33,7 +26,7 @@ const CANDIDATES = 100;
 export class SynergyService {
   constructor(
     private readonly pairs: PairStore,
-    private readonly profiles: LearnerProfiles,
+    private readonly profiles: LearnerProfileStore,
   ) {}
 
   /** My pairs by score, highest first (ties by pair id). */
@@ -42,17 +35,8 @@ export class SynergyService {
     query: { limit: number; cursor?: string },
   ): Promise<Page<SynergyPairResponse>> {
     const me = caller.userId;
-    const filter: FilterQuery<PairDocument> = { $or: [{ userA: me }, { userB: me }] };
-    if (query.cursor) {
-      const cursor = decodeKeysetCursor(query.cursor, SCORE_CURSOR);
-      if (!cursor) throw AppError.validation([{ field: 'cursor', message: 'invalid cursor' }]);
-      filter.$and = [afterKeyFilter('score', cursor, { key: 'desc', id: 'asc' })];
-    }
-    const docs = await this.pairs.model
-      .find(filter, { pendingEvents: 0 })
-      .sort({ score: -1, _id: 1 })
-      .limit(query.limit + 1)
-      .lean<PairDocument[]>();
+    const after = listPosition(query.cursor, SCORE_CURSOR);
+    const docs = await this.pairs.pageOfUser(me, after, query.limit);
     const page = keysetPage(docs, query.limit, (last) =>
       encodeKeysetCursor({ key: last.score, id: last._id }, SCORE_CURSOR),
     );

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type {
   CreatePostRequest,
   Page,
@@ -8,28 +7,22 @@ import type {
   UpdatePostRequest,
 } from '@prepmate/contracts';
 import { TopicCatalog, UserTombstones } from '@prepmate/messaging';
-import {
-  AppError,
-  afterKeyFilter,
-  decodeKeysetCursor,
-  encodeKeysetCursor,
-  keysetPage,
-} from '@prepmate/platform';
-import type { FilterQuery, Model } from 'mongoose';
+import { AppError, encodeKeysetCursor, keysetPage } from '@prepmate/platform';
 import { v7 as uuidv7 } from 'uuid';
-import { TIME_CURSOR } from '../list-cursors';
+import { listPosition, TIME_CURSOR } from '../list-cursors';
 import { isRevealed } from '../domain/scratch-coverage';
 import { normalizeSkills } from '../domain/skills';
 import { HourlyLimiter } from '../limits/hourly-limiter';
-import { ScratchStates } from '../scratches/scratch-states';
-import { POST_MODEL, type PostDocument } from './post.schema';
+import { ScratchStateStore } from '../scratches/scratch-state.store';
+import type { PostDocument } from './post.schema';
+import { PostStore } from './post.store';
 
 /** Posts and the masked feed (docs/synergy.md, "Posts and the feed"). */
 @Injectable()
 export class PostsService {
   constructor(
-    @InjectModel(POST_MODEL) readonly model: Model<PostDocument>,
-    private readonly states: ScratchStates,
+    private readonly store: PostStore,
+    private readonly states: ScratchStateStore,
     private readonly catalog: TopicCatalog,
     private readonly limiter: HourlyLimiter,
     private readonly tombstones: UserTombstones,
@@ -53,7 +46,7 @@ export class PostsService {
       updatedAt: now,
       version: 1,
     };
-    await this.model.collection.insertOne(post as never);
+    await this.store.insert(post);
     // A deletion that ran meanwhile removes what was just stored again (docs/security.md).
     await this.tombstones.eraseIfDeleted([caller.userId]);
     await this.tombstones.assertActive(caller.userId);
@@ -76,11 +69,7 @@ export class PostsService {
       $set.skills = await this.skills(request.skills);
       $set.topic = $set.skills[0] ?? null;
     }
-    const written = await this.model.updateOne(
-      { _id: postId, version: post.version },
-      { $set, $inc: { version: 1 } },
-    );
-    if (written.matchedCount !== 1)
+    if (!(await this.store.updateAtVersion(postId, post.version, $set)))
       throw AppError.because(
         'POST_VERSION_CONFLICT',
         'the post changed meanwhile; read it again and retry',
@@ -90,7 +79,7 @@ export class PostsService {
 
   async remove(caller: RpcCaller, postId: string): Promise<{ deleted: true }> {
     await this.own(caller, postId);
-    await this.model.deleteOne({ _id: postId });
+    await this.store.remove(postId);
     return { deleted: true };
   }
 
@@ -105,24 +94,8 @@ export class PostsService {
     caller: RpcCaller,
     query: { limit: number; cursor?: string; authorId?: string },
   ): Promise<Page<PostResponse>> {
-    const filter: FilterQuery<PostDocument> = query.authorId ? { authorId: query.authorId } : {};
-    if (query.cursor) {
-      const cursor = decodeKeysetCursor(query.cursor, TIME_CURSOR);
-      if (!cursor) throw AppError.validation([{ field: 'cursor', message: 'invalid cursor' }]);
-      Object.assign(
-        filter,
-        afterKeyFilter(
-          'createdAt',
-          { key: new Date(cursor.key), id: cursor.id },
-          { key: 'desc', id: 'desc' },
-        ),
-      );
-    }
-    const docs = await this.model
-      .find(filter)
-      .sort({ createdAt: -1, _id: -1 })
-      .limit(query.limit + 1)
-      .lean<PostDocument[]>();
+    const after = listPosition(query.cursor, TIME_CURSOR);
+    const docs = await this.store.page(query.authorId, after, query.limit);
     const page = keysetPage(docs, query.limit, (last) =>
       encodeKeysetCursor({ key: last.createdAt.getTime(), id: last._id }, TIME_CURSOR),
     );
@@ -134,17 +107,9 @@ export class PostsService {
   }
 
   async find(postId: string): Promise<PostDocument> {
-    const post = await this.model.findById(postId).lean<PostDocument | null>();
+    const post = await this.store.find(postId);
     if (!post) throw AppError.notFound('post');
     return post;
-  }
-
-  async exportUser(userId: string): Promise<PostDocument[]> {
-    return this.model.find({ authorId: userId }).sort({ createdAt: 1 }).lean<PostDocument[]>();
-  }
-
-  async deleteUser(userId: string): Promise<number> {
-    return (await this.model.deleteMany({ authorId: userId })).deletedCount;
   }
 
   private async own(caller: RpcCaller, postId: string): Promise<PostDocument> {

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { TaskCompletedPayload, TopicAggregatedPayload } from '@prepmate/contracts';
 import { UserTombstones } from '@prepmate/messaging';
 import { PairQueue } from '../pairs/pair-queue';
-import { PairStore } from '../pairs/pair-store';
-import { LearnerProfiles } from './learner-profiles';
+import { PairStore } from '../pairs/pair.store';
+import { LearnerProfileStore } from './learner-profile.store';
 
 /** Projects aggregation's reports and schedules the pairs they affect. */
 @Injectable()
 export class ProfilesService {
   constructor(
-    private readonly profiles: LearnerProfiles,
+    private readonly profiles: LearnerProfileStore,
     private readonly pairs: PairStore,
     private readonly queue: PairQueue,
     private readonly tombstones: UserTombstones,

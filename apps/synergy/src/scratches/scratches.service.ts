@@ -1,25 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type { RpcCaller, ScratchRequest, ScratchResponse } from '@prepmate/contracts';
 import { UserTombstones } from '@prepmate/messaging';
 import { AppError } from '@prepmate/platform';
-import type { Model } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
 import { utcDay } from '../domain/interaction-days';
 import { isRevealed } from '../domain/scratch-coverage';
 import { HourlyLimiter } from '../limits/hourly-limiter';
 import { PairQueue } from '../pairs/pair-queue';
-import { PairStore } from '../pairs/pair-store';
+import { PairStore } from '../pairs/pair.store';
 import { PostsService } from '../posts/posts.service';
-import { SCRATCH_EVENT_MODEL, type ScratchEventDocument } from './scratch.schema';
-import { ScratchStates } from './scratch-states';
+import type { ScratchEventDocument } from './scratch.schema';
+import { ScratchEventStore } from './scratch-event.store';
+import { ScratchStateStore } from './scratch-state.store';
 
 /** Scratching a masked post (docs/synergy.md, "Scratch"). */
 @Injectable()
 export class ScratchesService {
   constructor(
-    @InjectModel(SCRATCH_EVENT_MODEL) readonly events: Model<ScratchEventDocument>,
-    private readonly states: ScratchStates,
+    private readonly events: ScratchEventStore,
+    private readonly states: ScratchStateStore,
     private readonly posts: PostsService,
     private readonly pairs: PairStore,
     private readonly queue: PairQueue,
@@ -57,7 +56,7 @@ export class ScratchesService {
       points: request.points.map(({ x, y }) => ({ x, y })),
     };
     const [, coverage] = await Promise.all([
-      this.events.collection.insertOne(event as never),
+      this.events.insert(event),
       this.states.raise(caller.userId, postId, post.authorId, request.coverage, at),
     ]);
     // Either learner deleted meanwhile: what was just stored about them goes again
@@ -65,23 +64,5 @@ export class ScratchesService {
     await this.tombstones.eraseIfDeleted([caller.userId, post.authorId]);
     await this.tombstones.assertActive(caller.userId);
     return { revealed: isRevealed(coverage), coverage };
-  }
-
-  /** Learners who scratched posts of this author (to clean their records on deletion). */
-  async scratchersOf(authorId: string): Promise<string[]> {
-    return this.events.distinct('scratcherId', { authorId });
-  }
-
-  async exportUser(userId: string): Promise<ScratchEventDocument[]> {
-    return this.events.find({ scratcherId: userId }).sort({ at: 1 }).lean<ScratchEventDocument[]>();
-  }
-
-  /** The learner's scratches and the scratches of their posts. */
-  async deleteUser(userId: string): Promise<number> {
-    const [mine, ofMine] = await Promise.all([
-      this.events.deleteMany({ scratcherId: userId }),
-      this.events.deleteMany({ authorId: userId }),
-    ]);
-    return mine.deletedCount + ofMine.deletedCount;
   }
 }

@@ -5,11 +5,13 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type { EventEnvelope } from '@prepmate/contracts';
+import { InjectConnection } from '@nestjs/mongoose';
 import { chunkedBulkWrite, ROOT_LOGGER, ServiceConfig } from '@prepmate/platform';
-import type { Model, mongo } from 'mongoose';
+import type { Connection, Model, mongo } from 'mongoose';
 import type { Logger } from 'pino';
 import { Gauge } from 'prom-client';
 import { EventPublisher } from '../publishing/event-publisher';
+import { unregisteredOutboxCollections } from './outbox-registration';
 
 /** Any mongoose model whose schema has the outbox plugin. */
 export type OutboxModel = Pick<Model<unknown>, 'collection'>;
@@ -53,11 +55,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly publisher: EventPublisher,
     private readonly config: ServiceConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
+    @InjectConnection() private readonly connection: Connection,
   ) {
     this.log = logger.child({ component: 'outbox' });
   }
 
-  /** Adds a model whose documents carry outbox fields to the sweep. */
+  /**
+   * Adds a model whose documents carry outbox fields to the sweep. The store that owns the
+   * model calls it in its `onModuleInit` (docs/architecture.md#persistence).
+   */
   register(model: OutboxModel): void {
     this.collections.set(
       model.collection.collectionName,
@@ -66,6 +72,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
+    this.assertAllRegistered();
     void this.sweep();
     this.timer = setInterval(() => void this.sweep(), this.config.OUTBOX_SWEEP_INTERVAL_MS);
     this.timer.unref();
@@ -73,6 +80,23 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   onModuleDestroy(): void {
     clearInterval(this.timer);
+  }
+
+  /**
+   * Refuses to start when a model of this service's database has the outbox fields but was
+   * never registered: its events would be published by the fast path at best, and a crash
+   * after a write would lose them silently, since no sweep would ever look at it.
+   */
+  assertAllRegistered(): void {
+    const forgotten = unregisteredOutboxCollections(
+      this.connection,
+      new Set(this.collections.keys()),
+    );
+    if (forgotten.length > 0)
+      throw new Error(
+        `outbox collections without a registration: ${forgotten.join(', ')} (their store must ` +
+          'call OutboxRelay.register in onModuleInit; docs/architecture.md#persistence)',
+      );
   }
 
   /** Publishes the pending events of these documents now (the fast path after a write). */

@@ -15,8 +15,10 @@ const DUPLICATE_KEY = 11000;
 
 /** Stored notifications (auth's `notifications`), by user. */
 @Injectable()
-export class NotificationsRepository {
-  constructor(@InjectModel(NOTIFICATION_MODEL) readonly model: Model<NotificationDocument>) {}
+export class NotificationStore {
+  constructor(
+    @InjectModel(NOTIFICATION_MODEL) private readonly model: Model<NotificationDocument>,
+  ) {}
 
   /** Stores it once; false when it was there already (the same event delivered again). */
   async insert(notification: NotificationDocument): Promise<boolean> {

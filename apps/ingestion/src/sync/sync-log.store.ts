@@ -37,8 +37,8 @@ export function toSyncLogResponse(doc: SyncLogDocument): SyncLogResponse {
 
 /** One log per import or sync run, with its timings, counts and per-record errors. */
 @Injectable()
-export class SyncLogsRepository {
-  constructor(@InjectModel(SYNC_LOG_MODEL) readonly model: Model<SyncLogDocument>) {}
+export class SyncLogStore {
+  constructor(@InjectModel(SYNC_LOG_MODEL) private readonly model: Model<SyncLogDocument>) {}
 
   /** The finished log of a run in one write (imports) or the completion of a started one. */
   async finish(

@@ -40,7 +40,7 @@ type HistogramState = Omit<MasteryHistogramDocument, '_id' | 'version'>;
  * writers of one topic take its lock (TopicLocks) around the compare and set.
  */
 @Injectable()
-export class MasteryPopulation implements OnModuleInit {
+export class MasteryPopulationStore implements OnModuleInit {
   private readonly cache = new Map<string, { at: number; histogram: MasteryHistogram | null }>();
   private readonly locks: TopicLocks;
 

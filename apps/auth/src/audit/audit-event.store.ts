@@ -24,7 +24,7 @@ export interface AuditEntry {
  * account (the entry itself stays, pseudonymous: its user id no longer names anyone).
  */
 @Injectable()
-export class AuditLog {
+export class AuditEventStore {
   private readonly log: Logger;
 
   constructor(

@@ -22,8 +22,10 @@ export interface LearnerSnapshot extends LearnerProfileState {
 
 /** Synergy's projection of `topic.aggregated` (see LearnerProfileDocument). */
 @Injectable()
-export class LearnerProfiles {
-  constructor(@InjectModel(LEARNER_PROFILE_MODEL) readonly model: Model<LearnerProfileDocument>) {}
+export class LearnerProfileStore {
+  constructor(
+    @InjectModel(LEARNER_PROFILE_MODEL) private readonly model: Model<LearnerProfileDocument>,
+  ) {}
 
   /**
    * Merges the event into the learner's profile with a version compare: a concurrent writer

@@ -11,8 +11,10 @@ import { isDuplicateKeyError } from '@prepmate/platform';
 
 /** The per-learner record of scratched posts (see ScratchStateDocument). */
 @Injectable()
-export class ScratchStates {
-  constructor(@InjectModel(SCRATCH_STATE_MODEL) readonly model: Model<ScratchStateDocument>) {}
+export class ScratchStateStore {
+  constructor(
+    @InjectModel(SCRATCH_STATE_MODEL) private readonly model: Model<ScratchStateDocument>,
+  ) {}
 
   /**
    * Raises the learner's coverage of the post to at least `coverage` in one atomic update

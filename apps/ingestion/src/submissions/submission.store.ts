@@ -1,9 +1,23 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { EventEnvelope, Platform } from '@prepmate/contracts';
+import type {
+  EventEnvelope,
+  Page,
+  Platform,
+  SubmissionResponse,
+  SubmissionsRpcData,
+} from '@prepmate/contracts';
 import { BatchOutbox, type BatchHeader, batchEvent } from '@prepmate/messaging';
-import { insertNew, ROOT_LOGGER } from '@prepmate/platform';
-import type { Model } from 'mongoose';
+import {
+  AppError,
+  afterKeyFilter,
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  insertNew,
+  keysetPage,
+  ROOT_LOGGER,
+} from '@prepmate/platform';
+import type { FilterQuery, Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import type { ImportRecord } from '../domain/import-record';
@@ -19,15 +33,17 @@ export interface StoreResult {
 const CHUNK = 1000;
 
 /**
- * Stores submissions in bulk: one unordered insertMany per chunk, the unique index on
- * (userId, platform, platformSubmissionId) turning every re-import into a reported duplicate.
- * The `submission.ingested` events of the attempts are staged in the batch outbox before the
- * insert and committed with the ids that were really stored, so a duplicate publishes nothing.
+ * The `submissions` collection. Stores submissions in bulk: one unordered insertMany per
+ * chunk, the unique index on (userId, platform, platformSubmissionId) turning every re-import
+ * into a reported duplicate. The `submission.ingested` events of the attempts are staged in
+ * the batch outbox before the insert and committed with the ids that were really stored, so
+ * a duplicate publishes nothing. Also the reads of a user's submissions (list, export) and
+ * their deletion.
  */
 @Injectable()
-export class SubmissionStore {
+export class SubmissionStore implements OnModuleInit {
   constructor(
-    @InjectModel(SUBMISSION_MODEL) readonly model: Model<SubmissionDocument>,
+    @InjectModel(SUBMISSION_MODEL) private readonly model: Model<SubmissionDocument>,
     private readonly outbox: BatchOutbox,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
@@ -35,6 +51,11 @@ export class SubmissionStore {
   }
 
   private readonly log: Logger;
+
+  /** Before the batch outbox's first sweep (on bootstrap), so a batch left by a crash is found. */
+  onModuleInit(): void {
+    this.outbox.register(this.model, ingestedEventOf);
+  }
 
   async store(
     userId: string,
@@ -86,6 +107,47 @@ export class SubmissionStore {
     return { inserted: stored.length, duplicates };
   }
 
+  /** A user's submissions, newest first, filtered, one page after the cursor. */
+  async list(userId: string, query: SubmissionsRpcData): Promise<Page<SubmissionResponse>> {
+    const filter: FilterQuery<SubmissionDocument> = { userId };
+    if (query.platform) filter.platform = query.platform;
+    if (query.verdict) filter.verdict = query.verdict;
+    if (query.cursor) {
+      const after = decodeKeysetCursor(query.cursor, { integer: true });
+      if (!after) throw new AppError('VALIDATION_FAILED', 'invalid cursor', { field: 'cursor' });
+      Object.assign(
+        filter,
+        afterKeyFilter(
+          'submittedAt',
+          { key: new Date(after.key), id: after.id },
+          { key: 'desc', id: 'desc' },
+        ),
+      );
+    }
+    const docs = await this.model
+      .find(filter)
+      .sort({ submittedAt: -1, _id: -1 })
+      .limit(query.limit + 1)
+      .lean<SubmissionDocument[]>();
+    // The cursor of the newest-first list: the last item's time and id.
+    const page = keysetPage(docs, query.limit, (last) =>
+      encodeKeysetCursor({ key: last.submittedAt.getTime(), id: last._id }),
+    );
+    return { items: page.items.map(toResponse), nextCursor: page.nextCursor };
+  }
+
+  async exportUser(userId: string): Promise<SubmissionResponse[]> {
+    const docs = await this.model
+      .find({ userId })
+      .sort({ submittedAt: 1 })
+      .lean<SubmissionDocument[]>();
+    return docs.map(toResponse);
+  }
+
+  async deleteUser(userId: string): Promise<number> {
+    return (await this.model.deleteMany({ userId })).deletedCount;
+  }
+
   private document(
     userId: string,
     platform: Platform,
@@ -110,6 +172,10 @@ export class SubmissionStore {
       createdAt: now,
     };
   }
+}
+
+function toResponse(doc: SubmissionDocument): SubmissionResponse {
+  return { id: doc._id, ...submissionView(doc) };
 }
 
 /** The `submission.ingested` event of a stored submission; none for a compilation error. */

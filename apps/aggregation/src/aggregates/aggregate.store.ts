@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { EventEnvelope } from '@prepmate/contracts';
-import { withPendingEvents } from '@prepmate/messaging';
+import { OutboxRelay, withPendingEvents } from '@prepmate/messaging';
 import type { Model } from 'mongoose';
 import { emptyAggregate, type UserAggregate } from '../domain/user-aggregate';
 import { USER_AGGREGATE_MODEL, type UserAggregateDocument } from './user-aggregate.schema';
@@ -17,8 +17,21 @@ export class StaleAggregateError extends Error {
 
 /** Users' aggregates, read and written by `_id` (the user id). */
 @Injectable()
-export class AggregateStore {
-  constructor(@InjectModel(USER_AGGREGATE_MODEL) readonly model: Model<UserAggregateDocument>) {}
+export class AggregateStore implements OnModuleInit {
+  constructor(
+    @InjectModel(USER_AGGREGATE_MODEL) private readonly model: Model<UserAggregateDocument>,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  /** Before the relay's first sweep (on bootstrap), so events left by a crash go out at once. */
+  onModuleInit(): void {
+    this.relay.register(this.model);
+  }
+
+  /** Publishes the user's pending `topic.aggregated` now (the fast path after a save; a failure is left to the outbox sweep). */
+  async relayPending(userId: string): Promise<void> {
+    await this.relay.relayOrLeave(this.model, [userId]);
+  }
 
   async load(userId: string): Promise<UserAggregate> {
     const doc = await this.model

@@ -13,10 +13,10 @@ import {
   type UpdateMeRpcData,
 } from '@prepmate/contracts';
 import { requireAdmin, requireCaller, RpcHandler } from '@prepmate/messaging';
-import { AuditLog } from '../audit/audit-log';
-import { SigningKeys } from '../keys/signing-keys';
-import { AuthService } from './auth.service';
-import { UserAccessService } from './user-access.service';
+import { AuditEventStore } from './audit/audit-event.store';
+import { SigningKeys } from './keys/signing-keys';
+import { AuthService } from './account/auth.service';
+import { UserAccessService } from './account/user-access.service';
 
 /** Auth's RPCs: each unpacks the request and calls the service. Bodies were validated by the gateway. */
 @Controller()
@@ -24,7 +24,7 @@ export class AuthRpcController {
   constructor(
     private readonly auth: AuthService,
     private readonly access: UserAccessService,
-    private readonly audit: AuditLog,
+    private readonly audit: AuditEventStore,
     private readonly keys: SigningKeys,
   ) {}
 

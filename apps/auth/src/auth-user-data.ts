@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { UserDataContributor, UserDataSource } from '@prepmate/messaging';
-import { AuditLog } from '../audit/audit-log';
-import { MentorsService } from '../mentors/mentors.service';
-import { NotificationSettingsRepository } from '../notifications/notification-settings.repository';
-import { NotificationsRepository } from '../notifications/notifications.repository';
-import { toUserResponse } from '../users/user.mapper';
-import { UsersRepository } from '../users/users.repository';
+import { AuditEventStore } from './audit/audit-event.store';
+import { MentorsService } from './mentors/mentors.service';
+import { NotificationSettingsStore } from './notifications/notification-settings.store';
+import { NotificationStore } from './notifications/notification.store';
+import { toUserResponse } from './users/user.mapper';
+import { UserStore } from './users/user.store';
 
 /**
  * Auth's part of `GET /me/export`: the profile, the user's audit entries, mentor links (on
@@ -20,11 +20,11 @@ export class AuthUserData implements UserDataSource {
   readonly contributors: UserDataContributor[];
 
   constructor(
-    users: UsersRepository,
-    audit: AuditLog,
+    users: UserStore,
+    audit: AuditEventStore,
     mentors: MentorsService,
-    notifications: NotificationsRepository,
-    settings: NotificationSettingsRepository,
+    notifications: NotificationStore,
+    settings: NotificationSettingsStore,
   ) {
     this.contributors = [
       {

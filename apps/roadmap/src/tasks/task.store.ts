@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { EventEnvelope, Page, TaskStatus } from '@prepmate/contracts';
-import { withPendingEvents } from '@prepmate/messaging';
+import { OutboxRelay, withPendingEvents } from '@prepmate/messaging';
 import type { FilterQuery, Model } from 'mongoose';
 import { afterIdFilter, idPage } from '@prepmate/platform';
 import type { TaskAction } from '../domain/task-lifecycle';
@@ -21,11 +21,27 @@ export class TransitionRefused extends Error {}
  * a concurrent write makes it match nothing, and the caller reads again or answers 409.
  */
 @Injectable()
-export class TaskStore {
+export class TaskStore implements OnModuleInit {
   constructor(
-    @InjectModel(TASK_MODEL) readonly model: Model<TaskDocument>,
+    @InjectModel(TASK_MODEL) private readonly model: Model<TaskDocument>,
     @InjectModel(TASK_WAIT_MODEL) private readonly waits: Model<TaskWaitDocument>,
+    private readonly relay: OutboxRelay,
   ) {}
+
+  /** Before the relay's first sweep (on bootstrap), so events left by a crash go out at once. */
+  onModuleInit(): void {
+    this.relay.register(this.model);
+  }
+
+  /** Publishes the task's pending events now (the fast path after a write; a failure is left to the outbox sweep). */
+  async relayPending(taskId: string): Promise<void> {
+    await this.relay.relayOrLeave(this.model, [taskId]);
+  }
+
+  /** How many tasks the user holds (for the per-user quota). */
+  countOfUser(userId: string): Promise<number> {
+    return this.model.countDocuments({ userId });
+  }
 
   async insert(doc: TaskDocument): Promise<void> {
     await this.model.create(doc);

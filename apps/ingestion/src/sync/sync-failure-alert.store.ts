@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Platform } from '@prepmate/contracts';
 import { createEvent, OutboxRelay } from '@prepmate/messaging';
@@ -22,11 +22,16 @@ export interface FailureStreak {
  * streak, so a second announcement of the same streak is a duplicate key and publishes nothing.
  */
 @Injectable()
-export class SyncFailureAlerts {
+export class SyncFailureAlertStore implements OnModuleInit {
   constructor(
-    @InjectModel(SYNC_FAILURE_ALERT_MODEL) readonly model: Model<SyncFailureAlertDocument>,
+    @InjectModel(SYNC_FAILURE_ALERT_MODEL) private readonly model: Model<SyncFailureAlertDocument>,
     private readonly relay: OutboxRelay,
   ) {}
+
+  /** Before the relay's first sweep (on bootstrap), so events left by a crash go out at once. */
+  onModuleInit(): void {
+    this.relay.register(this.model);
+  }
 
   /** Returns whether this call announced the streak (false: it was announced before). */
   async announce(streak: FailureStreak): Promise<boolean> {

@@ -24,7 +24,7 @@ export type RotateResult =
  * the revoker's token update, which comes later, catches the new token.
  */
 @Injectable()
-export class RefreshTokens {
+export class RefreshTokenStore {
   constructor(
     @InjectModel(REFRESH_TOKEN_MODEL) private readonly tokens: Model<RefreshTokenDocument>,
     @InjectModel(REFRESH_FAMILY_MODEL) private readonly families: Model<RefreshFamilyDocument>,

@@ -13,10 +13,10 @@ const MAX_ATTEMPTS = 5;
 
 /** Each learner's notification settings and next digest time (auth's `notification_settings`). */
 @Injectable()
-export class NotificationSettingsRepository {
+export class NotificationSettingsStore {
   constructor(
     @InjectModel(NOTIFICATION_SETTINGS_MODEL)
-    readonly model: Model<NotificationSettingsDocument>,
+    private readonly model: Model<NotificationSettingsDocument>,
   ) {}
 
   find(userId: string): Promise<NotificationSettingsDocument | null> {

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { EventEnvelope, Page, UpdateMeRpcData } from '@prepmate/contracts';
 import type { OutboxFields } from '@prepmate/messaging';
-import { withPendingEvents } from '@prepmate/messaging';
+import { OutboxRelay, withPendingEvents } from '@prepmate/messaging';
 import type { Model } from 'mongoose';
 import type { AccountAccess } from '../domain/access-change';
 import { USER_MODEL, type UserDocument } from './user.schema';
@@ -28,8 +28,21 @@ export function profileChanges(data: UpdateMeRpcData): Partial<ProfileChanges> {
 
 /** Users in auth's own database. Email uniqueness is the unique index on `emailKey`. */
 @Injectable()
-export class UsersRepository {
-  constructor(@InjectModel(USER_MODEL) readonly model: Model<UserDocument>) {}
+export class UserStore implements OnModuleInit {
+  constructor(
+    @InjectModel(USER_MODEL) private readonly model: Model<UserDocument>,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  /** Before the relay's first sweep (on bootstrap), so events left by a crash go out at once. */
+  onModuleInit(): void {
+    this.relay.register(this.model);
+  }
+
+  /** Publishes the users' pending events in the background (the sweep retries a failure). */
+  relaySoon(ids: string[]): void {
+    this.relay.relaySoon(this.model, ids);
+  }
 
   /** Inserts the user with its events in the same write; false when the email is taken. */
   async insert(

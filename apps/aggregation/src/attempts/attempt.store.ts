@@ -23,7 +23,7 @@ function toAttempt(doc: AttemptDocument): Attempt {
 @Injectable()
 export class AttemptStore {
   constructor(
-    @InjectModel(ATTEMPT_MODEL) readonly model: Model<AttemptDocument>,
+    @InjectModel(ATTEMPT_MODEL) private readonly model: Model<AttemptDocument>,
     @InjectModel(PENDING_ATTEMPT_MODEL) private readonly pendingModel: Model<AttemptDocument>,
   ) {}
 

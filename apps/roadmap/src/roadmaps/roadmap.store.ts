@@ -18,7 +18,7 @@ import {
 @Injectable()
 export class RoadmapStore implements OnModuleInit {
   constructor(
-    @InjectModel(ROADMAP_MODEL) readonly model: Model<RoadmapDocument>,
+    @InjectModel(ROADMAP_MODEL) private readonly model: Model<RoadmapDocument>,
     @InjectModel(FOLLOW_MODEL) private readonly follows: Model<FollowDocument>,
     @InjectModel(ROADMAP_SLOT_MODEL) private readonly slots: Model<RoadmapSlotDocument>,
   ) {}

@@ -32,8 +32,8 @@ export function toSyncStateResponse(doc: SyncStateDocument, withUser = false): S
 
 /** Sync state per (user, platform). Claiming the running sync is one conditional update. */
 @Injectable()
-export class SyncStatesRepository {
-  constructor(@InjectModel(SYNC_STATE_MODEL) readonly model: Model<SyncStateDocument>) {}
+export class SyncStateStore {
+  constructor(@InjectModel(SYNC_STATE_MODEL) private readonly model: Model<SyncStateDocument>) {}
 
   /**
    * Creates the state on first link (keeps an existing one: relinking keeps the cursor and

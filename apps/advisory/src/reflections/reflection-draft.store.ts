@@ -7,7 +7,7 @@ import { REFLECTION_DRAFT_MODEL, type ReflectionDraftDocument } from './reflecti
 
 /** Reflection drafts by task id; the first one stored for a task stays (a redelivery adds nothing). */
 @Injectable()
-export class ReflectionDrafts {
+export class ReflectionDraftStore {
   constructor(
     @InjectModel(REFLECTION_DRAFT_MODEL) private readonly model: Model<ReflectionDraftDocument>,
   ) {}

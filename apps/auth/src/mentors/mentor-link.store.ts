@@ -8,8 +8,8 @@ export const mentorLinkId = (mentorId: string, studentId: string) => `${mentorId
 
 /** Mentor links in auth's database; every change is conditional on the status it replaces. */
 @Injectable()
-export class MentorLinksRepository {
-  constructor(@InjectModel(MENTOR_LINK_MODEL) readonly model: Model<MentorLinkDocument>) {}
+export class MentorLinkStore {
+  constructor(@InjectModel(MENTOR_LINK_MODEL) private readonly model: Model<MentorLinkDocument>) {}
 
   get(mentorId: string, studentId: string): Promise<MentorLinkDocument | null> {
     return this.model

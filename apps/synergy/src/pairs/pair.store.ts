@@ -1,17 +1,50 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
+import { OutboxRelay } from '@prepmate/messaging';
+import { afterKeyFilter, isDuplicateKeyError, type KeysetPosition } from '@prepmate/platform';
+import type { FilterQuery, Model, UpdateQuery } from 'mongoose';
 import { pairKey, type PairKey } from '../domain/pair-key';
 import { PAIR_DAY_MODEL, PAIR_MODEL, type PairDayDocument, type PairDocument } from './pair.schema';
-import { isDuplicateKeyError } from '@prepmate/platform';
 
 /** The stored pairs: created at the first interaction, scored by the pair job. */
 @Injectable()
-export class PairStore {
+export class PairStore implements OnModuleInit {
   constructor(
-    @InjectModel(PAIR_MODEL) readonly model: Model<PairDocument>,
-    @InjectModel(PAIR_DAY_MODEL) readonly days: Model<PairDayDocument>,
+    @InjectModel(PAIR_MODEL) private readonly model: Model<PairDocument>,
+    @InjectModel(PAIR_DAY_MODEL) private readonly days: Model<PairDayDocument>,
+    private readonly relay: OutboxRelay,
   ) {}
+
+  /** Before the relay's first sweep (on bootstrap), so events left by a crash go out at once. */
+  onModuleInit(): void {
+    this.relay.register(this.model);
+  }
+
+  /** Writes the pair's new score if it is still at `version`; false when another write won. */
+  async updateAtVersion(id: string, version: number, update: UpdateQuery<PairDocument>) {
+    const written = await this.model.updateOne({ _id: id, version }, update);
+    return written.matchedCount === 1;
+  }
+
+  /** Publishes the pair's pending events now; a failure is left to the sweep. */
+  relayOrLeave(id: string): Promise<void> {
+    return this.relay.relayOrLeave(this.model, [id]);
+  }
+
+  /**
+   * The user's pairs by score, highest first (ties by pair id), after `after` (the last pair
+   * of the previous page), `limit + 1` of them so the caller knows whether more follow.
+   */
+  pageOfUser(userId: string, after: KeysetPosition | null, limit: number): Promise<PairDocument[]> {
+    const filter: FilterQuery<PairDocument> = { $or: [{ userA: userId }, { userB: userId }] };
+    // Highest score first, ties by pair id.
+    if (after) filter.$and = [afterKeyFilter('score', after, { key: 'desc', id: 'asc' })];
+    return this.model
+      .find(filter, { pendingEvents: 0 })
+      .sort({ score: -1, _id: 1 })
+      .limit(limit + 1)
+      .lean<PairDocument[]>();
+  }
 
   /**
    * Records a scratch between these two learners on `day` (UTC): the pair's day is inserted

@@ -12,8 +12,8 @@ const MAX_ATTEMPTS = 5;
 
 /** Users' mastery per topic as `topic.aggregated` reported it, one snapshot per user. */
 @Injectable()
-export class MasteryProjection {
-  constructor(@InjectModel(MASTERY_MODEL) readonly model: Model<MasteryDocument>) {}
+export class MasteryStore {
+  constructor(@InjectModel(MASTERY_MODEL) private readonly model: Model<MasteryDocument>) {}
 
   /**
    * Merges the event's topics into the user's snapshot. Each topic only moves forward (see

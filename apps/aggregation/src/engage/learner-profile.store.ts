@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { EventEnvelope } from '@prepmate/contracts';
 import { OutboxRelay, withPendingEvents } from '@prepmate/messaging';
@@ -18,11 +18,16 @@ export type ProfileChange = { profile: LearnerProfile; events: EventEnvelope[] }
  * replica or handler wrote in between), with its events in the same write (outbox).
  */
 @Injectable()
-export class LearnerProfiles {
+export class LearnerProfileStore implements OnModuleInit {
   constructor(
-    @InjectModel(LEARNER_PROFILE_MODEL) readonly model: Model<LearnerProfileDocument>,
+    @InjectModel(LEARNER_PROFILE_MODEL) private readonly model: Model<LearnerProfileDocument>,
     private readonly relay: OutboxRelay,
   ) {}
+
+  /** Before the relay's first sweep (on bootstrap), so events left by a crash go out at once. */
+  onModuleInit(): void {
+    this.relay.register(this.model);
+  }
 
   async load(userId: string): Promise<{ profile: LearnerProfile; version: number }> {
     const doc = await this.model
