@@ -1,6 +1,7 @@
 import {
   DeadLetterAdmin,
   EventPublisher,
+  MalformedEventError,
   ProcessedEventStore,
   UnroutedMonitor,
   legacyUnroutedQueueName,
@@ -17,7 +18,7 @@ const RETRY_DELAYS = [200, 400];
 
 /**
  * Faults around a consumer that the messaging library must absorb (docs/reliability.md):
- * a hung handler, a failed handler's claim, a broker-cancelled consumer, a replay to a queue
+ * a hung handler, a failed handler's claim, a malformed event, a broker-cancelled consumer, a replay to a queue
  * that is gone, and the bounded unrouted queue.
  */
 describe('consumer faults', () => {
@@ -41,6 +42,7 @@ describe('consumer faults', () => {
         runs.set(id, run);
         if (id === 'hangs-once' && run === 1) await new Promise(() => undefined);
         if (failing.has(id)) throw new Error(`cannot handle ${id}`);
+        if (id === 'malformed') throw new MalformedEventError(['problem is missing']);
         handled.add(id);
       },
     });
@@ -78,6 +80,20 @@ describe('consumer faults', () => {
     failing = new Set();
     await service.app.get(EventPublisher).publish(event); // an outbox re-send, say
     await eventually(() => handled.has('fails'), Boolean, { what: 'the re-sent event' });
+  });
+
+  it('dead-letters a malformed event at once, without walking the retry ladder', async () => {
+    const event = ingestedEvent(3, { platformSubmissionId: 'malformed' });
+    await service.app.get(EventPublisher).publish(event);
+    const admin = new DeadLetterAdmin(raw);
+    const letters = await eventually(
+      () => admin.list(queue),
+      (found) => found.some((letter) => letter.messageId === event.eventId),
+      { what: 'the malformed event in the DLQ' },
+    );
+    const letter = letters.find((found) => found.messageId === event.eventId)!;
+    expect(letter).toMatchObject({ attempts: 1, error: 'malformed event: problem is missing' });
+    expect(runs.get('malformed')).toBe(1);
   });
 
   it('subscribes again when the broker cancels the consumer (its queue deleted)', async () => {

@@ -28,3 +28,4 @@ export * from './rpc/user-tombstones';
 export * from './topology/unrouted-monitor';
 export * from './consuming/event-delivery';
 export * from './consuming/dependency-gate';
+export * from './consuming/malformed-event';

@@ -1,7 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type { EventEnvelope, SubmissionIngestedPayload } from '@prepmate/contracts';
-import { UserTombstones, WriteBatcher } from '@prepmate/messaging';
+import { MalformedEventError, UserTombstones, WriteBatcher } from '@prepmate/messaging';
+import { ingestedPayloadFaults } from '../domain/ingested-shape';
 import { type NormalizeOutcome, Normalizer } from './normalizer';
 
 /** Submissions normalized per batch at most (prefetch bounds it too). */
@@ -16,7 +17,7 @@ const CONCURRENT_BATCHES = 2;
  * `submission.ingested`: the deliveries in flight are normalized together (two batches at a
  * time per replica), and each message is acknowledged once its batch is stored. A problem
  * that cannot be normalized is held for an admin; the message is still acknowledged, so it
- * never blocks the queue.
+ * never blocks the queue. A payload that breaks the event's contract is dead-lettered at once.
  */
 @Controller()
 export class SubmissionIngestedHandler {
@@ -48,6 +49,9 @@ export class SubmissionIngestedHandler {
 
   @EventPattern('submission.ingested')
   async onIngested(@Payload() event: EventEnvelope<'submission.ingested'>): Promise<void> {
+    // A payload that breaks the contract never joins a batch: it is dead-lettered alone.
+    const faults = ingestedPayloadFaults(event.payload);
+    if (faults.length > 0) throw new MalformedEventError(faults);
     await this.batcher.add(event.payload);
   }
 }

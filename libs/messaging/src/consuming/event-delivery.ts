@@ -8,6 +8,7 @@ import type { EventPublisher } from '../publishing/event-publisher';
 import { withoutBrokerBookkeeping } from '../topology/headers';
 import { HEADERS, deadLetterQueueName, retryQueueName } from '../topology/names';
 import { checkMessageSignature, type SignatureCheck } from '../signing/message-signature';
+import { MalformedEventError } from './malformed-event';
 import { nextFailureStep } from './retry-policy';
 
 export type EventHandlerFn = (event: EventEnvelope) => Promise<void>;
@@ -24,13 +25,15 @@ export interface OutageCheck {
  * 2. its eventId is claimed for this queue (one batched insert for concurrent deliveries);
  *    a first delivery whose claim exists already is a duplicate → acked, nothing else;
  * 3. handled, then acked — never acked before the handler's effects are stored; a handler
- *    that has not finished within `handlerTimeoutMs` counts as failed (step 4): its delivery
+ *    that has not finished within `handlerTimeoutMs` counts as failed (step 5): its delivery
  *    is not held until the broker's consumer timeout closes the channel. The late handler may
  *    still finish; its effects are keyed like every retry's, so that changes nothing twice;
- * 4. handler failed while a dependency (database, Redis) is down (`OutageCheck`) → the
+ * 4. handler threw `MalformedEventError` (the payload breaks its contract) → the claim is
+ *    released and the message dead-lettered at once: no retry can fix it;
+ * 5. handler failed while a dependency (database, Redis) is down (`OutageCheck`) → the
  *    message is put back through the first retry queue with its attempt count unchanged (an
  *    outage burns no retries and sends nothing to the DLQ) and the transport pauses consuming;
- * 5. handler failed otherwise → the claim is released (a later publish of the same event is handled)
+ * 6. handler failed otherwise → the claim is released (a later publish of the same event is handled)
  *    and the message republished (confirmed) to the next retry queue, or to the DLQ with the
  *    error in its headers after the last retry, and only then acked; if even that publish fails it is nacked back to its queue, never lost.
  * A message the broker redelivers (its consumer died before acking), a retry and an operator's
@@ -117,7 +120,10 @@ export class EventDelivery {
         if (error instanceof HandlerTimeoutError)
           eventsConsumed.inc({ queue: this.queue, outcome: 'timed_out' });
         await this.releaseClaim(event.eventId);
-        if (await this.outage.dependencyDown()) await this.defer(channel, message, event, error);
+        if (error instanceof MalformedEventError)
+          await this.rejectMalformed(channel, message, error);
+        else if (await this.outage.dependencyDown())
+          await this.defer(channel, message, event, error);
         else await this.onFailure(channel, message, event, error);
       } finally {
         timer();
@@ -163,6 +169,17 @@ export class EventDelivery {
       [HEADERS.attempt]: step.attempt,
       [HEADERS.error]: reason,
     });
+  }
+
+  /** A broken contract: straight to the DLQ, no retry can fix it. */
+  private async rejectMalformed(
+    channel: Channel,
+    message: ConsumeMessage,
+    error: MalformedEventError,
+  ): Promise<void> {
+    const attempts = Number(message.properties.headers?.[HEADERS.attempt] ?? 0) + 1;
+    this.log.error({ faults: error.faults }, 'malformed event; dead-lettering without retries');
+    await this.deadLetter(channel, message, error.message, attempts);
   }
 
   /** Puts the message back without counting the attempt: its failure was an outage's. */
