@@ -30,3 +30,4 @@ export * from './jobs/periodic-sweep';
 export * from './jobs/background-assertion';
 export * from './database/keyset-page';
 export * from './http/keyset-cursor';
+export * from './http/http-drain';

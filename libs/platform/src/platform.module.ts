@@ -17,6 +17,7 @@ import { READINESS_CHECKS, type ReadinessCheck } from './health/readiness-check'
 import { createRootLogger } from './logging/logger';
 import { ROOT_LOGGER } from './logging/logger.tokens';
 import { MetricsController } from './metrics/metrics.controller';
+import { HttpDrain } from './http/http-drain';
 import { SERVICE_NAME } from './platform.tokens';
 
 export interface PlatformModuleOptions<C extends ServiceConfig> {
@@ -66,8 +67,15 @@ export class PlatformModule implements OnModuleInit {
       module: PlatformModule,
       imports: [TerminusModule.forRoot({ logger: false, errorLogStyle: 'json' })],
       controllers: [HealthController, MetricsController],
-      providers,
-      exports: [SERVICE_NAME, ServiceConfig, ROOT_LOGGER, READINESS_CHECKS, ...ownConfig],
+      providers: [...providers, HttpDrain],
+      exports: [
+        SERVICE_NAME,
+        ServiceConfig,
+        ROOT_LOGGER,
+        READINESS_CHECKS,
+        HttpDrain,
+        ...ownConfig,
+      ],
     };
   }
 }

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { ServiceConfig } from '../config/service-config';
 import { ErrorResponseFilter } from '../errors/error-response.filter';
 import { createValidationPipe } from '../errors/validation-pipe';
+import { HttpDrain } from '../http/http-drain';
 import { ROOT_LOGGER } from '../logging/logger.tokens';
 import { NestPinoLogger } from '../logging/nest-logger';
 import { requestContextMiddleware } from '../logging/request-context.middleware';
@@ -33,6 +34,8 @@ export async function configureServiceApp(
   const logger = app.get<Logger>(ROOT_LOGGER);
   app.useLogger(new NestPinoLogger(logger));
   app.use(requestContextMiddleware(logger));
+  const drain = app.get(HttpDrain);
+  app.use(drain.use.bind(drain));
   // Before the default body parser, so routes given a larger parser there keep it.
   await options.configure?.(app);
   app.useBodyParser('json', { limit: options.jsonBodyLimit ?? '1mb' });
