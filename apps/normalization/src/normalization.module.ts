@@ -15,7 +15,7 @@ import {
 } from './engagement/engagement.schemas';
 import { EngagementService } from './engagement/engagement.service';
 import { FailureResolver } from './failures/failure-resolver';
-import { FailureStore } from './failures/failure-store';
+import { FailureStore } from './failures/failure.store';
 import { FailuresService } from './failures/failures.service';
 import { PossibleDuplicatesService } from './failures/possible-duplicates.service';
 import { UnmappedTagsService } from './failures/unmapped-tags.service';
@@ -24,7 +24,7 @@ import {
   NormalizationFailureSchema,
 } from './failures/normalization-failure.schema';
 import { ResolutionSweep } from './failures/resolution-sweep';
-import { ReviewLog } from './failures/review-log';
+import { ReviewLog } from './failures/unmapped-tag.store';
 import {
   POSSIBLE_DUPLICATE_MODEL,
   PossibleDuplicateSchema,
@@ -38,7 +38,7 @@ import {
   NORMALIZED_SUBMISSION_MODEL,
   NormalizedSubmissionSchema,
 } from './normalizing/normalized-submission.schema';
-import { NormalizedRecords } from './normalizing/normalized-records';
+import { NormalizedSubmissionStore } from './normalizing/normalized-submission.store';
 import { CatalogTrust } from './normalizing/catalog-trust';
 import { NewProblemMapper } from './normalizing/new-problem-mapper';
 import { Normalizer } from './normalizing/normalizer';
@@ -95,7 +95,7 @@ import { TaxonomyStore } from './taxonomy/taxonomy.store';
     FailuresService,
     NewProblemMapper,
     NormalizationUserData,
-    NormalizedRecords,
+    NormalizedSubmissionStore,
     Normalizer,
     PossibleDuplicatesService,
     ProblemCatalog,

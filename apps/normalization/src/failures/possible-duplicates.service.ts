@@ -3,7 +3,7 @@ import type { Page, PageRpcData, PossibleDuplicateResponse } from '@prepmate/con
 import { afterIdFilter, idPage } from '@prepmate/platform';
 import { type CanonicalProblemDocument } from '../problems/canonical-problem.schema';
 import { ProblemCatalog } from '../problems/problem-catalog';
-import { ReviewLog } from './review-log';
+import { ReviewLog } from './unmapped-tag.store';
 
 /** Admin review: canonical problems normalization created that may duplicate another. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, PageRpcData, UnmappedTagResponse } from '@prepmate/contracts';
 import { AppError } from '@prepmate/platform';
-import { ReviewLog } from './review-log';
+import { ReviewLog } from './unmapped-tag.store';
 import type { UnmappedTagDocument } from './review.schemas';
 
 /** Admin review: platform tags no alias maps to a topic, with how often they were seen. */

@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { type MappingPlan, planMappings, planNewProblem } from '../domain/mapping-plan';
 import { isConfirmed } from '../domain/problem-trust';
 import { settleTheirMapping } from '../domain/unfinished-mapping';
-import { ReviewLog } from '../failures/review-log';
+import { ReviewLog } from '../failures/unmapped-tag.store';
 import { NormalizationConfig } from '../normalization.config';
 import { type CanonicalProblemDocument } from '../problems/canonical-problem.schema';
 import { ProblemCatalog } from '../problems/problem-catalog';

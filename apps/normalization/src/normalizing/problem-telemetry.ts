@@ -9,7 +9,7 @@ import {
   PROBLEM_TELEMETRY_MODEL,
   type ProblemTelemetryDocument,
 } from '../problems/canonical-problem.schema';
-import { type Attempt, NormalizedRecords } from './normalized-records';
+import { type Attempt, NormalizedSubmissionStore } from './normalized-submission.store';
 
 /** Total, accepted, success rate and mean solve time (over accepted attempts with a time). */
 export function computeTelemetry(attempts: readonly Attempt[]): AggregateTelemetry {
@@ -47,7 +47,7 @@ export class ProblemTelemetry implements OnModuleInit, OnModuleDestroy {
   private readonly log: Logger;
 
   constructor(
-    private readonly records: NormalizedRecords,
+    private readonly records: NormalizedSubmissionStore,
     @InjectModel(PROBLEM_TELEMETRY_MODEL)
     private readonly telemetry: Model<ProblemTelemetryDocument>,
     private readonly config: NormalizationConfig,
