@@ -51,6 +51,7 @@ import {
   ProblemTelemetrySchema,
 } from './problems/canonical-problem.schema';
 import { ProblemCatalog } from './problems/problem-catalog';
+import { ProblemTelemetryStore } from './problems/problem-telemetry.store';
 import { PROBLEM_MAPPING_MODEL, ProblemMappingSchema } from './problems/problem-mapping.schema';
 import { ProblemsService } from './problems/problems.service';
 import {
@@ -100,6 +101,7 @@ import { TaxonomyStore } from './taxonomy/taxonomy.store';
     PossibleDuplicatesService,
     ProblemCatalog,
     ProblemTelemetry,
+    ProblemTelemetryStore,
     ProblemsService,
     ResolutionSweep,
     ReviewLog,
