@@ -24,7 +24,8 @@ import {
   NormalizationFailureSchema,
 } from './failures/normalization-failure.schema';
 import { ResolutionSweep } from './failures/resolution-sweep';
-import { ReviewLog } from './failures/unmapped-tag.store';
+import { PossibleDuplicateStore } from './failures/possible-duplicate.store';
+import { UnmappedTagStore } from './failures/unmapped-tag.store';
 import {
   POSSIBLE_DUPLICATE_MODEL,
   PossibleDuplicateSchema,
@@ -98,14 +99,15 @@ import { TaxonomyStore } from './taxonomy/taxonomy.store';
     NormalizationUserData,
     NormalizedSubmissionStore,
     Normalizer,
+    PossibleDuplicateStore,
     PossibleDuplicatesService,
     ProblemCatalog,
     ProblemTelemetry,
     ProblemTelemetryStore,
     ProblemsService,
     ResolutionSweep,
-    ReviewLog,
     TaxonomyService,
+    UnmappedTagStore,
     UnmappedTagsService,
     TaxonomyStore,
     userDataContributorsFrom(NormalizationUserData),

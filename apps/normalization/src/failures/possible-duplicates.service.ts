@@ -1,25 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, PageRpcData, PossibleDuplicateResponse } from '@prepmate/contracts';
-import { afterIdFilter, idPage } from '@prepmate/platform';
+import { idPage } from '@prepmate/platform';
 import { type CanonicalProblemDocument } from '../problems/canonical-problem.schema';
 import { ProblemCatalog } from '../problems/problem-catalog';
-import { ReviewLog } from './unmapped-tag.store';
+import { PossibleDuplicateStore } from './possible-duplicate.store';
 
 /** Admin review: canonical problems normalization created that may duplicate another. */
 @Injectable()
 export class PossibleDuplicatesService {
   constructor(
-    private readonly review: ReviewLog,
+    private readonly duplicates: PossibleDuplicateStore,
     private readonly catalog: ProblemCatalog,
   ) {}
 
   /** Possible duplicates by id, with the titles of both problems. */
   async list({ limit, cursor }: PageRpcData): Promise<Page<PossibleDuplicateResponse>> {
-    const docs = await this.review.duplicates
-      .find(afterIdFilter(cursor, 'asc'))
-      .sort({ _id: 1 })
-      .limit(limit + 1)
-      .lean();
+    const docs = await this.duplicates.page(cursor, limit);
     const page = idPage(docs, limit);
     const ids = [...new Set(page.items.flatMap((doc) => [doc.problemId, doc.candidateId]))];
     const problems = ids.length
