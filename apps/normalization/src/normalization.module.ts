@@ -13,7 +13,9 @@ import {
   FEEDBACK_MODEL,
   FeedbackSchema,
 } from './engagement/engagement.schemas';
+import { BookmarkStore } from './engagement/bookmark.store';
 import { EngagementService } from './engagement/engagement.service';
+import { FeedbackStore } from './engagement/feedback.store';
 import { FailureResolver } from './failures/failure-resolver';
 import { FailureStore } from './failures/failure.store';
 import { FailuresService } from './failures/failures.service';
@@ -52,7 +54,9 @@ import {
   ProblemTelemetrySchema,
 } from './problems/canonical-problem.schema';
 import { ProblemCatalog } from './problems/problem-catalog';
+import { ProblemMappingStore } from './problems/problem-mapping.store';
 import { ProblemTelemetryStore } from './problems/problem-telemetry.store';
+import { ProblemStore } from './problems/problem.store';
 import { PROBLEM_MAPPING_MODEL, ProblemMappingSchema } from './problems/problem-mapping.schema';
 import { ProblemsService } from './problems/problems.service';
 import {
@@ -90,11 +94,13 @@ import { TaxonomyStore } from './taxonomy/taxonomy.store';
   ],
   controllers: [NormalizationRpcController, SubmissionIngestedHandler, UserDeletedHandler],
   providers: [
+    BookmarkStore,
     CatalogTrust,
     EngagementService,
     FailureResolver,
     FailureStore,
     FailuresService,
+    FeedbackStore,
     NewProblemMapper,
     NormalizationUserData,
     NormalizedSubmissionStore,
@@ -102,6 +108,8 @@ import { TaxonomyStore } from './taxonomy/taxonomy.store';
     PossibleDuplicateStore,
     PossibleDuplicatesService,
     ProblemCatalog,
+    ProblemMappingStore,
+    ProblemStore,
     ProblemTelemetry,
     ProblemTelemetryStore,
     ProblemsService,
