@@ -19,6 +19,10 @@ import {
   type NormalizedSubmissionDocument,
 } from '../../apps/normalization/src/normalizing/normalized-submission.schema';
 import { Normalizer } from '../../apps/normalization/src/normalizing/normalizer';
+import {
+  CANONICAL_PROBLEM_MODEL,
+  type CanonicalProblemDocument,
+} from '../../apps/normalization/src/problems/canonical-problem.schema';
 import { ProblemCatalog } from '../../apps/normalization/src/problems/problem-catalog';
 
 /**
@@ -113,7 +117,10 @@ describe('resolving a normalization failure', () => {
       retried.canonicalProblemId,
     ]);
     // One problem, created once, carrying the platform once.
-    const problems = await catalog.problems.find({ title: create.title }).lean();
+    const problems = await service.app
+      .get<Model<CanonicalProblemDocument>>(getModelToken(CANONICAL_PROBLEM_MODEL))
+      .find({ title: create.title })
+      .lean();
     expect(problems).toHaveLength(1);
     expect(problems[0].platforms.map((entry) => entry.platformProblemId)).toEqual(['cut-mid']);
     expect(await failureOf(failure.id)).toMatchObject({

@@ -4,6 +4,10 @@ import type { Connection, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { NormalizationModule } from '../../apps/normalization/src/normalization.module';
 import { Normalizer } from '../../apps/normalization/src/normalizing/normalizer';
+import {
+  CANONICAL_PROBLEM_MODEL,
+  type CanonicalProblemDocument,
+} from '../../apps/normalization/src/problems/canonical-problem.schema';
 import { ProblemCatalog } from '../../apps/normalization/src/problems/problem-catalog';
 import {
   PROBLEM_MAPPING_MODEL,
@@ -63,7 +67,10 @@ describe('normalization catalog writes', () => {
   it('adds a platform to a canonical problem once, however often the addition is replayed', async () => {
     const catalog = service.app.get(ProblemCatalog);
     const now = new Date();
-    await catalog.problems.collection.insertOne({
+    const problems = service.app.get<Model<CanonicalProblemDocument>>(
+      getModelToken(CANONICAL_PROBLEM_MODEL),
+    );
+    await problems.collection.insertOne({
       _id: 'canonical-twice',
       normalizedTitle: 'added twice',
       platforms: [

@@ -27,6 +27,7 @@ import { IntegrationsService } from './integrations/integrations.service';
 import { PlatformCircuitBreakers } from './platforms/circuit-breakers';
 import { CodeforcesClient } from './platforms/codeforces.client';
 import { LeetCodeCatalog } from './platforms/leetcode-catalog';
+import { LeetCodeQuestionStore } from './platforms/leetcode-question.store';
 import {
   LEETCODE_QUESTION_MODEL,
   LeetCodeQuestionSchema,
@@ -88,6 +89,7 @@ import { SyncService } from './sync/sync.service';
     IntegrationsService,
     LeetCodeCatalog,
     LeetCodeClient,
+    LeetCodeQuestionStore,
     LeetCodeSyncWorker,
     NewProblemQuota,
     PlatformCircuitBreakers,

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { UserDataContributor } from '@prepmate/messaging';
 import { EngagementService } from './engagement/engagement.service';
-import { FailureStore } from './failures/failure-store';
-import { NormalizedRecords } from './normalizing/normalized-records';
+import { FailureStore } from './failures/failure.store';
+import { NormalizedSubmissionStore } from './normalizing/normalized-submission.store';
 
 /** Everything normalization holds about a user, one export part per kind of record. */
 @Injectable()
 export class NormalizationUserData {
   constructor(
     private readonly engagement: EngagementService,
-    private readonly records: NormalizedRecords,
+    private readonly records: NormalizedSubmissionStore,
     private readonly failures: FailureStore,
   ) {}
 

@@ -13,9 +13,11 @@ import {
   FEEDBACK_MODEL,
   FeedbackSchema,
 } from './engagement/engagement.schemas';
+import { BookmarkStore } from './engagement/bookmark.store';
 import { EngagementService } from './engagement/engagement.service';
+import { FeedbackStore } from './engagement/feedback.store';
 import { FailureResolver } from './failures/failure-resolver';
-import { FailureStore } from './failures/failure-store';
+import { FailureStore } from './failures/failure.store';
 import { FailuresService } from './failures/failures.service';
 import { PossibleDuplicatesService } from './failures/possible-duplicates.service';
 import { UnmappedTagsService } from './failures/unmapped-tags.service';
@@ -24,7 +26,8 @@ import {
   NormalizationFailureSchema,
 } from './failures/normalization-failure.schema';
 import { ResolutionSweep } from './failures/resolution-sweep';
-import { ReviewLog } from './failures/review-log';
+import { PossibleDuplicateStore } from './failures/possible-duplicate.store';
+import { UnmappedTagStore } from './failures/unmapped-tag.store';
 import {
   POSSIBLE_DUPLICATE_MODEL,
   PossibleDuplicateSchema,
@@ -38,7 +41,7 @@ import {
   NORMALIZED_SUBMISSION_MODEL,
   NormalizedSubmissionSchema,
 } from './normalizing/normalized-submission.schema';
-import { NormalizedRecords } from './normalizing/normalized-records';
+import { NormalizedSubmissionStore } from './normalizing/normalized-submission.store';
 import { CatalogTrust } from './normalizing/catalog-trust';
 import { NewProblemMapper } from './normalizing/new-problem-mapper';
 import { Normalizer } from './normalizing/normalizer';
@@ -51,6 +54,9 @@ import {
   ProblemTelemetrySchema,
 } from './problems/canonical-problem.schema';
 import { ProblemCatalog } from './problems/problem-catalog';
+import { ProblemMappingStore } from './problems/problem-mapping.store';
+import { ProblemTelemetryStore } from './problems/problem-telemetry.store';
+import { ProblemStore } from './problems/problem.store';
 import { PROBLEM_MAPPING_MODEL, ProblemMappingSchema } from './problems/problem-mapping.schema';
 import { ProblemsService } from './problems/problems.service';
 import {
@@ -88,22 +94,28 @@ import { TaxonomyStore } from './taxonomy/taxonomy.store';
   ],
   controllers: [NormalizationRpcController, SubmissionIngestedHandler, UserDeletedHandler],
   providers: [
+    BookmarkStore,
     CatalogTrust,
     EngagementService,
     FailureResolver,
     FailureStore,
     FailuresService,
+    FeedbackStore,
     NewProblemMapper,
     NormalizationUserData,
-    NormalizedRecords,
+    NormalizedSubmissionStore,
     Normalizer,
+    PossibleDuplicateStore,
     PossibleDuplicatesService,
     ProblemCatalog,
+    ProblemMappingStore,
+    ProblemStore,
     ProblemTelemetry,
+    ProblemTelemetryStore,
     ProblemsService,
     ResolutionSweep,
-    ReviewLog,
     TaxonomyService,
+    UnmappedTagStore,
     UnmappedTagsService,
     TaxonomyStore,
     userDataContributorsFrom(NormalizationUserData),

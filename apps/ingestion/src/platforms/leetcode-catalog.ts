@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { ROOT_LOGGER } from '@prepmate/platform';
-import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { splitDistinct } from '../domain/import-limits';
 import type { LeetCodeQuestion } from '../domain/leetcode-submission';
 import { LeetCodeClient } from './leetcode.client';
-import { LEETCODE_QUESTION_MODEL, type LeetCodeQuestionDocument } from './leetcode-question.schema';
+import { LeetCodeQuestionStore } from './leetcode-question.store';
 
 /** Lookups one import makes at most in parallel. */
 const LOOKUP_CONCURRENCY = 4;
@@ -27,15 +25,15 @@ export interface ResolveOptions {
 }
 
 /**
- * Difficulty and tags of LeetCode problems: from the stored catalog, else a
- * `question(titleSlug)` lookup whose answer is stored for next time.
+ * Difficulty and tags of LeetCode problems: from the stored catalog (`LeetCodeQuestionStore`),
+ * else a `question(titleSlug)` lookup whose answer is stored for next time.
  */
 @Injectable()
 export class LeetCodeCatalog {
   private readonly log: Logger;
 
   constructor(
-    @InjectModel(LEETCODE_QUESTION_MODEL) private readonly model: Model<LeetCodeQuestionDocument>,
+    private readonly store: LeetCodeQuestionStore,
     private readonly client: LeetCodeClient,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
@@ -46,16 +44,8 @@ export class LeetCodeCatalog {
     const wanted = [...new Set(slugs)];
     const questions = new Map<string, LeetCodeQuestion>();
     if (wanted.length === 0) return { questions, missing: [], skipped: [] };
-    const known = await this.model
-      .find({ _id: { $in: wanted } })
-      .lean<LeetCodeQuestionDocument[]>();
-    for (const doc of known)
-      questions.set(doc._id, {
-        titleSlug: doc._id,
-        title: doc.title,
-        difficulty: doc.difficulty,
-        tags: doc.tags,
-      });
+    for (const question of await this.store.findMany(wanted))
+      questions.set(question.titleSlug, question);
     const { admitted: unknown, refused } = splitDistinct(
       wanted.filter((slug) => !questions.has(slug)),
       options.maxLookups ?? Number.POSITIVE_INFINITY,
@@ -72,16 +62,7 @@ export class LeetCodeCatalog {
             continue;
           }
           questions.set(slug, question);
-          await this.model.replaceOne(
-            { _id: slug },
-            {
-              title: question.title,
-              difficulty: question.difficulty,
-              tags: question.tags,
-              fetchedAt: new Date(),
-            },
-            { upsert: true },
-          );
+          await this.store.save(slug, question);
         } catch (error) {
           missing.push(slug);
           this.log.warn({ slug, err: (error as Error).message }, 'leetcode question lookup failed');

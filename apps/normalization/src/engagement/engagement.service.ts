@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type {
   BookmarkResponse,
   FeedbackResponse,
@@ -10,19 +9,13 @@ import type {
   RpcCaller,
 } from '@prepmate/contracts';
 import { AppError, offsetPage } from '@prepmate/platform';
-import type { Model } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
 import { reportStanding } from '../domain/problem-reports';
 import { ProblemsService } from '../problems/problems.service';
-import { ProblemCatalog } from '../problems/problem-catalog';
-import {
-  BOOKMARK_MODEL,
-  type BookmarkDocument,
-  FEEDBACK_MODEL,
-  type FeedbackDocument,
-} from './engagement.schemas';
-
-const bookmarkId = (userId: string, problemId: string) => `${userId}:${problemId}`;
+import { ProblemStore } from '../problems/problem.store';
+import { BookmarkStore } from './bookmark.store';
+import type { BookmarkDocument, FeedbackDocument } from './engagement.schemas';
+import { FeedbackStore } from './feedback.store';
 
 function toBookmark(doc: BookmarkDocument, problem?: ProblemResponse | null): BookmarkResponse {
   return {
@@ -49,10 +42,10 @@ function toFeedback(doc: FeedbackDocument) {
 @Injectable()
 export class EngagementService {
   constructor(
-    @InjectModel(BOOKMARK_MODEL) private readonly bookmarks: Model<BookmarkDocument>,
-    @InjectModel(FEEDBACK_MODEL) private readonly feedback: Model<FeedbackDocument>,
+    private readonly bookmarks: BookmarkStore,
+    private readonly feedback: FeedbackStore,
     private readonly problems: ProblemsService,
-    private readonly catalog: ProblemCatalog,
+    private readonly problemStore: ProblemStore,
   ) {}
 
   /** Creates the bookmark (or updates its notes when it exists). */
@@ -62,23 +55,8 @@ export class EngagementService {
     notes: string | undefined,
   ): Promise<BookmarkResponse> {
     await this.problems.require(problemId, caller);
-    const now = new Date();
-    const doc = await this.bookmarks
-      .findOneAndUpdate(
-        { _id: bookmarkId(caller.userId, problemId) },
-        {
-          $set: { updatedAt: now, ...(notes !== undefined ? { notes } : {}) },
-          $setOnInsert: {
-            userId: caller.userId,
-            problemId,
-            createdAt: now,
-            ...(notes === undefined ? { notes: null } : {}),
-          },
-        },
-        { upsert: true, new: true },
-      )
-      .lean<BookmarkDocument>();
-    return toBookmark(doc!);
+    const doc = await this.bookmarks.upsert(caller.userId, problemId, notes, new Date());
+    return toBookmark(doc);
   }
 
   async updateBookmark(
@@ -86,20 +64,14 @@ export class EngagementService {
     problemId: string,
     notes: string | undefined,
   ): Promise<BookmarkResponse> {
-    const doc = await this.bookmarks
-      .findOneAndUpdate(
-        { _id: bookmarkId(caller.userId, problemId) },
-        { $set: { notes: notes ?? null, updatedAt: new Date() } },
-        { new: true },
-      )
-      .lean<BookmarkDocument>();
+    const doc = await this.bookmarks.setNotes(caller.userId, problemId, notes ?? null, new Date());
     if (!doc) throw new AppError('NOT_FOUND', 'the problem is not bookmarked');
     return toBookmark(doc);
   }
 
   async removeBookmark(caller: RpcCaller, problemId: string): Promise<void> {
-    const result = await this.bookmarks.deleteOne({ _id: bookmarkId(caller.userId, problemId) });
-    if (result.deletedCount === 0) throw new AppError('NOT_FOUND', 'the problem is not bookmarked');
+    if (!(await this.bookmarks.remove(caller.userId, problemId)))
+      throw new AppError('NOT_FOUND', 'the problem is not bookmarked');
   }
 
   /** Newest first, each with its problem. */
@@ -107,12 +79,12 @@ export class EngagementService {
     caller: RpcCaller,
     { limit, cursor }: PageRpcData,
   ): Promise<Page<BookmarkResponse>> {
-    const docs = await this.bookmarks.find({ userId: caller.userId }).lean<BookmarkDocument[]>();
+    const docs = await this.bookmarks.ofUser(caller.userId);
     docs.sort(
       (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b._id.localeCompare(a._id),
     );
     const page = offsetPage(docs, { limit, cursor });
-    const problems = await this.catalog.getMany(page.items.map((doc) => doc.problemId));
+    const problems = await this.problemStore.getMany(page.items.map((doc) => doc.problemId));
     const byId = new Map(
       (await this.problems.views(problems, caller)).map((problem) => [problem.id, problem]),
     );
@@ -134,22 +106,18 @@ export class EngagementService {
       status: 'open',
       createdAt: new Date(),
     };
-    await this.feedback.create(doc);
-    const open = await this.feedback
-      .find({ problemId: request.problemId, status: 'open' }, { userId: 1 })
-      .lean<Pick<FeedbackDocument, 'userId'>[]>();
-    const { openReports, flagged } = reportStanding(open.map((report) => report.userId));
-    await this.catalog.problems.updateOne(
-      { _id: request.problemId },
-      { $set: { openReports, ...(flagged ? { flagged: true } : {}) } },
+    await this.feedback.insert(doc);
+    const { openReports, flagged } = reportStanding(
+      await this.feedback.openReporters(request.problemId),
     );
+    await this.problemStore.setReports(request.problemId, openReports, flagged);
     return { ...toFeedback(doc), problemFlagged: flagged };
   }
 
   async exportUser(userId: string) {
     const [bookmarks, feedback] = await Promise.all([
-      this.bookmarks.find({ userId }).lean<BookmarkDocument[]>(),
-      this.feedback.find({ userId }).lean<FeedbackDocument[]>(),
+      this.bookmarks.ofUser(userId),
+      this.feedback.ofUser(userId),
     ]);
     return {
       bookmarks: bookmarks.map((doc) => toBookmark(doc)),
@@ -159,9 +127,9 @@ export class EngagementService {
 
   async deleteUser(userId: string): Promise<number> {
     const [bookmarks, feedback] = await Promise.all([
-      this.bookmarks.deleteMany({ userId }),
-      this.feedback.deleteMany({ userId }),
+      this.bookmarks.deleteUser(userId),
+      this.feedback.deleteUser(userId),
     ]);
-    return bookmarks.deletedCount + feedback.deletedCount;
+    return bookmarks + feedback;
   }
 }

@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type { NewCanonicalProblem, ResolveFailureResponse } from '@prepmate/contracts';
 import { AppError, ROOT_LOGGER } from '@prepmate/platform';
-import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { nextResolutionStep, type ResolutionStep } from '../domain/failure-resolution';
 import { normalizeTitle } from '../domain/titles';
@@ -16,10 +14,10 @@ import {
 } from '../problems/problem-documents';
 import type { ProblemMappingDocument } from '../problems/problem-mapping.schema';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import {
-  type FailureResolution,
-  NORMALIZATION_FAILURE_MODEL,
-  type NormalizationFailureDocument,
+import { FailureStore } from './failure.store';
+import type {
+  FailureResolution,
+  NormalizationFailureDocument,
 } from './normalization-failure.schema';
 
 /**
@@ -33,8 +31,7 @@ export class FailureResolver {
   private readonly log: Logger;
 
   constructor(
-    @InjectModel(NORMALIZATION_FAILURE_MODEL)
-    private readonly model: Model<NormalizationFailureDocument>,
+    private readonly store: FailureStore,
     private readonly catalog: ProblemCatalog,
     private readonly taxonomy: TaxonomyService,
     private readonly normalizer: Normalizer,
@@ -72,9 +69,7 @@ export class FailureResolver {
   async run(failureId: string): Promise<ResolveFailureResponse> {
     let republished = 0;
     for (;;) {
-      const failure = await this.model
-        .findOne({ _id: failureId }, { pendingEvents: 0 })
-        .lean<NormalizationFailureDocument>();
+      const failure = await this.store.find(failureId);
       const resolution = failure?.resolution;
       if (!failure || !resolution) throw new AppError('NOT_FOUND', 'no such resolution');
       if (resolution.step === 'done') {
@@ -116,10 +111,7 @@ export class FailureResolver {
         if (existing?.canonicalProblemId === canonicalId) return 0;
         // Mapped to another problem meanwhile: nothing of ours was written, the failure is open
         // again (its held submissions are normalized through that mapping by the next hold).
-        await this.model.updateOne(
-          { _id: failure._id, status: 'resolving' },
-          { $set: { status: 'open', resolution: null } },
-        );
+        await this.store.reopen(failure._id);
         return 'reopened';
       }
       case 'attach': {
@@ -145,16 +137,7 @@ export class FailureResolver {
       case 'close':
         // From here on nothing more is held in the failure (a hold finds it resolved and
         // normalizes through the mapping), so the held list read by `normalize` is final.
-        await this.model.updateOne(
-          { _id: failure._id, status: 'resolving' },
-          {
-            $set: {
-              status: 'resolved',
-              resolvedCanonicalProblemId: canonicalId,
-              resolvedAt: new Date(),
-            },
-          },
-        );
+        await this.store.close(failure._id, canonicalId);
         return 0;
       case 'normalize': {
         const outcomes = await this.normalizer.normalizeBatch(failure.held);
@@ -170,10 +153,7 @@ export class FailureResolver {
     failure: NormalizationFailureDocument,
     step: ResolutionStep,
   ): Promise<void> {
-    await this.model.updateOne(
-      { _id: failure._id, 'resolution.step': step },
-      { $set: { 'resolution.step': nextResolutionStep(step), 'resolution.updatedAt': new Date() } },
-    );
+    await this.store.advance(failure._id, step, nextResolutionStep(step));
   }
 
   private async createOnce(doc: CanonicalProblemDocument): Promise<void> {

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type {
   NormalizationFailureResponse,
   Page,
@@ -7,17 +6,16 @@ import type {
   ResolveFailureResponse,
   ResolveFailureRpcData,
 } from '@prepmate/contracts';
-import { afterIdFilter, AppError, idPage, ROOT_LOGGER } from '@prepmate/platform';
-import type { Model } from 'mongoose';
+import { AppError, idPage, ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { continuesResolution, firstResolutionStep } from '../domain/failure-resolution';
 import { ProblemCatalog } from '../problems/problem-catalog';
 import { FailureResolver } from './failure-resolver';
-import {
-  type FailureResolution,
-  NORMALIZATION_FAILURE_MODEL,
-  type NormalizationFailureDocument,
+import { FailureStore } from './failure.store';
+import type {
+  FailureResolution,
+  NormalizationFailureDocument,
 } from './normalization-failure.schema';
 
 function toFailureResponse(doc: NormalizationFailureDocument): NormalizationFailureResponse {
@@ -41,8 +39,7 @@ export class FailuresService {
   private readonly log: Logger;
 
   constructor(
-    @InjectModel(NORMALIZATION_FAILURE_MODEL)
-    private readonly model: Model<NormalizationFailureDocument>,
+    private readonly store: FailureStore,
     private readonly catalog: ProblemCatalog,
     private readonly resolver: FailureResolver,
     @Inject(ROOT_LOGGER) logger: Logger,
@@ -52,14 +49,7 @@ export class FailuresService {
 
   /** Open failures (and those being resolved), by id. */
   async list({ limit, cursor }: PageRpcData): Promise<Page<NormalizationFailureResponse>> {
-    const docs = await this.model
-      .find(
-        { status: { $in: ['open', 'resolving'] }, ...afterIdFilter(cursor, 'asc') },
-        { pendingEvents: 0 },
-      )
-      .sort({ _id: 1 })
-      .limit(limit + 1)
-      .lean<NormalizationFailureDocument[]>();
+    const docs = await this.store.pageUnresolved(cursor, limit);
     const page = idPage(docs, limit);
     return { items: page.items.map(toFailureResponse), nextCursor: page.nextCursor };
   }
@@ -75,9 +65,7 @@ export class FailuresService {
       throw new AppError('VALIDATION_FAILED', 'give exactly one of canonicalProblemId and create', {
         field: 'canonicalProblemId',
       });
-    const failure = await this.model
-      .findOne({ _id: request.failureId }, { pendingEvents: 0 })
-      .lean<NormalizationFailureDocument>();
+    const failure = await this.store.find(request.failureId);
     if (!failure) throw new AppError('NOT_FOUND', 'no such normalization failure');
     if (failure.resolution) return this.continueResolution(failure, failure.resolution, request);
     if (failure.status !== 'open')
@@ -103,18 +91,11 @@ export class FailuresService {
       step: firstResolutionStep(Boolean(request.create)),
       updatedAt: new Date(),
     };
-    const begun = await this.model.updateOne(
-      { _id: failure._id, status: 'open' },
-      { $set: { status: 'resolving', resolution } },
-    );
-    if (begun.modifiedCount === 0) {
+    if (!(await this.store.beginResolution(failure._id, resolution))) {
       // Another request began a resolution first: continue it if it is the same.
-      const now = await this.model
-        .findOne({ _id: failure._id }, { resolution: 1 })
-        .lean<NormalizationFailureDocument>();
-      if (!now?.resolution)
-        throw AppError.because('FAILURE_CHANGED', 'the failure changed meanwhile');
-      return this.continueResolution(failure, now.resolution, request);
+      const now = await this.store.resolutionOf(failure._id);
+      if (!now) throw AppError.because('FAILURE_CHANGED', 'the failure changed meanwhile');
+      return this.continueResolution(failure, now, request);
     }
     this.log.info(
       { failureId: failure._id, canonicalProblemId, created: Boolean(request.create) },

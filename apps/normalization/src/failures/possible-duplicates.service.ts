@@ -1,33 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, PageRpcData, PossibleDuplicateResponse } from '@prepmate/contracts';
-import { afterIdFilter, idPage } from '@prepmate/platform';
-import { type CanonicalProblemDocument } from '../problems/canonical-problem.schema';
-import { ProblemCatalog } from '../problems/problem-catalog';
-import { ReviewLog } from './review-log';
+import { idPage } from '@prepmate/platform';
+import { ProblemStore } from '../problems/problem.store';
+import { PossibleDuplicateStore } from './possible-duplicate.store';
 
 /** Admin review: canonical problems normalization created that may duplicate another. */
 @Injectable()
 export class PossibleDuplicatesService {
   constructor(
-    private readonly review: ReviewLog,
-    private readonly catalog: ProblemCatalog,
+    private readonly duplicates: PossibleDuplicateStore,
+    private readonly problems: ProblemStore,
   ) {}
 
   /** Possible duplicates by id, with the titles of both problems. */
   async list({ limit, cursor }: PageRpcData): Promise<Page<PossibleDuplicateResponse>> {
-    const docs = await this.review.duplicates
-      .find(afterIdFilter(cursor, 'asc'))
-      .sort({ _id: 1 })
-      .limit(limit + 1)
-      .lean();
+    const docs = await this.duplicates.page(cursor, limit);
     const page = idPage(docs, limit);
     const ids = [...new Set(page.items.flatMap((doc) => [doc.problemId, doc.candidateId]))];
-    const problems = ids.length
-      ? await this.catalog.problems
-          .find({ _id: { $in: ids } }, { title: 1 })
-          .lean<CanonicalProblemDocument[]>()
-      : [];
-    const titles = new Map(problems.map((problem) => [problem._id, problem.title]));
+    const titles = await this.problems.titles(ids);
     return {
       items: page.items.map((doc) => ({
         id: doc._id,

@@ -1,15 +1,10 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { PeriodicSweep, ROOT_LOGGER } from '@prepmate/platform';
-import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { RESOLUTION_STEPS } from '../domain/failure-resolution';
 import { NormalizationConfig } from '../normalization.config';
 import { FailureResolver } from './failure-resolver';
-import {
-  NORMALIZATION_FAILURE_MODEL,
-  type NormalizationFailureDocument,
-} from './normalization-failure.schema';
+import { FailureStore } from './failure.store';
 
 /**
  * Finishes resolutions nobody finished: an admin's request that crashed or failed half-way and
@@ -24,8 +19,7 @@ export class ResolutionSweep implements OnModuleInit, OnModuleDestroy {
   private readonly log: Logger;
 
   constructor(
-    @InjectModel(NORMALIZATION_FAILURE_MODEL)
-    private readonly model: Model<NormalizationFailureDocument>,
+    private readonly store: FailureStore,
     private readonly resolver: FailureResolver,
     private readonly config: NormalizationConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
@@ -46,26 +40,19 @@ export class ResolutionSweep implements OnModuleInit, OnModuleDestroy {
   async sweep(): Promise<number> {
     let finished = 0;
     try {
-      const unfinished = await this.model
-        .find(
-          {
-            'resolution.step': { $in: RESOLUTION_STEPS.filter((step) => step !== 'done') },
-            'resolution.updatedAt': {
-              $lt: new Date(Date.now() - this.config.FAILURE_RESOLUTION_GRACE_MS),
-            },
-          },
-          { _id: 1 },
-        )
-        .limit(100)
-        .lean<Array<Pick<NormalizationFailureDocument, '_id'>>>();
-      for (const { _id } of unfinished) {
+      const unfinished = await this.store.resolutionsStuck(
+        RESOLUTION_STEPS.filter((step) => step !== 'done'),
+        new Date(Date.now() - this.config.FAILURE_RESOLUTION_GRACE_MS),
+        100,
+      );
+      for (const failureId of unfinished) {
         try {
-          const result = await this.resolver.run(_id);
+          const result = await this.resolver.run(failureId);
           finished += 1;
           this.log.info({ ...result }, 'finished an interrupted resolution');
         } catch (error) {
           this.log.warn(
-            { failureId: _id, err: (error as Error).message },
+            { failureId, err: (error as Error).message },
             'could not finish an interrupted resolution; the next sweep tries again',
           );
         }

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, PageRpcData, UnmappedTagResponse } from '@prepmate/contracts';
 import { AppError } from '@prepmate/platform';
-import { ReviewLog } from './review-log';
-import type { UnmappedTagDocument } from './review.schemas';
+import { UnmappedTagStore } from './unmapped-tag.store';
 
 /** Admin review: platform tags no alias maps to a topic, with how often they were seen. */
 @Injectable()
 export class UnmappedTagsService {
-  constructor(private readonly review: ReviewLog) {}
+  constructor(private readonly store: UnmappedTagStore) {}
 
   /**
    * Most frequent first (then by platform and tag), read from the counts: a page reads what it
@@ -17,12 +16,7 @@ export class UnmappedTagsService {
     const start = cursor ? Number(cursor) : 0;
     if (!Number.isSafeInteger(start) || start < 0)
       throw new AppError('VALIDATION_FAILED', 'invalid cursor', { field: 'cursor' });
-    const docs = await this.review.unmapped
-      .find()
-      .sort({ count: -1, _id: 1 })
-      .skip(start)
-      .limit(limit + 1)
-      .lean<UnmappedTagDocument[]>();
+    const docs = await this.store.page(start, limit);
     const page = docs.slice(0, limit);
     return {
       items: page.map(({ platform, tag, count, lastSeen }) => ({

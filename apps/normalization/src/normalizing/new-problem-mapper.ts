@@ -6,7 +6,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { type MappingPlan, planMappings, planNewProblem } from '../domain/mapping-plan';
 import { isConfirmed } from '../domain/problem-trust';
 import { settleTheirMapping } from '../domain/unfinished-mapping';
-import { ReviewLog } from '../failures/review-log';
+import { PossibleDuplicateStore } from '../failures/possible-duplicate.store';
+import { UnmappedTagStore } from '../failures/unmapped-tag.store';
 import { NormalizationConfig } from '../normalization.config';
 import { type CanonicalProblemDocument } from '../problems/canonical-problem.schema';
 import { ProblemCatalog } from '../problems/problem-catalog';
@@ -43,7 +44,8 @@ export class NewProblemMapper {
   constructor(
     private readonly catalog: ProblemCatalog,
     private readonly taxonomy: TaxonomyService,
-    private readonly review: ReviewLog,
+    private readonly duplicates: PossibleDuplicateStore,
+    private readonly unmappedTags: UnmappedTagStore,
     private readonly trust: CatalogTrust,
     private readonly config: NormalizationConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
@@ -109,7 +111,7 @@ export class NewProblemMapper {
     await Promise.all([
       this.catalog.createProblems([...newDocs.values()]),
       this.catalog.addPlatforms(additions),
-      this.review.possibleDuplicates(
+      this.duplicates.insert(
         winners.flatMap(({ decision, mapping }) =>
           decision.possibleDuplicateOf
             ? [
@@ -122,7 +124,7 @@ export class NewProblemMapper {
             : [],
         ),
       ),
-      this.review.unmappedTags(
+      this.unmappedTags.record(
         winners.map(({ plan }) => ({
           platform: plan.platform,
           platformProblemId: plan.problem.platformProblemId,

@@ -3,12 +3,12 @@ import type { SubmissionIngestedPayload } from '@prepmate/contracts';
 import { ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { unusableProblem } from '../domain/mapping-plan';
-import { FailureStore } from '../failures/failure-store';
+import { FailureStore } from '../failures/failure.store';
 import { ProblemCatalog } from '../problems/problem-catalog';
 import { mappingId } from '../problems/problem-mapping.schema';
 import { CatalogTrust } from './catalog-trust';
 import { NewProblemMapper } from './new-problem-mapper';
-import { NormalizedRecords } from './normalized-records';
+import { NormalizedSubmissionStore } from './normalized-submission.store';
 import { ProblemTelemetry } from './problem-telemetry';
 
 export interface NormalizeOutcome {
@@ -40,7 +40,7 @@ export class Normalizer {
   constructor(
     private readonly catalog: ProblemCatalog,
     private readonly newProblems: NewProblemMapper,
-    private readonly records: NormalizedRecords,
+    private readonly records: NormalizedSubmissionStore,
     private readonly failures: FailureStore,
     private readonly telemetry: ProblemTelemetry,
     private readonly trust: CatalogTrust,

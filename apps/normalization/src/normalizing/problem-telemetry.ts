@@ -1,15 +1,10 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { chunkedBulkWrite, ROOT_LOGGER } from '@prepmate/platform';
-import type { Model } from 'mongoose';
+import { ROOT_LOGGER } from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { NormalizationConfig } from '../normalization.config';
-import {
-  type AggregateTelemetry,
-  PROBLEM_TELEMETRY_MODEL,
-  type ProblemTelemetryDocument,
-} from '../problems/canonical-problem.schema';
-import { type Attempt, NormalizedRecords } from './normalized-records';
+import type { AggregateTelemetry } from '../problems/canonical-problem.schema';
+import { ProblemTelemetryStore } from '../problems/problem-telemetry.store';
+import { type Attempt, NormalizedSubmissionStore } from './normalized-submission.store';
 
 /** Total, accepted, success rate and mean solve time (over accepted attempts with a time). */
 export function computeTelemetry(attempts: readonly Attempt[]): AggregateTelemetry {
@@ -47,9 +42,8 @@ export class ProblemTelemetry implements OnModuleInit, OnModuleDestroy {
   private readonly log: Logger;
 
   constructor(
-    private readonly records: NormalizedRecords,
-    @InjectModel(PROBLEM_TELEMETRY_MODEL)
-    private readonly telemetry: Model<ProblemTelemetryDocument>,
+    private readonly records: NormalizedSubmissionStore,
+    private readonly telemetry: ProblemTelemetryStore,
     private readonly config: NormalizationConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
@@ -71,19 +65,8 @@ export class ProblemTelemetry implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The stored telemetry of these problems (a problem not flushed yet is left out). */
-  async ofProblems(ids: string[]): Promise<Map<string, AggregateTelemetry>> {
-    if (ids.length === 0) return new Map();
-    const stored = await this.telemetry
-      .find({ _id: { $in: ids } })
-      .lean<ProblemTelemetryDocument[]>();
-    return new Map(
-      stored.map(
-        ({ totalSubmissions, acceptedSubmissions, successRate, meanSolveTimeSeconds, _id }) => [
-          _id,
-          { totalSubmissions, acceptedSubmissions, successRate, meanSolveTimeSeconds },
-        ],
-      ),
-    );
+  ofProblems(ids: string[]): Promise<Map<string, AggregateTelemetry>> {
+    return this.telemetry.ofProblems(ids);
   }
 
   /** Recomputes the dirty problems now (concurrent calls share one pass). */
@@ -99,32 +82,15 @@ export class ProblemTelemetry implements OnModuleInit, OnModuleDestroy {
     try {
       const byProblem = await this.records.attemptsOf(ids);
       const current = new Map(
-        (await this.telemetry.find({ _id: { $in: ids } }).lean<ProblemTelemetryDocument[]>()).map(
-          ({ _id, totalSubmissions, acceptedSubmissions, successRate, meanSolveTimeSeconds }) => [
-            _id,
-            JSON.stringify({
-              totalSubmissions,
-              acceptedSubmissions,
-              successRate,
-              meanSolveTimeSeconds,
-            }),
-          ],
-        ),
+        [...(await this.telemetry.ofProblems(ids))].map(([id, stored]) => [
+          id,
+          JSON.stringify(stored),
+        ]),
       );
       const changed = [...byProblem]
         .map(([id, list]) => ({ id, telemetry: computeTelemetry(list) }))
         .filter(({ id, telemetry }) => current.get(id) !== JSON.stringify(telemetry));
-      const now = new Date();
-      await chunkedBulkWrite(
-        this.telemetry.collection,
-        changed.map(({ id, telemetry }) => ({
-          updateOne: {
-            filter: { _id: id },
-            update: { $set: { ...telemetry, updatedAt: now } },
-            upsert: true,
-          },
-        })),
-      );
+      await this.telemetry.write(changed, new Date());
     } catch (error) {
       for (const id of ids) this.dirty.add(id);
       this.log.warn(

@@ -1,17 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { afterIdFilter, chunkedBulkWrite, insertNew } from '@prepmate/platform';
 import type { Platform } from '@prepmate/contracts';
-import type { FilterQuery, Model } from 'mongoose';
+import type { FilterQuery } from 'mongoose';
 import { TitleIndex } from '../domain/title-index';
 import { NormalizationConfig } from '../normalization.config';
-import {
-  CANONICAL_PROBLEM_MODEL,
-  type CanonicalProblemDocument,
-  type ProblemPlatformEntry,
-} from './canonical-problem.schema';
+import type { CanonicalProblemDocument, ProblemPlatformEntry } from './canonical-problem.schema';
 import type { PlatformAddition } from './problem-documents';
-import { PROBLEM_MAPPING_MODEL, type ProblemMappingDocument } from './problem-mapping.schema';
+import type { ProblemMappingDocument } from './problem-mapping.schema';
+import { ProblemMappingStore } from './problem-mapping.store';
+import { ProblemStore } from './problem.store';
 import {
   confirmEntryUpdate,
   confirmProblemUpdate,
@@ -25,7 +21,8 @@ const TITLE_INDEX_TTL_MS = 30_000;
 const MAPPING_CACHE_LIMIT = 200_000;
 
 /**
- * Canonical problems and platform mappings. Mappings are immutable and cached; titles of the
+ * Canonical problems and platform mappings, over their stores (`ProblemStore`,
+ * `ProblemMappingStore`). Mappings are immutable and cached; titles of the
  * confirmed canonical problems are indexed in memory for similarity search (exact titles are
  * always looked up in the database, so a stale index can only miss a near-duplicate, and
  * unconfirmed problems — what imports alone vouch for — are found by exact title only: the
@@ -37,18 +34,14 @@ export class ProblemCatalog implements OnModuleInit {
   private titles?: { index: TitleIndex; loadedAt: number };
 
   constructor(
-    @InjectModel(CANONICAL_PROBLEM_MODEL) readonly problems: Model<CanonicalProblemDocument>,
-    @InjectModel(PROBLEM_MAPPING_MODEL)
-    private readonly mappingModel: Model<ProblemMappingDocument>,
+    private readonly problems: ProblemStore,
+    private readonly mappingStore: ProblemMappingStore,
     private readonly config: NormalizationConfig,
   ) {}
 
   /** Problems stored before confirmation existed are confirmed (they were everyone's). */
   async onModuleInit(): Promise<void> {
-    await this.problems.collection.updateMany(
-      { verified: { $exists: false } },
-      { $set: { verified: true, vouchedBy: [] } },
-    );
+    await this.problems.confirmUnmarked();
   }
 
   /**
@@ -83,9 +76,7 @@ export class ProblemCatalog implements OnModuleInit {
       else missing.push(key);
     }
     if (missing.length > 0) {
-      const docs = await this.mappingModel
-        .find({ _id: { $in: missing } })
-        .lean<ProblemMappingDocument[]>();
+      const docs = await this.mappingStore.findMany(missing);
       for (const doc of docs) {
         found.set(doc._id, doc);
         if (remember) this.remember(doc);
@@ -106,8 +97,7 @@ export class ProblemCatalog implements OnModuleInit {
    * does not exist (its retry then goes through the database and finishes the problem).
    */
   async insertMappings(docs: ProblemMappingDocument[]): Promise<Set<string>> {
-    const existing = await insertNew(this.mappingModel.collection, docs);
-    return new Set([...existing].map((index) => docs[index]._id));
+    return this.mappingStore.insertNew(docs);
   }
 
   private remember(doc: ProblemMappingDocument): void {
@@ -132,21 +122,14 @@ export class ProblemCatalog implements OnModuleInit {
       ),
     ];
     // One query for both: exact titles from the database, similar ones by id from the index.
-    const filter =
-      similarIds.length > 0
-        ? { $or: [{ normalizedTitle: { $in: titles } }, { _id: { $in: similarIds } }] }
-        : { normalizedTitle: { $in: titles } };
-    return this.problems.find(filter).lean<CanonicalProblemDocument[]>();
+    return this.problems.byTitlesOrIds(titles, similarIds);
   }
 
   private async titleIndex(): Promise<TitleIndex> {
     if (this.titles && Date.now() - this.titles.loadedAt < TITLE_INDEX_TTL_MS)
       return this.titles.index;
     const index = new TitleIndex();
-    const docs = await this.problems
-      .find({ verified: true }, { normalizedTitle: 1, platforms: 1 })
-      .lean<Pick<CanonicalProblemDocument, '_id' | 'normalizedTitle' | 'platforms'>[]>();
-    for (const doc of docs)
+    for (const doc of await this.problems.confirmedTitles())
       index.add(
         doc._id,
         doc.normalizedTitle,
@@ -158,7 +141,7 @@ export class ProblemCatalog implements OnModuleInit {
 
   async createProblems(docs: CanonicalProblemDocument[]): Promise<void> {
     if (docs.length === 0) return;
-    await this.problems.collection.insertMany(docs as never[], { ordered: false });
+    await this.problems.insertMany(docs);
     for (const doc of docs.filter((created) => created.verified))
       this.titles?.index.add(
         doc._id,
@@ -177,8 +160,7 @@ export class ProblemCatalog implements OnModuleInit {
    */
   async addPlatforms(additions: PlatformAddition[]): Promise<void> {
     if (additions.length === 0) return;
-    await chunkedBulkWrite(
-      this.problems.collection,
+    await this.problems.bulkUpdate(
       additions.flatMap((addition) =>
         platformAdditionUpdates(addition, this.config.PROBLEM_VOUCHERS_MAX),
       ),
@@ -204,8 +186,7 @@ export class ProblemCatalog implements OnModuleInit {
     }>,
   ): Promise<void> {
     if (confirmations.length === 0) return;
-    await chunkedBulkWrite(
-      this.problems.collection,
+    await this.problems.bulkUpdate(
       // The entry first: a problem is never seen confirmed with its confirming entry hidden.
       confirmations.flatMap(({ canonicalId, index, entry, confirmTitle }) => [
         confirmEntryUpdate(canonicalId, index, entry),
@@ -220,8 +201,7 @@ export class ProblemCatalog implements OnModuleInit {
   /** Adds vouchers to problems (bounded: a full list stays as it is). */
   async vouch(vouchers: Map<string, string[]>): Promise<void> {
     if (vouchers.size === 0) return;
-    await chunkedBulkWrite(
-      this.problems.collection,
+    await this.problems.bulkUpdate(
       [...vouchers].map(([canonicalId, users]) =>
         vouchUpdate(canonicalId, users, this.config.PROBLEM_VOUCHERS_MAX),
       ),
@@ -232,7 +212,7 @@ export class ProblemCatalog implements OnModuleInit {
   async confirmProblem(id: string): Promise<CanonicalProblemDocument | null> {
     const doc = await this.get(id);
     if (!doc) return null;
-    await this.problems.updateOne({ _id: id }, { $set: { verified: true } });
+    await this.problems.confirm(id);
     await this.confirmPlatforms(
       doc.platforms.flatMap((entry, index) =>
         entry.verified === false ? [{ canonicalId: id, index, entry }] : [],
@@ -256,8 +236,7 @@ export class ProblemCatalog implements OnModuleInit {
 
   /** The problems with these ids (unknown ids are left out). */
   getMany(ids: string[]): Promise<CanonicalProblemDocument[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.problems.find({ _id: { $in: ids } }).lean<CanonicalProblemDocument[]>();
+    return this.problems.getMany(ids);
   }
 
   /** By id (creation order), after the cursor; `limit + 1` of them so the caller knows whether more follow. */
@@ -266,14 +245,10 @@ export class ProblemCatalog implements OnModuleInit {
     cursor: string | undefined,
     limit: number,
   ): Promise<CanonicalProblemDocument[]> {
-    return this.problems
-      .find({ ...filter, ...afterIdFilter(cursor, 'asc') })
-      .sort({ _id: 1 })
-      .limit(limit + 1)
-      .lean<CanonicalProblemDocument[]>();
+    return this.problems.page(filter, cursor, limit);
   }
 
   get(id: string): Promise<CanonicalProblemDocument | null> {
-    return this.problems.findOne({ _id: id }).lean<CanonicalProblemDocument>();
+    return this.problems.get(id);
   }
 }

@@ -27,7 +27,7 @@ export type Attempt = Pick<
  * key and changes nothing), then the events of the new records are committed and published.
  */
 @Injectable()
-export class NormalizedRecords implements OnModuleInit {
+export class NormalizedSubmissionStore implements OnModuleInit {
   constructor(
     @InjectModel(NORMALIZED_SUBMISSION_MODEL)
     private readonly model: Model<NormalizedSubmissionDocument>,

@@ -3,15 +3,18 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { SubmissionIngestedPayload } from '@prepmate/contracts';
 import { createEvent, OutboxRelay, withPendingEvents } from '@prepmate/messaging';
 import type { Model } from 'mongoose';
+import type { ResolutionStep } from '../domain/failure-resolution';
 import {
+  type FailureResolution,
   NORMALIZATION_FAILURE_MODEL,
   type NormalizationFailureDocument,
 } from './normalization-failure.schema';
-import { isDuplicateKeyError } from '@prepmate/platform';
+import { afterIdFilter, isDuplicateKeyError } from '@prepmate/platform';
 
 /**
  * Holds submissions whose platform problem could not be normalized, with the raw problem and
- * the reason, and publishes `problem.normalization_failed` for each (outbox).
+ * the reason, and publishes `problem.normalization_failed` for each (outbox). Also the state
+ * of their resolutions: which step comes next is `FailureResolver`'s (domain/failure-resolution).
  */
 @Injectable()
 export class FailureStore implements OnModuleInit {
@@ -97,5 +100,85 @@ export class FailureStore implements OnModuleInit {
     // read-modify-write, and the later write would drop the other's event.
     await this.relay.relayOrLeave(this.model, [key]);
     return true;
+  }
+
+  /** Open failures (and those being resolved) by id, after the cursor; `limit + 1` of them. */
+  pageUnresolved(
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<NormalizationFailureDocument[]> {
+    return this.model
+      .find(
+        { status: { $in: ['open', 'resolving'] }, ...afterIdFilter(cursor, 'asc') },
+        { pendingEvents: 0 },
+      )
+      .sort({ _id: 1 })
+      .limit(limit + 1)
+      .lean<NormalizationFailureDocument[]>();
+  }
+
+  find(failureId: string): Promise<NormalizationFailureDocument | null> {
+    return this.model
+      .findOne({ _id: failureId }, { pendingEvents: 0 })
+      .lean<NormalizationFailureDocument>();
+  }
+
+  /** The failure's resolution as stored now (null when none or no such failure). */
+  async resolutionOf(failureId: string): Promise<FailureResolution | null> {
+    const doc = await this.model
+      .findOne({ _id: failureId }, { resolution: 1 })
+      .lean<NormalizationFailureDocument>();
+    return doc?.resolution ?? null;
+  }
+
+  /** Stores the resolution on an open failure; false when it is not open (anymore). */
+  async beginResolution(failureId: string, resolution: FailureResolution): Promise<boolean> {
+    const begun = await this.model.updateOne(
+      { _id: failureId, status: 'open' },
+      { $set: { status: 'resolving', resolution } },
+    );
+    return begun.modifiedCount > 0;
+  }
+
+  /** A failure being resolved is open again, without its resolution. */
+  async reopen(failureId: string): Promise<void> {
+    await this.model.updateOne(
+      { _id: failureId, status: 'resolving' },
+      { $set: { status: 'open', resolution: null } },
+    );
+  }
+
+  /** A failure being resolved is resolved to the canonical problem. */
+  async close(failureId: string, canonicalProblemId: string): Promise<void> {
+    await this.model.updateOne(
+      { _id: failureId, status: 'resolving' },
+      {
+        $set: {
+          status: 'resolved',
+          resolvedCanonicalProblemId: canonicalProblemId,
+          resolvedAt: new Date(),
+        },
+      },
+    );
+  }
+
+  /** Stores the next step, unless the stored step is no longer `step` (another run moved it). */
+  async advance(failureId: string, step: ResolutionStep, next: ResolutionStep): Promise<void> {
+    await this.model.updateOne(
+      { _id: failureId, 'resolution.step': step },
+      { $set: { 'resolution.step': next, 'resolution.updatedAt': new Date() } },
+    );
+  }
+
+  /** Ids of failures whose resolution is at one of these steps since before `before` (at most `limit`). */
+  async resolutionsStuck(steps: ResolutionStep[], before: Date, limit: number): Promise<string[]> {
+    const docs = await this.model
+      .find(
+        { 'resolution.step': { $in: steps }, 'resolution.updatedAt': { $lt: before } },
+        { _id: 1 },
+      )
+      .limit(limit)
+      .lean<Array<Pick<NormalizationFailureDocument, '_id'>>>();
+    return docs.map((doc) => doc._id);
   }
 }

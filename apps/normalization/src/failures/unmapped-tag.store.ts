@@ -6,18 +6,15 @@ import type { Model } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
 import {
   LEGACY_UNMAPPED_TAGS_COLLECTION,
-  POSSIBLE_DUPLICATE_MODEL,
-  type PossibleDuplicateDocument,
   UNMAPPED_TAG_MODEL,
   type UnmappedTagDocument,
 } from './review.schemas';
 
-/** What normalization leaves for admins to review: possible duplicates and unmapped tags. */
+/** Platform tags no alias maps, counted per (platform, tag), for admins to review. */
 @Injectable()
-export class ReviewLog implements OnModuleInit {
+export class UnmappedTagStore implements OnModuleInit {
   constructor(
-    @InjectModel(POSSIBLE_DUPLICATE_MODEL) readonly duplicates: Model<PossibleDuplicateDocument>,
-    @InjectModel(UNMAPPED_TAG_MODEL) readonly unmapped: Model<UnmappedTagDocument>,
+    @InjectModel(UNMAPPED_TAG_MODEL) private readonly unmapped: Model<UnmappedTagDocument>,
   ) {}
 
   /**
@@ -52,26 +49,28 @@ export class ReviewLog implements OnModuleInit {
     await legacy.drop();
   }
 
-  async possibleDuplicates(
-    entries: Array<{ problemId: string; candidateId: string; confidence: number }>,
-  ): Promise<void> {
-    if (entries.length === 0) return;
-    const now = new Date();
-    await this.duplicates.insertMany(
-      entries.map((entry) => ({ _id: uuidv7(), ...entry, createdAt: now })),
-      { ordered: false },
-    );
-  }
-
   /**
    * Counts each unmapped tag once per new platform problem carrying it: the tag's document is
    * created if missing (a duplicate key means another writer did), then incremented.
    */
-  async unmappedTags(
+  async record(
     entries: Array<{ platform: Platform; platformProblemId: string; tags: string[] }>,
   ): Promise<void> {
     const seenAt = new Date();
     await this.count(entries.map((entry) => ({ ...entry, seenAt })));
+  }
+
+  /**
+   * Most frequent first (then by platform and tag), from offset `start`; `limit + 1` of them
+   * so the caller knows whether more follow.
+   */
+  page(start: number, limit: number): Promise<UnmappedTagDocument[]> {
+    return this.unmapped
+      .find()
+      .sort({ count: -1, _id: 1 })
+      .skip(start)
+      .limit(limit + 1)
+      .lean<UnmappedTagDocument[]>();
   }
 
   private async count(
