@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { PlatformCircuitBreakers } from '../../apps/ingestion/src/platforms/circuit-breakers';
 import { expectErrorShape } from '../auth/gateway-client';
 import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
-import { RecordedPlatformServer } from '../platforms/recorded-platform-server';
+import { RecordedPlatformServer } from '../platform-sync/recorded-platform-server';
 
 /**
  * The attacks of issue 11 on the edge and the shared catalog (docs/security-input.md), each

@@ -3,7 +3,7 @@ import { eventually, sleep } from '@prepmate/testing';
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
-import { RecordedPlatformServer } from '../platforms/recorded-platform-server';
+import { RecordedPlatformServer } from '../platform-sync/recorded-platform-server';
 
 /**
  * Fuzzing the edge (issue 11): every route of the gateway's OpenAPI document — so a route added

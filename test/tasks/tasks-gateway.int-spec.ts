@@ -3,7 +3,7 @@ import { eventually, sleep, tapEvents, type EventTap } from '@prepmate/testing';
 import { randomBytes } from 'node:crypto';
 import { expectErrorShape } from '../auth/gateway-client';
 import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
-import { RecordedPlatformServer } from '../platforms/recorded-platform-server';
+import { RecordedPlatformServer } from '../platform-sync/recorded-platform-server';
 import { GithubReplayServer } from './github-replay-server';
 
 /** How long a coding task waits for a sync before failing (short here; 15 min by default). */
