@@ -11,6 +11,8 @@ import {
   runCommand,
   startTestService,
   type TestService,
+  apiClient,
+  expectErrorShape,
 } from '@prepmate/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -29,7 +31,6 @@ import {
   type RefreshFamilyDocument,
 } from '../../apps/auth/src/tokens/refresh-family.schema';
 import { grantRole } from '../../tools/admin/grant-role';
-import { apiClient, expectErrorShape } from './gateway-client';
 
 /**
  * The attacks of issue 11 that concern identities, sessions and roles, each through the

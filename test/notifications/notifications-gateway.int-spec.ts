@@ -13,6 +13,10 @@ import {
   isolatedEnv,
   startTestService,
   type TestService,
+  apiClient,
+  expectErrorShape,
+  openSse,
+  type SseStream,
 } from '@prepmate/testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,8 +28,6 @@ import { UnsubscribeLinks } from '../../apps/auth/src/notifications/unsubscribe-
 import { configureGateway } from '../../apps/gateway/src/configure-gateway';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { LiveEventsConsumer } from '../../apps/gateway/src/live/live-events.consumer';
-import { apiClient, expectErrorShape } from '../auth/gateway-client';
-import { openSse, type SseStream } from '../synergy/sse-client';
 import { startSmtpInbox, type ReceivedEmail, type SmtpInbox } from './smtp-inbox';
 
 type Learner = { token: string; userId: string; email: string };
