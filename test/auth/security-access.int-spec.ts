@@ -9,7 +9,8 @@ import { securitySystem } from './security-system';
 /**
  * The attacks of issue 11 that concern identities, sessions and roles, each through the
  * gateway (or straight onto the broker, where the attack is a forged message). Every test
- * failed before its fix; docs/security.md lists the controls. This file: rate limits, roles, forged RPC callers.
+ * failed before its fix; docs/security.md lists the controls. This file: rate limits, roles
+ * and forged RPC callers.
  */
 describe('security: rate limits, roles and the untrusted broker', () => {
   const { prefix, password, api, gatewayWith, register, login, admin, rpc, services } =

@@ -19,7 +19,8 @@ import { securitySystem } from './security-system';
 /**
  * The attacks of issue 11 that concern identities, sessions and roles, each through the
  * gateway (or straight onto the broker, where the attack is a forged message). Every test
- * failed before its fix; docs/security.md lists the controls. This file: a deleted account, with ingestion running.
+ * failed before its fix; docs/security.md lists the controls. This file: a deleted account,
+ * with ingestion running.
  */
 describe('security: account deletion with ingestion running', () => {
   const { AMQP_EXCHANGE, prefix, shared, api, register, rpc } = securitySystem();

@@ -17,7 +17,8 @@ import { securitySystem } from './security-system';
 /**
  * The attacks of issue 11 that concern identities, sessions and roles, each through the
  * gateway (or straight onto the broker, where the attack is a forged message). Every test
- * failed before its fix; docs/security.md lists the controls. This file: refresh-token races, the operator command, the audit log, token and key expiry.
+ * failed before its fix; docs/security.md lists the controls. This file: refresh-token
+ * races, the operator command, the audit log, token and key expiry.
  */
 describe('security: sessions, the operator command and the audit log', () => {
   const { prefix, shared, authEnv, api, register, login, admin, rpc, services } = securitySystem();
