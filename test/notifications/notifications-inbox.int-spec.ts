@@ -53,7 +53,7 @@ describe('notifications through the gateway: the digest, the inbox, export and d
       (docs) => docs.length === 3 && docs.every((doc) => doc.emailState === 'digest'),
       { what: "dee's three notifications waiting for the digest" },
     );
-    const settings = await db
+    const settings = await services.db
       .collection('notification_settings')
       .findOne({ _id: dee.userId as never });
     const due = settings!.nextDigestAt as Date;
@@ -63,7 +63,7 @@ describe('notifications through the gateway: the digest, the inbox, export and d
     expect(services.smtp.to(dee.email)).toEqual([]);
 
     // The morning comes (the stored time is moved to the past); the scan queues the digest.
-    await db
+    await services.db
       .collection('notification_settings')
       .updateOne(
         { _id: dee.userId as never },
@@ -95,7 +95,7 @@ describe('notifications through the gateway: the digest, the inbox, export and d
       (docs) => docs.every((doc) => doc.emailState === 'sent'),
       { what: 'the digest notifications recorded as sent' },
     );
-    const after = await db
+    const after = await services.db
       .collection('notification_settings')
       .findOne({ _id: dee.userId as never });
     expect(after!.nextDigestAt).toBeNull();

@@ -91,7 +91,7 @@ export function notificationsSystem() {
   afterAll(async () => {
     for (const stream of streams) stream.close();
     await services.gateway?.close();
-    if (auth) {
+    if (services.auth) {
       await services.db?.dropDatabase().catch(() => undefined);
       await services.auth.close();
     }
