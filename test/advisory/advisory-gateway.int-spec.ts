@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
 import { createEvent, EventPublisher } from '@prepmate/messaging';
-import { eventually, tapEvents, type EventTap } from '@prepmate/testing';
+import { eventually, tapEvents, type EventTap, expectErrorShape } from '@prepmate/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getQueueToken } from '@nestjs/bullmq';
@@ -8,9 +8,8 @@ import type { Queue } from 'bullmq';
 import { AdviceStore } from '../../apps/advisory/src/advice/advice.store';
 import { MAINTENANCE_QUEUE } from '../../apps/advisory/src/jobs/bull-connection';
 import { RetentionProcessor } from '../../apps/advisory/src/jobs/retention.processor';
-import { expectErrorShape } from '../auth/gateway-client';
-import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
-import { importCatalog } from './catalog-import';
+import { startPipeline, type PipelineSystem } from '../support/pipeline-system';
+import { importCatalog } from '../support/catalog-import';
 
 const codeforcesExport = JSON.parse(
   readFileSync(join(__dirname, '../fixtures/codeforces/user-status-rishgod.json'), 'utf8'),

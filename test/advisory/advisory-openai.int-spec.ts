@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
 import { eventually } from '@prepmate/testing';
-import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
-import { importCatalog } from './catalog-import';
+import { startPipeline, type PipelineSystem } from '../support/pipeline-system';
+import { importCatalog } from '../support/catalog-import';
 import { COMPLETION_TOKENS, OpenAiStub, PROMPT_TOKENS, type StubAnswer } from './openai-stub';
 
 const API_KEY = 'sk-test-0123456789-never-logged';

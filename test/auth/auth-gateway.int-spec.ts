@@ -6,6 +6,8 @@ import {
   isolatedEnv,
   startTestService,
   type TestService,
+  apiClient,
+  expectErrorShape,
 } from '@prepmate/testing';
 import { SignJWT, importPKCS8, calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -17,7 +19,6 @@ import { AuthModule } from '../../apps/auth/src/auth.module';
 import { configureGateway } from '../../apps/gateway/src/configure-gateway';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { grantRole } from '../../tools/admin/grant-role';
-import { apiClient, expectErrorShape } from './gateway-client';
 
 describe('auth through the gateway', () => {
   const { AMQP_EXCHANGE, prefix } = isolatedEnv('auth');

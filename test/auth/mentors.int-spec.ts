@@ -1,9 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
-import { eventually } from '@prepmate/testing';
+import { eventually, expectErrorShape } from '@prepmate/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
-import { expectErrorShape } from './gateway-client';
+import { startPipeline, type PipelineSystem } from '../support/pipeline-system';
 
 const codeforcesExport = JSON.parse(
   readFileSync(join(__dirname, '../fixtures/codeforces/user-status-rishgod.json'), 'utf8'),

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
 import { EventPublisher, createEvent } from '@prepmate/messaging';
-import { eventually, tapEvents, type EventTap } from '@prepmate/testing';
+import { eventually, tapEvents, type EventTap, expectErrorShape } from '@prepmate/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReminderChecks } from '../../apps/aggregation/src/engage/reminder-checks';
@@ -9,8 +9,7 @@ import {
   ENGAGE_CHECK_JOB,
 } from '../../apps/aggregation/src/jobs/aggregation-queue';
 import { PendingSweep } from '../../apps/aggregation/src/jobs/pending-sweep';
-import { expectErrorShape } from '../auth/gateway-client';
-import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
+import { startPipeline, type PipelineSystem } from '../support/pipeline-system';
 
 const codeforcesExport = JSON.parse(
   readFileSync(join(__dirname, '../fixtures/codeforces/user-status-rishgod.json'), 'utf8'),

@@ -14,7 +14,7 @@ import {
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Connection } from 'mongoose';
 import { AggregationModule } from '../../apps/aggregation/src/aggregation.module';
-import { startPipeline, type PipelineSystem } from './pipeline-system';
+import { startPipeline, type PipelineSystem } from '../support/pipeline-system';
 
 const SUBMISSIONS = Array.from({ length: 12 }, (_, i) => ({
   platformSubmissionId: String(5000 + i),

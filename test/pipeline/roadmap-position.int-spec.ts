@@ -1,9 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
-import { eventually, tapEvents, type EventTap } from '@prepmate/testing';
+import { eventually, tapEvents, type EventTap, expectErrorShape } from '@prepmate/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectErrorShape } from '../auth/gateway-client';
-import { startPipeline, type PipelineSystem } from './pipeline-system';
+import { startPipeline, type PipelineSystem } from '../support/pipeline-system';
 
 const codeforcesExport = JSON.parse(
   readFileSync(join(__dirname, '../fixtures/codeforces/user-status-rishgod.json'), 'utf8'),

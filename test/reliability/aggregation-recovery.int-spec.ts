@@ -7,7 +7,7 @@ import { AggregationQueue } from '../../apps/aggregation/src/jobs/aggregation-qu
 import { PendingSweep } from '../../apps/aggregation/src/jobs/pending-sweep';
 import type { RoadmapDocument } from '../../apps/roadmap/src/roadmaps/roadmap.schema';
 import { ProgressService } from '../../apps/roadmap/src/progress/progress.service';
-import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
+import { startPipeline, type PipelineSystem } from '../support/pipeline-system';
 
 /**
  * Aggregation work whose BullMQ job is gone (its tries exhausted, or Redis lost it) must be

@@ -8,7 +8,7 @@ import {
   type SyncStateDocument,
 } from '../../apps/ingestion/src/sync/sync-state.schema';
 import { SyncService } from '../../apps/ingestion/src/sync/sync.service';
-import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
+import { startPipeline, type PipelineSystem } from '../support/pipeline-system';
 
 /** A sync whose worker was killed (kill -9) must neither fail on re-run nor block the next one. */
 describe('sync recovery after a killed worker', () => {

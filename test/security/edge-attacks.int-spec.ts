@@ -1,11 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
-import { eventually } from '@prepmate/testing';
+import { eventually, expectErrorShape } from '@prepmate/testing';
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { PlatformCircuitBreakers } from '../../apps/ingestion/src/platforms/circuit-breakers';
-import { expectErrorShape } from '../auth/gateway-client';
-import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
-import { RecordedPlatformServer } from '../platforms/recorded-platform-server';
+import { startPipeline, type PipelineSystem } from '../support/pipeline-system';
+import { RecordedPlatformServer } from '../support/recorded-platform-server';
 
 /**
  * The attacks of issue 11 on the edge and the shared catalog (docs/security-input.md), each

@@ -2,8 +2,8 @@
 import { eventually, sleep } from '@prepmate/testing';
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
-import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
-import { RecordedPlatformServer } from '../platforms/recorded-platform-server';
+import { startPipeline, type PipelineSystem } from '../support/pipeline-system';
+import { RecordedPlatformServer } from '../support/recorded-platform-server';
 
 /**
  * Fuzzing the edge (issue 11): every route of the gateway's OpenAPI document — so a route added

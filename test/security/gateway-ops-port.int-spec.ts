@@ -4,11 +4,11 @@ import {
   isolatedEnv,
   startTestService,
   type TestService,
+  expectErrorShape,
 } from '@prepmate/testing';
 import { configureGateway } from '../../apps/gateway/src/configure-gateway';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
 import { OpsListener } from '../../apps/gateway/src/health/ops-listener';
-import { expectErrorShape } from '../auth/gateway-client';
 
 /**
  * Issue 11, point 10: readiness (which names every dependency) and metrics were public on the

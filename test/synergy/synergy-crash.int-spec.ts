@@ -11,7 +11,7 @@ import {
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Connection } from 'mongoose';
 import { SynergyModule } from '../../apps/synergy/src/synergy.module';
-import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
+import { startPipeline, type PipelineSystem } from '../support/pipeline-system';
 
 const POINTS = [{ x: 0.5, y: 0.5 }];
 

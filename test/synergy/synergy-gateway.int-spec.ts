@@ -1,11 +1,17 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
-import { eventually, sleep, tapEvents, type EventTap } from '@prepmate/testing';
+import {
+  eventually,
+  sleep,
+  tapEvents,
+  type EventTap,
+  expectErrorShape,
+  openSse,
+  type SseStream,
+} from '@prepmate/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LiveEventsConsumer } from '../../apps/gateway/src/live/live-events.consumer';
-import { expectErrorShape } from '../auth/gateway-client';
-import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
-import { openSse, type SseStream } from './sse-client';
+import { startPipeline, type PipelineSystem } from '../support/pipeline-system';
 
 const codeforcesExport = JSON.parse(
   readFileSync(join(__dirname, '../fixtures/codeforces/user-status-rishgod.json'), 'utf8'),

@@ -10,7 +10,7 @@ import {
 import type { Connection } from 'mongoose';
 import { configureGateway } from '../../apps/gateway/src/configure-gateway';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
-import { SERVICE_MODULES } from './service-modules';
+import { SERVICE_MODULES } from '../support/service-modules';
 
 describe('the whole system behind the gateway', () => {
   const { AMQP_EXCHANGE, prefix } = isolatedEnv('system');

@@ -1,8 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
-import { eventually, sleep } from '@prepmate/testing';
-import { importCatalog } from '../advisory/catalog-import';
-import { expectErrorShape } from '../auth/gateway-client';
-import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
+import { eventually, sleep, expectErrorShape } from '@prepmate/testing';
+import { importCatalog } from '../support/catalog-import';
+import { startPipeline, type PipelineSystem } from '../support/pipeline-system';
 import { GithubReplayServer } from './github-replay-server';
 
 /**

@@ -1,9 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
-import { eventually, sleep, tapEvents, type EventTap } from '@prepmate/testing';
+import { eventually, sleep, tapEvents, type EventTap, expectErrorShape } from '@prepmate/testing';
 import { randomBytes } from 'node:crypto';
-import { expectErrorShape } from '../auth/gateway-client';
-import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
-import { RecordedPlatformServer } from '../platforms/recorded-platform-server';
+import { startPipeline, type PipelineSystem } from '../support/pipeline-system';
+import { RecordedPlatformServer } from '../support/recorded-platform-server';
 import { GithubReplayServer } from './github-replay-server';
 
 /** How long a coding task waits for a sync before failing (short here; 15 min by default). */

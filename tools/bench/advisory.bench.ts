@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
-import { catalogSubmissions } from '../../test/advisory/catalog-import';
+import { catalogSubmissions } from '../../test/support/catalog-import';
 import { OpenAiStub } from '../../test/advisory/openai-stub';
 import { progress, writeResult } from './bench-output';
 import { startBenchSystem, startProcess, stopProcesses, waitFor } from './bench-processes';

@@ -8,3 +8,5 @@ export * from './test-service';
 export { runCommand } from '@prepmate/infra';
 export * from './factories/submission-events';
 export * from './event-tap';
+export * from './gateway-client';
+export * from './sse-client';

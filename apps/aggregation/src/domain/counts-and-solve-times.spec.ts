@@ -1,4 +1,4 @@
-import { attempt } from '../../../../test/factories/attempts';
+import { attempt } from '../../../../test/support/factories/attempts';
 import { DEFAULT_BKT } from './bkt';
 import { topicMetrics } from './topic-metrics';
 import { recompute } from './user-aggregate';

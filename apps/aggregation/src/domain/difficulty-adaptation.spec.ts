@@ -1,5 +1,5 @@
 import type { Difficulty } from '@prepmate/contracts';
-import { attempt } from '../../../../test/factories/attempts';
+import { attempt } from '../../../../test/support/factories/attempts';
 import { DEFAULT_BKT } from './bkt';
 import { difficultyAdaptation } from './topic-metrics';
 import { recompute } from './user-aggregate';

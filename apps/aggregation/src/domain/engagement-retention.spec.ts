@@ -1,4 +1,4 @@
-import { attempt, DAY, T0 } from '../../../../test/factories/attempts';
+import { attempt, DAY, T0 } from '../../../../test/support/factories/attempts';
 import { DEFAULT_BKT } from './bkt';
 import { engagementScore, retentionLevel, topicMetrics } from './topic-metrics';
 import { recompute } from './user-aggregate';

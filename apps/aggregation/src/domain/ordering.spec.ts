@@ -1,4 +1,4 @@
-import { attempt, T0 } from '../../../../test/factories/attempts';
+import { attempt, T0 } from '../../../../test/support/factories/attempts';
 import { compareAttempts, comparePlatformIds } from './attempt';
 
 describe('attempt order: submittedAt, then platformSubmissionId', () => {

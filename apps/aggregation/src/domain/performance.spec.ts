@@ -1,4 +1,4 @@
-import { DAY } from '../../../../test/factories/attempts';
+import { DAY } from '../../../../test/support/factories/attempts';
 import { performanceReport } from './performance';
 import type { DayActivity } from './user-aggregate';
 

@@ -1,4 +1,4 @@
-import { attempt, DAY, T0 } from '../../../../test/factories/attempts';
+import { attempt, DAY, T0 } from '../../../../test/support/factories/attempts';
 import { DEFAULT_BKT } from './bkt';
 import { retrievability, reviewCard } from './revision-card';
 import { topicMetrics } from './topic-metrics';

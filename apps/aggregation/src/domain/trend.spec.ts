@@ -1,4 +1,4 @@
-import { outcomes } from '../../../../test/factories/attempts';
+import { outcomes } from '../../../../test/support/factories/attempts';
 import { DEFAULT_BKT } from './bkt';
 import { masteryTrend } from './topic-metrics';
 import { recompute } from './user-aggregate';

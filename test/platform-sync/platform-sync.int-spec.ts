@@ -1,11 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
-import { eventually, sleep } from '@prepmate/testing';
+import { eventually, sleep, expectErrorShape } from '@prepmate/testing';
 import { randomBytes } from 'node:crypto';
 import { CodeforcesClient } from '../../apps/ingestion/src/platforms/codeforces.client';
 import { PlatformCircuitBreakers } from '../../apps/ingestion/src/platforms/circuit-breakers';
-import { expectErrorShape } from '../auth/gateway-client';
-import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
-import { RecordedPlatformServer } from './recorded-platform-server';
+import { startPipeline, type PipelineSystem } from '../support/pipeline-system';
+import { RecordedPlatformServer } from '../support/recorded-platform-server';
 
 const HALF_OPEN_AFTER_MS = 1500;
 const TIMEOUT_MS = 1000;

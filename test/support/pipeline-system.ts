@@ -3,6 +3,7 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import type { BackendServiceName } from '@prepmate/contracts';
 import { RabbitMqTransport, RpcClient } from '@prepmate/messaging';
 import {
+  apiClient,
   deleteSystemTopology,
   isolatedEnv,
   startTestService,
@@ -12,8 +13,7 @@ import type { Connection } from 'mongoose';
 import { grantRole } from '../../tools/admin/grant-role';
 import { configureGateway } from '../../apps/gateway/src/configure-gateway';
 import { GatewayModule } from '../../apps/gateway/src/gateway.module';
-import { apiClient } from '../auth/gateway-client';
-import { SERVICE_MODULES } from '../system/service-modules';
+import { SERVICE_MODULES } from './service-modules';
 
 export interface PipelineSystem {
   prefix: string;

@@ -10,8 +10,8 @@ import {
   RETRY_SCAN_SCHEDULER,
   SyncQueue,
 } from '../../apps/ingestion/src/sync/sync-queue';
-import { startPipeline, type PipelineSystem } from '../pipeline/pipeline-system';
-import { RecordedPlatformServer } from './recorded-platform-server';
+import { startPipeline, type PipelineSystem } from '../support/pipeline-system';
+import { RecordedPlatformServer } from '../support/recorded-platform-server';
 
 const INTERVAL_MS = 2000;
 const FIRST_DELAY_MS = 1000;

@@ -1,5 +1,5 @@
 import type { Difficulty } from '@prepmate/contracts';
-import type { Attempt } from '../../apps/aggregation/src/domain/attempt';
+import type { Attempt } from '../../../apps/aggregation/src/domain/attempt';
 
 export const T0 = Date.parse('2026-03-01T10:00:00Z');
 export const MINUTE = 60_000;

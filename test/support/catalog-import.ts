@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
 import { eventually } from '@prepmate/testing';
-import type { PipelineSystem } from '../pipeline/pipeline-system';
+import type { PipelineSystem } from './pipeline-system';
 
 /** Interview Core topics and a LeetCode tag each maps to (the taxonomy's aliases). */
 export const CATALOG_TOPICS: Record<string, string> = {
