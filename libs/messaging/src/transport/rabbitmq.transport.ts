@@ -24,6 +24,9 @@ import { declareEventQueue, declareExchanges, declareRpcQueue } from '../topolog
 import { eventQueueName, rpcQueueName } from '../topology/names';
 import { EVENT_SUBSCRIPTIONS_TOKEN } from './subscriptions.token';
 
+/** How long a stopping replica waits for the broker to delete its RPC queue. */
+const RELEASE_TIMEOUT_MS = 2000;
+
 /** Pause between attempts to consume a queue again after the broker cancelled its consumer. */
 const RESUBSCRIBE_DELAY_MS = 1000;
 
@@ -284,15 +287,24 @@ export class RabbitMqTransport
    */
   private async releaseRpcQueue(): Promise<void> {
     const connection = this.connection.manager.connection;
-    if (!this.rpcQueue || !connection) return;
-    const channel = await connection.createChannel().catch(() => undefined);
-    if (!channel) return;
-    channel.on('error', () => undefined); // a refusal closes this channel only
-    await channel
-      .deleteQueue(this.rpcQueue, { ifUnused: true })
-      .then(() => this.log.info({ queue: this.rpcQueue }, 'last replica: RPC queue deleted'))
-      .catch(() => undefined);
-    await channel.close().catch(() => undefined);
+    const queue = this.rpcQueue;
+    if (!queue || !connection) return;
+    const release = async () => {
+      const channel = await connection.createChannel();
+      channel.on('error', () => undefined); // a refusal closes this channel only
+      await channel
+        .deleteQueue(queue, { ifUnused: true })
+        .then(() => this.log.info({ queue }, 'last replica: RPC queue deleted'))
+        .catch(() => undefined);
+      await channel.close().catch(() => undefined);
+    };
+    // Bounded: a broker that does not answer must not hold the shutdown.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      release().catch(() => undefined),
+      new Promise((resolve) => (timer = setTimeout(resolve, RELEASE_TIMEOUT_MS))),
+    ]);
+    clearTimeout(timer);
   }
 
   /** Event patterns of this service's handlers; they must match EVENT_SUBSCRIPTIONS exactly. */
