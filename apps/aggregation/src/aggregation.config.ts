@@ -35,18 +35,18 @@ export class AggregationConfig extends ServiceConfig {
   @Type(() => Number)
   @IsInt()
   @Min(1_000)
-  AGGREGATION_SWEEP_EVERY_MS = 15_000;
+  AGGREGATION_SWEEP_EVERY_MS = 10_000;
 
   /**
    * A pending attempt older than this whose user has no job is taken for lost work; longer
    * than the debounce window plus a job's run. A sweep that finds a user's job still there
    * does nothing, so a short grace costs one read, and lost work (a Redis flush) is found
-   * within this plus a sweep interval: 45 s.
+   * within this plus a sweep interval: 30 s.
    */
   @Type(() => Number)
   @IsInt()
   @Min(0)
-  AGGREGATION_PENDING_GRACE_MS = 30_000;
+  AGGREGATION_PENDING_GRACE_MS = 20_000;
 
   /** User jobs one replica runs at once (jobs of one user never run in parallel). */
   @Type(() => Number)
