@@ -1,5 +1,5 @@
-import { RpcClient } from '@prepmate/messaging';
-import { REPO_ROOT, type TestService } from '@prepmate/testing';
+import { AmqpConnection, RpcClient } from '@prepmate/messaging';
+import { eventually, REPO_ROOT, type TestService } from '@prepmate/testing';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { probeEnv } from './probe/probe-env';
@@ -68,6 +68,32 @@ describe('RPC when the only replica is killed mid-request', () => {
     expect(reply.echoed).toBe('held');
     expect(reply.pid).not.toBe(killedPid);
     expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('fails a waiting call at once when its reply channel is lost (a broker restart)', async () => {
+    const rpc = caller!.app.get(RpcClient);
+    const started = Date.now();
+    const answer = rpc.request(
+      PROBE_SERVICE,
+      'probe.wait',
+      { ms: 3000, text: 'orphaned' },
+      { timeoutMs: 30_000 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The caller's connection drops (as in a broker restart): direct reply-to answers only on
+    // the channel that sent the request, so this answer can never arrive.
+    await caller!.app.get(AmqpConnection).manager.connection!.close();
+    await expect(answer).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    expect(Date.now() - started).toBeLessThan(5000);
+    // The client reconnects and calls work again.
+    await eventually(
+      () => Promise.resolve(caller!.app.get(AmqpConnection).isConnected()),
+      Boolean,
+      { what: 'the caller to reconnect' },
+    );
+    await expect(
+      rpc.request(PROBE_SERVICE, 'probe.echo', { text: 'again' }, { timeoutMs: 10_000 }),
+    ).resolves.toMatchObject({ echoed: 'again' });
   });
 
   it('fails at once (503) once the last replica has stopped cleanly', async () => {

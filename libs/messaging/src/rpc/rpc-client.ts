@@ -29,6 +29,8 @@ interface PendingCall {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
+  /** The reply channel the request went out on (set once sent). */
+  sentOn?: number;
 }
 
 export interface RpcCallOptions {
@@ -46,6 +48,8 @@ export interface RpcCallOptions {
 @Injectable()
 export class RpcClient implements BeforeApplicationShutdown {
   private readonly pending = new Map<string, PendingCall>();
+  /** Counts the reply channels: a reconnection opens a new one. */
+  private replyChannel = 0;
   private readonly channel: ChannelWrapper;
   private readonly log: Logger;
 
@@ -59,6 +63,11 @@ export class RpcClient implements BeforeApplicationShutdown {
       name: 'rpc-client',
       confirm: false,
       setup: async (channel: Channel) => {
+        const generation = ++this.replyChannel;
+        // Direct reply-to answers only on the channel that sent the request: once it is gone
+        // (a broker restart, a lost connection) those requests can never be answered, so they
+        // fail now instead of waiting out their timeout (60 s for an import).
+        channel.on('close', () => this.orphaned(generation));
         channel.on('return', (message: ConsumeMessage) => {
           this.settle(message.properties.correlationId, (call) => {
             throw new AppError('UPSTREAM_UNAVAILABLE', `${call.service} service is unavailable`);
@@ -151,6 +160,10 @@ export class RpcClient implements BeforeApplicationShutdown {
         },
         timeout: timeoutMs,
       })
+      .then(() => {
+        const call = this.pending.get(correlationId);
+        if (call) call.sentOn = this.replyChannel;
+      })
       .catch((error: Error) =>
         this.settle(correlationId, () => {
           this.log.warn({ err: error.message, service, pattern }, 'rpc publish failed');
@@ -193,6 +206,20 @@ export class RpcClient implements BeforeApplicationShutdown {
     } catch (error) {
       call.reject(error as Error);
     }
+  }
+
+  /** The calls sent on a reply channel that closed: their answers cannot arrive. */
+  private orphaned(generation: number): void {
+    let failed = 0;
+    for (const [id, call] of this.pending) {
+      if (call.sentOn !== generation) continue;
+      clearTimeout(call.timer);
+      this.pending.delete(id);
+      call.reject(new AppError('UPSTREAM_UNAVAILABLE', `${call.service} service is unavailable`));
+      failed += 1;
+    }
+    if (failed > 0)
+      this.log.warn({ failed }, 'reply channel lost; calls waiting on it failed at once');
   }
 
   /** Calls still waiting fail now rather than after their timeout. */
