@@ -1,44 +1,15 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { EventPublisher, RabbitMqTransport } from '@prepmate/messaging';
-import { ingestedEvent, eventually, REPO_ROOT, type TestService } from '@prepmate/testing';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { ingestedEvent, eventually, type TestService } from '@prepmate/testing';
+import type { ChildProcess } from 'node:child_process';
 import type { Connection } from 'mongoose';
 
 import { probeEnv } from './probe/probe-env';
 import { recordingBehaviour } from './probe/recording-behaviour';
+import { startConsumerProcess } from './probe/spawn-consumer';
 import { startProbe, stopProbe } from './probe/probe-service';
 
 const TOTAL = 300;
-
-function startConsumerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      join(__dirname, 'probe', 'consumer-process.ts'),
-    ],
-    {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env, PROBE_HANDLER_DELAY_MS: '40' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.stdout?.on(
-      'data',
-      (chunk: Buffer) => chunk.toString().includes('consumer ready') && resolve(child),
-    );
-    child.once('exit', (code) =>
-      reject(new Error(`consumer exited (${String(code)}) before it was ready: ${errors}`)),
-    );
-  });
-}
 
 describe('a consumer killed mid-batch', () => {
   const env = probeEnv('crash');
@@ -53,6 +24,7 @@ describe('a consumer killed mid-batch', () => {
   it('has its unacknowledged messages redelivered, and every effect is stored exactly once', async () => {
     child = await startConsumerProcess({
       ...env,
+      PROBE_HANDLER_DELAY_MS: '40',
       HTTP_PORT: '0',
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',

@@ -1,37 +1,12 @@
 import { AmqpConnection, RpcClient } from '@prepmate/messaging';
-import { eventually, REPO_ROOT, type TestService } from '@prepmate/testing';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { eventually, type TestService } from '@prepmate/testing';
+import type { ChildProcess } from 'node:child_process';
 import { probeEnv } from './probe/probe-env';
 import { PROBE_SERVICE } from './probe/probe.module';
+import { startConsumerProcess } from './probe/spawn-consumer';
 import { startProbe, stopProbe } from './probe/probe-service';
 
 const noEvents = { onEvent: async () => undefined };
-
-function startReplicaProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      join(__dirname, 'probe', 'consumer-process.ts'),
-    ],
-    { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.stdout?.on(
-      'data',
-      (chunk: Buffer) => chunk.toString().includes('consumer ready') && resolve(child),
-    );
-    child.once('exit', (code) =>
-      reject(new Error(`replica exited (${String(code)}) before it was ready: ${errors}`)),
-    );
-  });
-}
 
 /**
  * The only replica of a service is killed while it works on a request (kill -9, docs/
@@ -54,7 +29,7 @@ describe('RPC when the only replica is killed mid-request', () => {
   it('answers the request from the restarted replica, well inside the timeout', async () => {
     // The caller only calls: it does not consume the service's queues.
     caller = await startProbe(env, noEvents, { consume: false });
-    child = await startReplicaProcess(env);
+    child = await startConsumerProcess(env);
     const started = Date.now();
     const answer = caller.app
       .get(RpcClient)
