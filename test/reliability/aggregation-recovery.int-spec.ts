@@ -58,6 +58,7 @@ describe('aggregation recovery', () => {
     await db.collection('pending_attempts').insertMany([...lost, ...fresh] as never[]);
 
     const queue = aggregation.app.get(AggregationQueue);
+    await queue.markDataKept(); // Redis kept its data: the grace applies
     await queue.queue.removeJobScheduler('recompute-active-users'); // as after a Redis flush
     expect(await queue.hasJob('lost-user')).toBe(false);
 
@@ -79,6 +80,53 @@ describe('aggregation recovery', () => {
       { what: 'the lost attempts applied' },
     );
     expect((await store.load('fresh-user')).attemptCount).toBe(0);
+  });
+
+  it("after Redis lost the queue's data, reschedules every pending user at once, however recent", async () => {
+    const aggregation = system.services.get('aggregation')!;
+    const db = system.db('aggregation');
+    const queue = aggregation.app.get(AggregationQueue);
+    const now = new Date();
+    // Attempts that arrived a moment ago: their job was added and then lost with Redis's data.
+    const recent = [attempt('flushed-user', 4, now), attempt('flushed-user', 5, now)];
+    await db.collection('attempts').insertMany(recent as never[]);
+    await db.collection('pending_attempts').insertMany(recent as never[]);
+    await queue.markDataKept();
+    const sweep = aggregation.app.get(PendingSweep);
+    // Data kept: a recent user is left to its own job (the grace).
+    expect(await sweep.sweep(now)).toEqual({ waiting: 0, rescheduled: 0 });
+
+    // Every key of the queue goes, as a FLUSHALL of the service's Redis would take them.
+    const redis = await queue.queue.client;
+    const keys: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, found] = await redis.scan(cursor, {
+        MATCH: `${queue.queue.qualifiedName}:*`,
+        COUNT: 1000,
+      });
+      keys.push(...found);
+      cursor = next;
+    } while (cursor !== '0');
+    expect(keys.length).toBeGreaterThan(0);
+    await redis.del(...keys);
+    expect(await queue.dataLost()).toBe(true);
+
+    // Every user with pending attempts and no job: this one, and the first test's fresh user
+    // when it ran before (its attempts never had a job).
+    const pendingUsers = await db.collection('pending_attempts').distinct('userId');
+    expect(pendingUsers).toContain('flushed-user');
+    const outcome = await sweep.sweep();
+    expect(outcome).toEqual({ waiting: pendingUsers.length, rescheduled: pendingUsers.length });
+    expect(await queue.dataLost()).toBe(false);
+    const aggregate = await eventually(
+      () => aggregation.app.get(AggregateStore).load('flushed-user'),
+      (value) => value.attemptCount === 2,
+      { what: 'the flushed user aggregated' },
+    );
+    expect(aggregate.attemptCount).toBe(2);
+    // The marker is back: the next sweep applies the grace again.
+    expect(await sweep.sweep(new Date())).toEqual({ waiting: 0, rescheduled: 0 });
   });
 
   it('never stores an older aggregate last: a save is made against the version it read', async () => {

@@ -58,6 +58,25 @@ export class AggregationQueue implements OnModuleInit, OnModuleDestroy {
     );
   }
 
+  /**
+   * Whether Redis lost this queue's data since a sweep last marked it — a flush, a restart
+   * without its append-only file — or never held it (the first start). Then any user with
+   * pending attempts may have lost its job, however recent the attempts (PendingSweep).
+   */
+  async dataLost(): Promise<boolean> {
+    return (await (await this.queue.client).get(this.markerKey)) === null;
+  }
+
+  /** Marks the queue's data as present: set by a sweep that rescheduled every pending user. */
+  async markDataKept(): Promise<void> {
+    await (await this.queue.client).set(this.markerKey, new Date().toISOString());
+  }
+
+  /** A key beside the queue's own: it goes when they go. */
+  private get markerKey(): string {
+    return `${this.queue.qualifiedName}:data-marker`;
+  }
+
   /** Whether the user has a job waiting or running (its deduplication id is taken). */
   async hasJob(userId: string): Promise<boolean> {
     return (await this.queue.getDeduplicationJobId(userId)) !== null;

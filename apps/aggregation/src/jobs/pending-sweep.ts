@@ -24,7 +24,10 @@ export interface SweepOutcome {
  * AGGREGATION_SWEEP_EVERY_MS each replica
  * - re-asserts the periodic recompute's job scheduler (gone after a Redis flush), and
  * - finds the users whose pending attempts are older than AGGREGATION_PENDING_GRACE_MS and
- *   schedules a job for each that has none (the per-user deduplication id tells).
+ *   schedules a job for each that has none (the per-user deduplication id tells);
+ * - when Redis lost the queue's data (its marker key is gone: a flush, or the first start),
+ *   takes every user with pending attempts, however recent, and then marks the data again:
+ *   lost work is rescheduled within one sweep interval instead of the grace plus one.
  * Replicas sweeping together schedule each user at most once (deduplication); a job that
  * finds nothing pending does nothing.
  */
@@ -57,17 +60,19 @@ export class PendingSweep implements OnApplicationBootstrap, OnModuleDestroy {
 
   async sweep(now = new Date()): Promise<SweepOutcome> {
     await this.queue.assertSchedulers();
-    const cutoff = new Date(now.getTime() - this.config.AGGREGATION_PENDING_GRACE_MS);
-    const users = await this.attempts.usersPendingSince(cutoff);
+    const dataLost = await this.queue.dataLost();
+    const grace = dataLost ? 0 : this.config.AGGREGATION_PENDING_GRACE_MS;
+    const users = await this.attempts.usersPendingSince(new Date(now.getTime() - grace));
     let rescheduled = 0;
     for (const userId of users) {
       if (await this.queue.hasJob(userId)) continue;
       await this.queue.schedule(userId);
       rescheduled += 1;
     }
+    if (dataLost) await this.queue.markDataKept();
     if (rescheduled > 0)
       this.log.warn(
-        { waiting: users.length, rescheduled },
+        { waiting: users.length, rescheduled, redisDataLost: dataLost },
         'pending attempts had no aggregation job; scheduled them again',
       );
     return { waiting: users.length, rescheduled };
