@@ -113,6 +113,7 @@ describe('the whole system behind the gateway', () => {
       masteries: [],
       roadmapProgress: [],
       tasks: [],
+      verifiedTasks: [],
     });
     expect(body.services.aggregation).toEqual({
       attempts: [],

@@ -186,4 +186,30 @@ describe('GitHub verification failures; after a task is verified; tasks from adv
     expect(counted).toHaveLength(3);
     expect(counted).toEqual(expect.arrayContaining([own.id, task.id]));
   });
+
+  it('verified tasks count on the roadmap topic beside PCI, not in it', async () => {
+    // The two graphs tasks verified above (the third GitHub task names no topic).
+    const progress = await eventually(
+      () => api('GET', '/roadmaps/graphs/progress').then((r) => r.body),
+      (body) => body.verifiedTasks === 2,
+      { what: 'the verified tasks on the Graphs roadmap' },
+    );
+    const graphs = progress.topicProgresses.find((t: any) => t.topic === 'graphs');
+    expect(graphs.verifiedTasks).toBe(2);
+    expect(
+      progress.topicProgresses
+        .filter((t: any) => t.topic !== 'graphs')
+        .every((t: any) => t.verifiedTasks === 0),
+    ).toBe(true);
+    // No submission was made: mastery, and so PCI, did not move.
+    expect(progress.pciScore).toBe(0);
+    expect(graphs.estimatedMastery).toBe(0);
+    const topic = await api('GET', '/roadmaps/graphs/topics/graphs/progress');
+    expect(topic.body.verifiedTasks).toBe(2);
+
+    const exported = await api('GET', '/me/export');
+    const [counts] = exported.body.services.roadmap.verifiedTasks;
+    expect(counts.topics.graphs.count).toBe(2);
+    expect(counts.recentTaskIds).toHaveLength(2);
+  });
 });

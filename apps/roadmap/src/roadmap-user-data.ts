@@ -4,6 +4,7 @@ import { MasteryStore } from './progress/mastery.store';
 import { ProgressStore } from './progress/progress.store';
 import { RoadmapStore } from './roadmaps/roadmap.store';
 import { TaskStore } from './tasks/task.store';
+import { VerifiedTasksStore } from './progress/verified-tasks.store';
 
 /** Everything the roadmap service holds about a user. */
 @Injectable()
@@ -13,6 +14,7 @@ export class RoadmapUserData {
     private readonly masteries: MasteryStore,
     private readonly progress: ProgressStore,
     private readonly tasks: TaskStore,
+    private readonly verifiedTasks: VerifiedTasksStore,
   ) {}
 
   get contributors(): UserDataContributor[] {
@@ -36,6 +38,11 @@ export class RoadmapUserData {
         name: 'tasks',
         exportUser: (userId) => this.tasks.exportUser(userId),
         deleteUser: (userId) => this.tasks.deleteUser(userId),
+      },
+      {
+        name: 'verifiedTasks',
+        exportUser: (userId) => this.verifiedTasks.exportUser(userId),
+        deleteUser: (userId) => this.verifiedTasks.deleteUser(userId),
       },
     ];
   }

@@ -51,6 +51,9 @@ import { TaskVerifier } from './tasks/task-verifier';
 import { TasksRpcController } from './tasks/tasks.rpc-controller';
 import { TasksService } from './tasks/tasks.service';
 import { VERIFICATION_QUEUE, VerificationQueue } from './tasks/verification-queue';
+import { TaskCompletedHandler } from './progress/task-completed.handler';
+import { VERIFIED_TASKS_MODEL, VerifiedTasksSchema } from './progress/verified-tasks.schema';
+import { VerifiedTasksStore } from './progress/verified-tasks.store';
 import { VerificationSweep } from './tasks/verification-sweep';
 import { VerificationWorker } from './tasks/verification-worker';
 
@@ -75,11 +78,13 @@ import { VerificationWorker } from './tasks/verification-worker';
       { name: PROGRESS_MODEL, schema: ProgressSchema },
       { name: TASK_MODEL, schema: TaskSchema },
       { name: TASK_WAIT_MODEL, schema: TaskWaitSchema },
+      { name: VERIFIED_TASKS_MODEL, schema: VerifiedTasksSchema },
     ]),
   ],
   controllers: [
     RoadmapRpcController,
     SubmissionNormalizedHandler,
+    TaskCompletedHandler,
     TasksRpcController,
     TopicAggregatedHandler,
     UserDeletedHandler,
@@ -92,6 +97,7 @@ import { VerificationWorker } from './tasks/verification-worker';
     ProgressStore,
     RoadmapAccess,
     RoadmapStore,
+    VerifiedTasksStore,
     RoadmapUserData,
     RoadmapsService,
     TaskReflection,

@@ -22,6 +22,8 @@ import { MasteryStore } from './mastery.store';
 import type { ProgressDocument } from './progress.schema';
 import { ProgressStore } from './progress.store';
 import { UserLocks } from './user-locks';
+import { verifiedOn } from '../domain/verified-tasks';
+import { VerifiedTasksStore } from './verified-tasks.store';
 
 /** Stored progress older than this is recomputed before it is read (docs/product.md#roadmaps-and-pci). */
 const PROGRESS_MAX_AGE_MS = 3_600_000;
@@ -42,6 +44,7 @@ export class ProgressService {
     private readonly roadmaps: RoadmapStore,
     private readonly catalog: TopicCatalog,
     private readonly access: RoadmapAccess,
+    private readonly verifiedTasks: VerifiedTasksStore,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'progress' });
@@ -120,9 +123,9 @@ export class ProgressService {
     const roadmap = await this.access.visible(caller, roadmapId);
     const userId = caller.userId;
     if (masteryThreshold === undefined)
-      return this.response(roadmap, await this.recompute(userId, roadmap), null);
+      return this.response(userId, roadmap, await this.recompute(userId, roadmap), null);
     const result = computePci(roadmap.topics, await this.masteries.of(userId), masteryThreshold);
-    return this.response(roadmap, { result, lastUpdated: new Date() }, masteryThreshold);
+    return this.response(userId, roadmap, { result, lastUpdated: new Date() }, masteryThreshold);
   }
 
   /** The caller's progress on a roadmap they may see. */
@@ -137,7 +140,8 @@ export class ProgressService {
       stored &&
       stored.roadmapVersion === roadmap.version &&
       Date.now() - new Date(stored.lastUpdated).getTime() <= PROGRESS_MAX_AGE_MS;
-    return this.response(roadmap, fresh ? stored : await this.recompute(userId, roadmap), null);
+    const current = fresh ? stored : await this.recompute(userId, roadmap);
+    return this.response(userId, roadmap, current, null);
   }
 
   async topicProgress(
@@ -155,9 +159,13 @@ export class ProgressService {
     const completed = new Set(
       result.topicProgresses.filter((p) => p.isCompleted).map((p) => p.topic),
     );
-    const names = await this.catalog.names([slug]);
+    const [names, verified] = await Promise.all([
+      this.catalog.names([slug]),
+      this.verifiedTasks.of(userId),
+    ]);
     return {
       ...progress,
+      verifiedTasks: verifiedOn(verified, [slug]).total,
       topicName: names.get(slug) ?? slug,
       roadmapId: roadmap._id,
       dependencies: topic.dependencies,
@@ -210,11 +218,17 @@ export class ProgressService {
   }
 
   private async response(
+    userId: string,
     roadmap: RoadmapDocument,
     stored: { result: PciResult; lastUpdated: Date },
     masteryThreshold: number | null,
   ): Promise<PciResponse> {
-    const names = await this.catalog.names(roadmap.topics.map((t) => t.topic));
+    const slugs = roadmap.topics.map((t) => t.topic);
+    const [names, state] = await Promise.all([
+      this.catalog.names(slugs),
+      this.verifiedTasks.of(userId),
+    ]);
+    const verified = verifiedOn(state, slugs);
     return {
       roadmapId: roadmap._id,
       roadmapName: roadmap.name,
@@ -222,7 +236,9 @@ export class ProgressService {
       topicProgresses: stored.result.topicProgresses.map((p) => ({
         ...p,
         topicName: names.get(p.topic) ?? p.topic,
+        verifiedTasks: verified.byTopic.get(p.topic) ?? 0,
       })),
+      verifiedTasks: verified.total,
       masteryThreshold,
       lastUpdated: new Date(stored.lastUpdated).toISOString(),
     };

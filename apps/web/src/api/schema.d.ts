@@ -1994,6 +1994,8 @@ export interface components {
             isCompleted: boolean;
             /** @enum {string} */
             completionStatus: "not_started" | "started" | "in_progress" | "proficient" | "mastered";
+            /** @description the learner's verified tasks on this topic (beside PCI, not in it) */
+            verifiedTasks: number;
         };
         LayerProgressResponse: {
             topicsCompleted: number;
@@ -2017,6 +2019,8 @@ export interface components {
             topicsCompleted: number;
             topicsTotal: number;
             topicProgresses: components["schemas"]["TopicProgressResponse"][];
+            /** @description the learner's verified tasks on the roadmap's topics */
+            verifiedTasks: number;
             /** @description topics and weight completed per layer */
             byLayer: components["schemas"]["ByLayerResponse"];
             masteryThreshold: number | null;
@@ -2425,6 +2429,8 @@ export interface components {
             isCompleted: boolean;
             /** @enum {string} */
             completionStatus: "not_started" | "started" | "in_progress" | "proficient" | "mastered";
+            /** @description the learner's verified tasks on this topic (beside PCI, not in it) */
+            verifiedTasks: number;
             roadmapId: string;
             dependencies: string[];
             dependenciesCompleted: boolean;

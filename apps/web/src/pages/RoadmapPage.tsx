@@ -152,6 +152,8 @@ export function RoadmapPage({ id }: { id: string }) {
                               · {STATUS_LABEL[status]}
                               {progress.get(t.topic) &&
                                 ` (${pct(progress.get(t.topic)!.estimatedMastery)})`}
+                              {(progress.get(t.topic)?.verifiedTasks ?? 0) > 0 &&
+                                ` · ${verifiedLabel(progress.get(t.topic)!.verifiedTasks)}`}
                             </span>
                             {t.dependencies.length > 0 && (
                               <span className="muted">after {t.dependencies.join(', ')}</span>
@@ -169,4 +171,9 @@ export function RoadmapPage({ id }: { id: string }) {
       </QueryView>
     </section>
   );
+}
+
+/** "1 verified task" / "3 verified tasks": tasks count beside PCI, not in it. */
+function verifiedLabel(count: number): string {
+  return `${count} verified task${count === 1 ? '' : 's'}`;
 }

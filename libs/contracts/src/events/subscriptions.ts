@@ -8,7 +8,8 @@ import type { EventType } from './event-map';
  * handler; docs/product.md lists where the system is going:
  * ingestion ← user.deleted; normalization ← submission.ingested, user.deleted;
  * aggregation ← submission.normalized, user.deleted, user.profile_updated, task.completed;
- * roadmap ← topic.aggregated, submission.normalized (tasks waiting for a sync), user.deleted;
+ * roadmap ← topic.aggregated, submission.normalized (tasks waiting for a sync), task.completed
+ * (verified tasks per topic beside PCI), user.deleted;
  * synergy ← topic.aggregated, pci.recomputed, task.completed (task points), user.deleted;
  * advisory ← pci.recomputed, task.completed (reflection drafts), user.deleted; auth ←
  * audit.recorded (admin actions the gateway saw, for the audit log) and the daily loop's
@@ -32,7 +33,7 @@ export const EVENT_SUBSCRIPTIONS: Record<ServiceName, readonly EventType[]> = {
   ingestion: ['user.deleted'],
   normalization: ['submission.ingested', 'user.deleted'],
   aggregation: ['submission.normalized', 'user.deleted', 'user.profile_updated', 'task.completed'],
-  roadmap: ['topic.aggregated', 'submission.normalized', 'user.deleted'],
+  roadmap: ['topic.aggregated', 'submission.normalized', 'task.completed', 'user.deleted'],
   synergy: ['topic.aggregated', 'task.completed', 'user.deleted'],
   advisory: ['pci.recomputed', 'task.completed', 'user.deleted'],
 };

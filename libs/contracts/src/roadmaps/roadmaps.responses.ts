@@ -54,6 +54,10 @@ export class TopicProgressResponse {
   @ApiProperty() isCompleted!: boolean;
   @ApiProperty({ enum: ['not_started', 'started', 'in_progress', 'proficient', 'mastered'] })
   completionStatus!: string;
+  @ApiProperty({
+    description: "the learner's verified tasks on this topic (beside PCI, not in it)",
+  })
+  verifiedTasks!: number;
 }
 
 export class PciResponse {
@@ -66,6 +70,8 @@ export class PciResponse {
   @ApiProperty() topicsCompleted!: number;
   @ApiProperty() topicsTotal!: number;
   @ApiProperty({ type: [TopicProgressResponse] }) topicProgresses!: TopicProgressResponse[];
+  @ApiProperty({ description: "the learner's verified tasks on the roadmap's topics" })
+  verifiedTasks!: number;
   @ApiProperty({ type: ByLayerResponse, description: 'topics and weight completed per layer' })
   byLayer!: Record<RoadmapLayer, LayerProgressResponse>;
   @ApiProperty({ nullable: true, type: Number }) masteryThreshold!: number | null;
