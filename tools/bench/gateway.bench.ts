@@ -1,6 +1,6 @@
 import { freePort } from '@prepmate/testing';
 import autocannon from 'autocannon';
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { progress, writeResult } from './bench-output';
 import { startBenchSystem, startProcess, waitFor } from './bench-processes';
 
@@ -37,6 +37,7 @@ export async function gatewayBenchmark(): Promise<void> {
     NODE_ENV: 'production',
     CORS_ORIGINS: 'https://app.prepmate.example',
     JWT_PRIVATE_KEY: privateKey,
+    MESSAGE_SIGNING_SECRET: randomBytes(32).toString('hex'),
     RATE_LIMIT_USER_PER_MINUTE: '100000000',
   });
   const { prefix } = system;
@@ -78,7 +79,7 @@ export async function gatewayBenchmark(): Promise<void> {
     system.children.push(inProcess);
     await waitFor(`http://127.0.0.1:${barePort}/`);
     const inProcessUrl = `http://127.0.0.1:${inProcessPort}/api/v1/auth/me`;
-    await waitFor(inProcessUrl);
+    await waitFor(`http://127.0.0.1:${inProcessPort}/health`);
     const same = await (await fetch(inProcessUrl, { headers })).text();
     if (same !== body)
       throw new Error(`the in-process app answers differently: ${same} instead of ${body}`);

@@ -4,7 +4,7 @@
  * the bearer token with @nestjs/jwt (RS256, issuer, audience, the required claims), refuse a
  * revoked one (Redis GET), count the request in the gateway's Redis fixed-window limiter,
  * read the user by id from auth's database and answer the same JSON through the same mapper.
- * gateway.bench.ts starts it from the build as a process of its own (`node
+ * gateway.bench.ts starts it from the build (tsconfig.build.json includes this file) as a process of its own (`node
  * dist/tools/bench/in-process-me.js`), configured by environment: HTTP_PORT, MONGO_URL,
  * MONGO_DB, REDIS_URL, REDIS_KEY_PREFIX, JWT_PUBLIC_KEY, RATE_LIMIT_USER_PER_MINUTE.
  */
@@ -82,6 +82,15 @@ class MeController {
   }
 }
 
+/** What the benchmark waits for before its first request. */
+@Controller('health')
+class HealthController {
+  @Get()
+  ok(): { status: string } {
+    return { status: 'ok' };
+  }
+}
+
 @Module({
   imports: [
     JwtModule.register({
@@ -93,7 +102,7 @@ class MeController {
       },
     }),
   ],
-  controllers: [MeController],
+  controllers: [HealthController, MeController],
   providers: [
     { provide: REDIS_CLIENT, useFactory: () => new Redis(env('REDIS_URL')) },
     {
