@@ -3,6 +3,7 @@ import { EventPublisher, createEvent } from '@prepmate/messaging';
 import { eventually, tapEvents, type EventTap, expectErrorShape } from '@prepmate/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Engagement } from '../../apps/aggregation/src/engage/engagement';
 import { ReminderChecks } from '../../apps/aggregation/src/engage/reminder-checks';
 import {
   AggregationQueue,
@@ -48,6 +49,8 @@ const distinct = <T extends { eventId: string }>(events: T[]): T[] => [
 
 const localDay = (at: number, timeZone: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(at));
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Goals, streak and readiness through the gateway with the real services, broker, database
@@ -314,13 +317,19 @@ describe('goals, streak and readiness through the gateway', () => {
     expect(body.score).toBe(
       Math.round(100 * (0.6 * body.inputs.pci + 0.25 * body.inputs.retention + 0.15 * 1)),
     );
+    const today = localDay(Date.now(), 'Asia/Tokyo');
     expect(body).toMatchObject({
       targetDate: '2027-06-01',
       readyScore: 80,
       pacePerDay: null,
-      today: localDay(Date.now(), 'Asia/Tokyo'),
-      history: [{ date: localDay(Date.now(), 'Asia/Tokyo'), score: body.score }],
+      today,
     });
+    // Today's sample is this read's (a morning check's sample of the day, if any, replaced);
+    // a morning check in the earlier New York zone may have kept yesterday's.
+    expect(body.history.filter((s: any) => s.date === today)).toEqual([
+      { date: today, score: body.score },
+    ]);
+    expect(body.history.every((s: any) => s.date >= addDays(today, -1))).toBe(true);
   });
 
   it('publishes streak.at_risk at 20:00 local when the streak runs and today has not counted', async () => {
@@ -403,6 +412,51 @@ describe('goals, streak and readiness through the gateway', () => {
     expect(due.length).toBeGreaterThanOrEqual(1);
     expect(due[0].payload.dueCount).toBeGreaterThanOrEqual(1);
     expect(due[0].payload.topics.length).toBeGreaterThan(0);
+    // The same check kept that day's readiness sample, without any GET /me/readiness.
+    const checkDate = new Date(checkDay).toISOString().slice(0, 10);
+    const profile: any = await system
+      .db('aggregation')
+      .collection('learner_profiles')
+      .findOne({ _id: bob.userId as any });
+    expect(profile.readinessHistory).toContainEqual({ date: checkDate, score: expect.any(Number) });
+  });
+
+  it('keeps a readiness sample from each morning check (one per day), so the pace needs no reads', async () => {
+    const carol = await system.register('carol');
+    const engagement = system.services.get('aggregation')!.app.get(Engagement);
+    // Solved three weeks ago: the revision card's clock starts before the checks below.
+    const today = localDay(Date.now(), 'UTC');
+    await importSubmissions(carol, [
+      accepted(problems[2], Date.parse(`${today}T12:00:00Z`) - 21 * 86_400_000, '9200001'),
+    ]);
+    const profiles = system.db('aggregation').collection('learner_profiles');
+    await eventually(
+      () => profiles.findOne({ _id: carol.userId as any }),
+      (p: any) => p?.countedDays?.length === 1,
+      { what: "carol's profile", timeoutMs: 30_000 },
+    );
+    await api(carol, 'POST', '/roadmaps/interview-core/follow');
+    // Her morning checks of 9 days ago (run twice: a retry) and of 2 days ago, at 09:00 UTC.
+    const nineDaysAgo = addDays(today, -9);
+    const twoDaysAgo = addDays(today, -2);
+    await engagement.check(carol.userId, Date.parse(`${nineDaysAgo}T09:00:00Z`));
+    await engagement.check(carol.userId, Date.parse(`${nineDaysAgo}T09:30:00Z`));
+    await engagement.check(carol.userId, Date.parse(`${twoDaysAgo}T09:00:00Z`));
+    const profile: any = await profiles.findOne({ _id: carol.userId as any });
+    const samples = profile.readinessHistory.filter((s: any) => s.date < today);
+    expect(samples.map((s: any) => s.date)).toEqual([nineDaysAgo, twoDaysAgo]);
+    expect(samples.every((s: any) => Number.isInteger(s.score) && s.score >= 0)).toBe(true);
+
+    // The first read finds a pace from the morning samples alone.
+    const response = await api(carol, 'GET', '/me/readiness');
+    expect(response.status).toBe(200);
+    const oldest = samples[0];
+    expect(response.body.pacePerDay).toBe(
+      Number(((response.body.score - oldest.score) / 9).toFixed(4)),
+    );
+    expect(response.body.history).toEqual(
+      expect.arrayContaining([...samples, { date: today, score: response.body.score }]),
+    );
   });
 
   it('gets the reminder scheduler back after losing it (as after a Redis flush)', async () => {
