@@ -3,7 +3,6 @@ import { EventPublisher, createEvent } from '@prepmate/messaging';
 import { eventually, tapEvents, type EventTap, expectErrorShape } from '@prepmate/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Engagement } from '../../apps/aggregation/src/engage/engagement';
 import { ReminderChecks } from '../../apps/aggregation/src/engage/reminder-checks';
 import {
   AggregationQueue,
@@ -419,44 +418,6 @@ describe('goals, streak and readiness through the gateway', () => {
       .collection('learner_profiles')
       .findOne({ _id: bob.userId as any });
     expect(profile.readinessHistory).toContainEqual({ date: checkDate, score: expect.any(Number) });
-  });
-
-  it('keeps a readiness sample from each morning check (one per day), so the pace needs no reads', async () => {
-    const carol = await system.register('carol');
-    const engagement = system.services.get('aggregation')!.app.get(Engagement);
-    // Solved three weeks ago: the revision card's clock starts before the checks below.
-    const today = localDay(Date.now(), 'UTC');
-    await importSubmissions(carol, [
-      accepted(problems[2], Date.parse(`${today}T12:00:00Z`) - 21 * 86_400_000, '9200001'),
-    ]);
-    const profiles = system.db('aggregation').collection('learner_profiles');
-    await eventually(
-      () => profiles.findOne({ _id: carol.userId as any }),
-      (p: any) => p?.countedDays?.length === 1,
-      { what: "carol's profile", timeoutMs: 30_000 },
-    );
-    await api(carol, 'POST', '/roadmaps/interview-core/follow');
-    // Her morning checks of 9 days ago (run twice: a retry) and of 2 days ago, at 09:00 UTC.
-    const nineDaysAgo = addDays(today, -9);
-    const twoDaysAgo = addDays(today, -2);
-    await engagement.check(carol.userId, Date.parse(`${nineDaysAgo}T09:00:00Z`));
-    await engagement.check(carol.userId, Date.parse(`${nineDaysAgo}T09:30:00Z`));
-    await engagement.check(carol.userId, Date.parse(`${twoDaysAgo}T09:00:00Z`));
-    const profile: any = await profiles.findOne({ _id: carol.userId as any });
-    const samples = profile.readinessHistory.filter((s: any) => s.date < today);
-    expect(samples.map((s: any) => s.date)).toEqual([nineDaysAgo, twoDaysAgo]);
-    expect(samples.every((s: any) => Number.isInteger(s.score) && s.score >= 0)).toBe(true);
-
-    // The first read finds a pace from the morning samples alone.
-    const response = await api(carol, 'GET', '/me/readiness');
-    expect(response.status).toBe(200);
-    const oldest = samples[0];
-    expect(response.body.pacePerDay).toBe(
-      Number(((response.body.score - oldest.score) / 9).toFixed(4)),
-    );
-    expect(response.body.history).toEqual(
-      expect.arrayContaining([...samples, { date: today, score: response.body.score }]),
-    );
   });
 
   it('gets the reminder scheduler back after losing it (as after a Redis flush)', async () => {

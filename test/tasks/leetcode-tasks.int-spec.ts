@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
 import { eventually, sleep, tapEvents, type EventTap } from '@prepmate/testing';
 import { randomBytes } from 'node:crypto';
 import { startPipeline, type PipelineSystem } from '../support/pipeline-system';
