@@ -48,6 +48,8 @@ const distinct = <T extends { eventId: string }>(events: T[]): T[] => [
 
 const localDay = (at: number, timeZone: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(at));
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Goals, streak and readiness through the gateway with the real services, broker, database
@@ -314,13 +316,19 @@ describe('goals, streak and readiness through the gateway', () => {
     expect(body.score).toBe(
       Math.round(100 * (0.6 * body.inputs.pci + 0.25 * body.inputs.retention + 0.15 * 1)),
     );
+    const today = localDay(Date.now(), 'Asia/Tokyo');
     expect(body).toMatchObject({
       targetDate: '2027-06-01',
       readyScore: 80,
       pacePerDay: null,
-      today: localDay(Date.now(), 'Asia/Tokyo'),
-      history: [{ date: localDay(Date.now(), 'Asia/Tokyo'), score: body.score }],
+      today,
     });
+    // Today's sample is this read's (a morning check's sample of the day, if any, replaced);
+    // a morning check in the earlier New York zone may have kept yesterday's.
+    expect(body.history.filter((s: any) => s.date === today)).toEqual([
+      { date: today, score: body.score },
+    ]);
+    expect(body.history.every((s: any) => s.date >= addDays(today, -1))).toBe(true);
   });
 
   it('publishes streak.at_risk at 20:00 local when the streak runs and today has not counted', async () => {
@@ -403,6 +411,13 @@ describe('goals, streak and readiness through the gateway', () => {
     expect(due.length).toBeGreaterThanOrEqual(1);
     expect(due[0].payload.dueCount).toBeGreaterThanOrEqual(1);
     expect(due[0].payload.topics.length).toBeGreaterThan(0);
+    // The same check kept that day's readiness sample, without any GET /me/readiness.
+    const checkDate = new Date(checkDay).toISOString().slice(0, 10);
+    const profile: any = await system
+      .db('aggregation')
+      .collection('learner_profiles')
+      .findOne({ _id: bob.userId as any });
+    expect(profile.readinessHistory).toContainEqual({ date: checkDate, score: expect.any(Number) });
   });
 
   it('gets the reminder scheduler back after losing it (as after a Redis flush)', async () => {

@@ -30,6 +30,8 @@ describe('tasks with verification, through the gateway', () => {
           PLATFORM_HTTP_TIMEOUT_MS: '2000',
           SYNC_BACKOFF_BASE_MS: '150',
           SYNC_SCHEDULER_INTERVAL_MS: '300',
+          // Syncs here are the ones verifications start: no automatic one after linking.
+          SYNC_AUTO_FIRST_DELAY_MS: '3600000',
           INTEGRATION_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
         },
         roadmap: {
@@ -77,6 +79,13 @@ describe('tasks with verification, through the gateway', () => {
       () => api('GET', `/tasks/${taskId}`).then((r) => r.body),
       (task) => task.status === 'completed' || task.status === 'failed',
       { what: `task ${taskId} to settle`, timeoutMs: VERIFICATION_TIMEOUT_MS + 30_000 },
+    );
+  /** The learner's Codeforces sync state once no sync runs. */
+  const syncIdle = () =>
+    eventually(
+      () => api('GET', '/sync/state/codeforces').then((r) => r.body),
+      (state) => state?.runningSyncBatchId === null,
+      { what: 'no Codeforces sync running' },
     );
   /** A submission the learner makes now on Codeforces (the replay server serves it next). */
   let nextSubmissionId = 101_900_001;
@@ -294,12 +303,21 @@ describe('tasks with verification, through the gateway', () => {
       estimatedTimeMinutes: 45,
     });
     const submissionId = submitNow(key, 'OK');
+    // No sync of an earlier test still running: what follows is this verification's alone.
+    const before = await syncIdle();
+    const callsBefore = platform.count('user.status', 'rishgod');
     const started = Date.now();
     expect((await api('POST', `/tasks/${task.id}/complete`)).status).toBe(202);
     const completed = await settled(task.id);
     expect(completed.status).toBe('completed');
     // Well before the deadline: the sync's event settled it, not the timeout.
     expect(Date.parse(completed.completedAt) - started).toBeLessThan(VERIFICATION_TIMEOUT_MS);
+    // Within exactly one sync: one more sync of the account, one page of user.status (the
+    // new submission on top of what the last sync saw).
+    const after = await syncIdle();
+    expect(after.totalSyncs).toBe(before.totalSyncs + 1);
+    expect(after.successfulSyncs).toBe(before.successfulSyncs + 1);
+    expect(platform.count('user.status', 'rishgod')).toBe(callsBefore + 1);
     expect(completed.history.at(-1)).toMatchObject({
       from: 'verifying',
       to: 'completed',

@@ -47,6 +47,7 @@ import { LearnerProfileStore } from './engage/learner-profile.store';
 import { ProfileUpdatedHandler } from './engage/profile-updated.handler';
 import { ProgressViews } from './engage/progress-views';
 import { ReminderChecks } from './engage/reminder-checks';
+import { RoadmapPci } from './engage/roadmap-pci';
 import { TaskCompletedHandler } from './engage/task-completed.handler';
 import { AGGREGATION_QUEUE, AggregationQueue } from './jobs/aggregation-queue';
 import { AggregationWorker } from './jobs/aggregation-worker';
@@ -108,6 +109,7 @@ import { TelemetryService } from './telemetry/telemetry.service';
     ProblemSummaries,
     ProgressViews,
     ReminderChecks,
+    RoadmapPci,
     TelemetryService,
     TopicCatalog,
     UserAggregation,

@@ -1,4 +1,4 @@
-import { readiness } from './readiness';
+import { readiness, withDailySample } from './readiness';
 
 const base = {
   roadmaps: [
@@ -68,5 +68,54 @@ describe('readiness', () => {
     expect(result.score).toBe(98);
     expect(result.projectedReadyDate).toBe('2026-03-10');
     expect(result.onTrack).toBe(true);
+  });
+});
+
+describe('the daily readiness sample', () => {
+  const history = [
+    { date: '2026-03-08', score: 40 },
+    { date: '2026-03-01', score: 35 },
+  ];
+
+  it("adds today's sample in date order", () => {
+    expect(withDailySample(history, '2026-03-10', 42, 31)).toEqual([
+      { date: '2026-03-01', score: 35 },
+      { date: '2026-03-08', score: 40 },
+      { date: '2026-03-10', score: 42 },
+    ]);
+  });
+
+  it('keeps one sample per local day: a later score of the same day replaces it', () => {
+    const morning = withDailySample(history, '2026-03-10', 42, 31)!;
+    const later = withDailySample(morning, '2026-03-10', 45, 31)!;
+    expect(later.filter((sample) => sample.date === '2026-03-10')).toEqual([
+      { date: '2026-03-10', score: 45 },
+    ]);
+    expect(later).toHaveLength(3);
+  });
+
+  it('writes nothing when today already holds that score (a repeated check)', () => {
+    const morning = withDailySample(history, '2026-03-10', 42, 31)!;
+    expect(withDailySample(morning, '2026-03-10', 42, 31)).toBeNull();
+  });
+
+  it('keeps the newest samples only', () => {
+    expect(withDailySample(history, '2026-03-10', 42, 2)).toEqual([
+      { date: '2026-03-08', score: 40 },
+      { date: '2026-03-10', score: 42 },
+    ]);
+  });
+
+  it('gives a pace once morning samples span a week, without any read in between', () => {
+    let samples: Array<{ date: string; score: number }> = [];
+    for (const [date, score] of [
+      ['2026-03-02', 30],
+      ['2026-03-05', 33],
+      ['2026-03-09', 37],
+    ] as const)
+      samples = withDailySample(samples, date, score, 31)!;
+    const result = readiness({ ...base, history: samples, today: '2026-03-10' });
+    // (54 − 30) / 8 days
+    expect(result.pacePerDay).toBe(3);
   });
 });

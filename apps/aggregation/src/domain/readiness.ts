@@ -92,3 +92,22 @@ export function readiness(inputs: ReadinessInputs): Readiness {
         : projectedReadyDate <= inputs.targetDate,
   };
 }
+
+export type ReadinessSample = { date: string; score: number };
+
+/**
+ * The day's sample stored (docs/product.md#readiness): one per local day — today's replaces
+ * any earlier one of the same day, the latest wins — sorted by date, the newest `keep` kept.
+ * Null when today already holds this score (nothing to write).
+ */
+export function withDailySample(
+  history: ReadinessSample[],
+  today: string,
+  score: number,
+  keep: number,
+): ReadinessSample[] | null {
+  if (history.some((sample) => sample.date === today && sample.score === score)) return null;
+  return [...history.filter((sample) => sample.date !== today), { date: today, score }]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .slice(-keep);
+}

@@ -17,12 +17,15 @@ import {
   safeTimeZone,
   weekStartOf,
 } from '../domain/local-time';
+import { withDailySample } from '../domain/readiness';
 import { streakAtRisk, streakOf } from '../domain/streak';
 import type { UserAggregate } from '../domain/user-aggregate';
 import { AggregateStore } from '../aggregates/aggregate.store';
 import { goalEvent } from './engagement-events';
-import { ACTIVITY_DAYS, type LearnerProfile } from './learner-profile';
+import { ACTIVITY_DAYS, type LearnerProfile, READINESS_SAMPLES } from './learner-profile';
 import { LearnerProfileStore } from './learner-profile.store';
+import { type RoadmapPciScore, readinessNow } from './readiness-now';
+import { RoadmapPci } from './roadmap-pci';
 
 /** Local hours of the reminder checks: the morning one (revisions due, goal pace) and the evening one (streak). */
 export const MORNING_HOUR = 8;
@@ -35,6 +38,24 @@ const DUE_TOPICS = 10;
 type Activity =
   | { at: number; kind: 'problem'; problemId: string }
   | { at: number; kind: 'task'; taskId: string; minutes: number };
+
+/** Whether the once-a-day morning check is due: after 08:00 local, not yet run that day. */
+function morningDue(profile: LearnerProfile, now: number): boolean {
+  const { date, hour } = localParts(now, safeTimeZone(profile.timeZone));
+  return hour >= MORNING_HOUR && profile.lastMorningCheck !== date;
+}
+
+/** The day's readiness sample, stored as a read of GET /me/readiness stores it. */
+function sampleReadiness(
+  profile: LearnerProfile,
+  aggregate: UserAggregate,
+  roadmaps: RoadmapPciScore[],
+  now: number,
+): void {
+  const { today, result } = readinessNow(profile, aggregate, roadmaps, now);
+  const history = withDailySample(profile.readinessHistory, today, result.score, READINESS_SAMPLES);
+  if (history) profile.readinessHistory = history;
+}
 
 export function masteryOf(aggregate: UserAggregate): Record<string, number> {
   return Object.fromEntries(
@@ -54,6 +75,7 @@ export class Engagement {
   constructor(
     private readonly profiles: LearnerProfileStore,
     private readonly aggregates: AggregateStore,
+    private readonly pci: RoadmapPci,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'engagement' });
@@ -185,12 +207,18 @@ export class Engagement {
 
   /**
    * The reminder check of one learner, when its `nextCheckAt` came: once per local day after
-   * 08:00 `revisions.due` (cards due) and `goal.at_risk` (the pace rule, once per goal-week),
+   * 08:00 `revisions.due` (cards due), `goal.at_risk` (the pace rule, once per goal-week) and
+   * the day's readiness sample (docs/product.md#readiness),
    * once per local day after 20:00 `streak.at_risk`; then the next check is the next 08:00
    * or 20:00 local. A check that runs late still runs once.
    */
   async check(userId: string, now = Date.now()): Promise<string[]> {
-    const aggregate = await this.aggregates.load(userId);
+    const [aggregate, { profile: before }] = await Promise.all([
+      this.aggregates.load(userId),
+      this.profiles.load(userId),
+    ]);
+    // The PCI for the day's readiness sample, asked only when the morning check is due.
+    const roadmaps = morningDue(before, now) ? await this.pci.of(userId) : null;
     const sent: string[] = [];
     await this.profiles.mutate(userId, (profile, isNew) => {
       if (isNew) return null;
@@ -198,9 +226,10 @@ export class Engagement {
       const tz = safeTimeZone(profile.timeZone);
       const { date: today, hour } = localParts(now, tz);
       const events: EventEnvelope[] = [];
-      if (hour >= MORNING_HOUR && profile.lastMorningCheck !== today) {
+      if (morningDue(profile, now)) {
         profile.lastMorningCheck = today;
         events.push(...this.morning(userId, profile, aggregate, today, now));
+        if (roadmaps) sampleReadiness(profile, aggregate, roadmaps, now);
       }
       if (hour >= EVENING_HOUR && profile.lastEveningCheck !== today) {
         profile.lastEveningCheck = today;

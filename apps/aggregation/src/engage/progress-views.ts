@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { ReadinessResponse, ReadinessRpcData, StreakResponse } from '@prepmate/contracts';
 import { AggregateStore } from '../aggregates/aggregate.store';
 import { localDate, safeTimeZone } from '../domain/local-time';
-import { READINESS_WEIGHTS, READY_SCORE, readiness } from '../domain/readiness';
-import { retrievability } from '../domain/revision-card';
+import { READINESS_WEIGHTS, READY_SCORE, withDailySample } from '../domain/readiness';
 import { streakOf } from '../domain/streak';
 import { READINESS_SAMPLES } from './learner-profile';
 import { LearnerProfileStore } from './learner-profile.store';
+import { readinessNow } from './readiness-now';
 
 /** GET /me/streak and GET /me/readiness, computed from the profile and the aggregate. */
 @Injectable()
@@ -34,7 +34,8 @@ export class ProgressViews {
 
   /**
    * The score from the PCI the gateway read from roadmap and the cards of the aggregate; the
-   * day's sample is kept (one per local day, the latest wins) for the pace of later reads.
+   * day's sample is kept (one per local day, the latest wins) for the pace of later reads. It
+   * does not wait for the morning check's sample (Engagement.check): a read takes its own.
    */
   async readiness(
     userId: string,
@@ -45,26 +46,17 @@ export class ProgressViews {
       this.profiles.load(userId),
       this.aggregates.load(userId),
     ]);
-    const today = localDate(now, safeTimeZone(profile.timeZone));
-    const cards = Object.values(aggregate.problems).flatMap((problem) =>
-      problem.card ? [problem.card] : [],
-    );
     const roadmaps = data.roadmaps.map(({ roadmapId, pciScore }) => ({ roadmapId, pciScore }));
-    const result = readiness({
-      roadmaps,
-      retrievabilities: cards.map((card) => retrievability(card, now)),
-      dueCards: cards.filter((card) => card.due <= now).length,
-      history: profile.readinessHistory,
-      today,
-      targetDate: profile.preparationTargetDate,
-    });
+    const { today, cards, dueCards, result } = readinessNow(profile, aggregate, roadmaps, now);
     const stored = await this.profiles.mutate(userId, (current) => {
-      const others = current.readinessHistory.filter((sample) => sample.date !== today);
-      const last = current.readinessHistory.find((sample) => sample.date === today);
-      if (last?.score === result.score) return null;
-      current.readinessHistory = [...others, { date: today, score: result.score }]
-        .sort((a, b) => a.date.localeCompare(b.date))
-        .slice(-READINESS_SAMPLES);
+      const history = withDailySample(
+        current.readinessHistory,
+        today,
+        result.score,
+        READINESS_SAMPLES,
+      );
+      if (!history) return null;
+      current.readinessHistory = history;
       return { profile: current, events: [] };
     });
     return {
@@ -72,8 +64,8 @@ export class ProgressViews {
       inputs: {
         roadmaps,
         pci: result.components.pci,
-        cards: cards.length,
-        dueCards: cards.filter((card) => card.due <= now).length,
+        cards,
+        dueCards,
         retention: result.components.retention,
         revisionHealth: result.components.revisionHealth,
         weights: { ...READINESS_WEIGHTS },

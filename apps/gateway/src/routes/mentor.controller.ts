@@ -64,7 +64,10 @@ export class MentorController {
     return this.upstream.call(RPC_PATTERNS.authMentorStudents, {}, caller);
   }
 
-  /** One student's topic stats, weak topics and roadmap PCI (403 for anyone not theirs). */
+  /**
+   * One student's topic stats, weak topics, roadmap PCI, daily streak and 20 most recent tasks
+   * (403 for anyone not theirs; docs/product.md#mentors).
+   */
   @Get('students/:id/summary')
   @UseGuards(StudentOfMentorGuard)
   @ApiOkResponse({ type: MentorStudentSummaryResponse })
