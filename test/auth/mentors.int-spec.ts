@@ -10,6 +10,10 @@ const codeforcesExport = JSON.parse(
 
 type User = { token: string; userId: string; email: string };
 
+const EMPTY_PAGE = { items: [], nextCursor: null };
+/** MENTOR_MAX_PENDING_INVITATIONS here (200 by default). */
+const MAX_PENDING = 5;
+
 /**
  * Mentors through the gateway on the real system (docs/product.md#mentors,
  * docs/security.md#mentor-scope): an admin appoints them, a student invites one, the mentor
@@ -47,7 +51,10 @@ describe('mentors and their students', () => {
   beforeAll(async () => {
     system = await startPipeline('mentors', {
       admins: ['ops'],
-      env: { aggregation: { AGGREGATION_DEBOUNCE_MS: '300' } },
+      env: {
+        aggregation: { AGGREGATION_DEBOUNCE_MS: '300' },
+        auth: { MENTOR_MAX_PENDING_INVITATIONS: String(MAX_PENDING) },
+      },
     });
     admin = await user('ops');
     mia = await user('mia');
@@ -123,13 +130,16 @@ describe('mentors and their students', () => {
     );
 
     const invitations = await system.api('GET', '/mentor/invitations', { token: mia.token });
-    expect(invitations.body).toEqual([
+    expect(invitations.body.nextCursor).toBeNull();
+    expect(invitations.body.items).toEqual([
       expect.objectContaining({
         status: 'pending',
         student: expect.objectContaining({ id: sam.userId }),
       }),
     ]);
-    expect((await system.api('GET', '/mentor/invitations', { token: max.token })).body).toEqual([]);
+    expect((await system.api('GET', '/mentor/invitations', { token: max.token })).body).toEqual(
+      EMPTY_PAGE,
+    );
     expectErrorShape(
       await system.api('POST', `/mentor/invitations/${sam.userId}/accept`, { token: max.token }),
       404,
@@ -159,7 +169,7 @@ describe('mentors and their students', () => {
       }),
     ]);
     const students = await system.api('GET', '/mentor/students', { token: mia.token });
-    expect(students.body.map((s: any) => s.student.id)).toEqual([sam.userId]);
+    expect(students.body.items.map((s: any) => s.student.id)).toEqual([sam.userId]);
   });
 
   it("shows the mentor their student's topic stats, weak topics and roadmap PCI", async () => {
@@ -304,7 +314,9 @@ describe('mentors and their students', () => {
     const removed = await system.api('DELETE', `/me/mentors/${mia.userId}`, { token: sam.token });
     expect(removed.status).toBe(204);
     expectErrorShape(await summary(mia, sam), 403, 'FORBIDDEN');
-    expect((await system.api('GET', '/mentor/students', { token: mia.token })).body).toEqual([]);
+    expect((await system.api('GET', '/mentor/students', { token: mia.token })).body).toEqual(
+      EMPTY_PAGE,
+    );
     expectErrorShape(
       await system.api('DELETE', `/me/mentors/${mia.userId}`, { token: sam.token }),
       404,
@@ -330,7 +342,9 @@ describe('mentors and their students', () => {
     const deleted = await system.api('DELETE', '/me', { token: sam.token });
     expect(deleted.status).toBe(202);
     expect(deleted.body.deleted.auth).toBeGreaterThanOrEqual(2);
-    expect((await system.api('GET', '/mentor/students', { token: mia.token })).body).toEqual([]);
+    expect((await system.api('GET', '/mentor/students', { token: mia.token })).body).toEqual(
+      EMPTY_PAGE,
+    );
     // A deleted account cannot be invited back into a link either.
     expectErrorShape(
       await system.api('POST', `/mentor/invitations/${sam.userId}/accept`, { token: mia.token }),
@@ -345,5 +359,51 @@ describe('mentors and their students', () => {
       .collection('mentor_links')
       .countDocuments({ $or: [{ mentorId: mia.userId }, { studentId: sam.userId }] });
     expect(links).toBe(0);
+  });
+
+  it('caps the pending invitations of a mentor (409), and pages both of their lists by a cursor', async () => {
+    const students: User[] = [];
+    for (let i = 0; i <= MAX_PENDING; i += 1) students.push(await user(`pupil${i}`));
+    const invite = (student: User) =>
+      system.api('POST', '/me/mentors', { token: student.token, body: { email: max.email } });
+    for (const student of students.slice(0, MAX_PENDING))
+      expect((await invite(student)).status).toBe(201);
+    const over = await invite(students[MAX_PENDING]);
+    expectErrorShape(over, 409, 'CONFLICT');
+    expect(over.body.error.reason).toBe('MENTOR_INVITATIONS_FULL');
+    expect(
+      (await system.api('GET', '/me/mentors', { token: students[MAX_PENDING].token })).body,
+    ).toEqual([]);
+
+    const readAll = async (path: string) => {
+      const pages: string[][] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
+        const page = await system.api('GET', `${path}${query}`, { token: max.token });
+        expect(page.status).toBe(200);
+        pages.push(page.body.items.map((link: any) => link.student.id));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      return pages;
+    };
+    const ids = students.map((s) => s.userId);
+    expect(await readAll('/mentor/invitations')).toEqual([
+      ids.slice(0, 2),
+      ids.slice(2, 4),
+      [ids[4]],
+    ]);
+    expectErrorShape(
+      await system.api('GET', '/mentor/invitations?cursor=not-a-cursor', { token: max.token }),
+      400,
+      'VALIDATION_FAILED',
+    );
+
+    for (const id of ids.slice(0, 3))
+      await system.api('POST', `/mentor/invitations/${id}/accept`, { token: max.token });
+    expect(await readAll('/mentor/students')).toEqual([ids.slice(0, 2), [ids[2]]]);
+    expect(await readAll('/mentor/invitations')).toEqual([ids.slice(3, 5)]);
+    // Answered invitations make room again.
+    expect((await invite(students[MAX_PENDING])).status).toBe(201);
   });
 });

@@ -123,4 +123,10 @@ export class AuthConfig extends TokenClaimsConfig {
   @IsInt()
   @Min(200)
   NOTIFY_DIGEST_SCAN_MS = 60_000;
+
+  /** Pending invitations one mentor may hold; a student's invitation past it is a 409 (docs/product.md#mentors). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  MENTOR_MAX_PENDING_INVITATIONS = 200;
 }
