@@ -11,8 +11,6 @@ const codeforcesExport = JSON.parse(
 type User = { token: string; userId: string; email: string };
 
 const EMPTY_PAGE = { items: [], nextCursor: null };
-/** MENTOR_MAX_PENDING_INVITATIONS here (200 by default). */
-const MAX_PENDING = 5;
 
 /**
  * Mentors through the gateway on the real system (docs/product.md#mentors,
@@ -51,10 +49,7 @@ describe('mentors and their students', () => {
   beforeAll(async () => {
     system = await startPipeline('mentors', {
       admins: ['ops'],
-      env: {
-        aggregation: { AGGREGATION_DEBOUNCE_MS: '300' },
-        auth: { MENTOR_MAX_PENDING_INVITATIONS: String(MAX_PENDING) },
-      },
+      env: { aggregation: { AGGREGATION_DEBOUNCE_MS: '300' } },
     });
     admin = await user('ops');
     mia = await user('mia');
@@ -359,51 +354,5 @@ describe('mentors and their students', () => {
       .collection('mentor_links')
       .countDocuments({ $or: [{ mentorId: mia.userId }, { studentId: sam.userId }] });
     expect(links).toBe(0);
-  });
-
-  it('caps the pending invitations of a mentor (409), and pages both of their lists by a cursor', async () => {
-    const students: User[] = [];
-    for (let i = 0; i <= MAX_PENDING; i += 1) students.push(await user(`pupil${i}`));
-    const invite = (student: User) =>
-      system.api('POST', '/me/mentors', { token: student.token, body: { email: max.email } });
-    for (const student of students.slice(0, MAX_PENDING))
-      expect((await invite(student)).status).toBe(201);
-    const over = await invite(students[MAX_PENDING]);
-    expectErrorShape(over, 409, 'CONFLICT');
-    expect(over.body.error.reason).toBe('MENTOR_INVITATIONS_FULL');
-    expect(
-      (await system.api('GET', '/me/mentors', { token: students[MAX_PENDING].token })).body,
-    ).toEqual([]);
-
-    const readAll = async (path: string) => {
-      const pages: string[][] = [];
-      let cursor: string | null = null;
-      do {
-        const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
-        const page = await system.api('GET', `${path}${query}`, { token: max.token });
-        expect(page.status).toBe(200);
-        pages.push(page.body.items.map((link: any) => link.student.id));
-        cursor = page.body.nextCursor;
-      } while (cursor);
-      return pages;
-    };
-    const ids = students.map((s) => s.userId);
-    expect(await readAll('/mentor/invitations')).toEqual([
-      ids.slice(0, 2),
-      ids.slice(2, 4),
-      [ids[4]],
-    ]);
-    expectErrorShape(
-      await system.api('GET', '/mentor/invitations?cursor=not-a-cursor', { token: max.token }),
-      400,
-      'VALIDATION_FAILED',
-    );
-
-    for (const id of ids.slice(0, 3))
-      await system.api('POST', `/mentor/invitations/${id}/accept`, { token: max.token });
-    expect(await readAll('/mentor/students')).toEqual([ids.slice(0, 2), [ids[2]]]);
-    expect(await readAll('/mentor/invitations')).toEqual([ids.slice(3, 5)]);
-    // Answered invitations make room again.
-    expect((await invite(students[MAX_PENDING])).status).toBe(201);
   });
 });
