@@ -10,6 +10,8 @@ const codeforcesExport = JSON.parse(
 
 type User = { token: string; userId: string; email: string };
 
+const EMPTY_PAGE = { items: [], nextCursor: null };
+
 /**
  * Mentors through the gateway on the real system (docs/product.md#mentors,
  * docs/security.md#mentor-scope): an admin appoints them, a student invites one, the mentor
@@ -123,13 +125,16 @@ describe('mentors and their students', () => {
     );
 
     const invitations = await system.api('GET', '/mentor/invitations', { token: mia.token });
-    expect(invitations.body).toEqual([
+    expect(invitations.body.nextCursor).toBeNull();
+    expect(invitations.body.items).toEqual([
       expect.objectContaining({
         status: 'pending',
         student: expect.objectContaining({ id: sam.userId }),
       }),
     ]);
-    expect((await system.api('GET', '/mentor/invitations', { token: max.token })).body).toEqual([]);
+    expect((await system.api('GET', '/mentor/invitations', { token: max.token })).body).toEqual(
+      EMPTY_PAGE,
+    );
     expectErrorShape(
       await system.api('POST', `/mentor/invitations/${sam.userId}/accept`, { token: max.token }),
       404,
@@ -159,7 +164,7 @@ describe('mentors and their students', () => {
       }),
     ]);
     const students = await system.api('GET', '/mentor/students', { token: mia.token });
-    expect(students.body.map((s: any) => s.student.id)).toEqual([sam.userId]);
+    expect(students.body.items.map((s: any) => s.student.id)).toEqual([sam.userId]);
   });
 
   it("shows the mentor their student's topic stats, weak topics and roadmap PCI", async () => {
@@ -304,7 +309,9 @@ describe('mentors and their students', () => {
     const removed = await system.api('DELETE', `/me/mentors/${mia.userId}`, { token: sam.token });
     expect(removed.status).toBe(204);
     expectErrorShape(await summary(mia, sam), 403, 'FORBIDDEN');
-    expect((await system.api('GET', '/mentor/students', { token: mia.token })).body).toEqual([]);
+    expect((await system.api('GET', '/mentor/students', { token: mia.token })).body).toEqual(
+      EMPTY_PAGE,
+    );
     expectErrorShape(
       await system.api('DELETE', `/me/mentors/${mia.userId}`, { token: sam.token }),
       404,
@@ -330,7 +337,9 @@ describe('mentors and their students', () => {
     const deleted = await system.api('DELETE', '/me', { token: sam.token });
     expect(deleted.status).toBe(202);
     expect(deleted.body.deleted.auth).toBeGreaterThanOrEqual(2);
-    expect((await system.api('GET', '/mentor/students', { token: mia.token })).body).toEqual([]);
+    expect((await system.api('GET', '/mentor/students', { token: mia.token })).body).toEqual(
+      EMPTY_PAGE,
+    );
     // A deleted account cannot be invited back into a link either.
     expectErrorShape(
       await system.api('POST', `/mentor/invitations/${sam.userId}/accept`, { token: mia.token }),

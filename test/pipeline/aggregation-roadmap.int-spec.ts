@@ -489,7 +489,7 @@ describe('aggregation and roadmaps through the gateway', () => {
       ['/telemetry/topic-stats?cursor=x', student], // offset cursors
       ['/problems/bookmarks?cursor=-1', student],
       ['/admin/tags/unmapped?cursor=1.5', admin],
-      ['/admin/sync/retry-ready?cursor=x', admin],
+      ['/admin/sync/retry-ready?cursor=x', admin], // time cursor (ingestion)
     ];
     for (const [path, caller] of lists) {
       const response = await system.api('GET', path, { token: caller.token });

@@ -123,4 +123,29 @@ export class AuthConfig extends TokenClaimsConfig {
   @IsInt()
   @Min(200)
   NOTIFY_DIGEST_SCAN_MS = 60_000;
+
+  /** Read notifications are deleted this many days after they were read (docs/product.md#notifications). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  NOTIFICATION_RETENTION_DAYS = 90;
+
+  /** How often the notification retention sweep runs (and once at start). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(200)
+  NOTIFICATION_SWEEP_EVERY_MS = 60 * 60_000;
+
+  /** Notifications one retention batch deletes (a pass runs batches until none is full, at most 20). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  NOTIFICATION_SWEEP_BATCH = 500;
+
+  /** Pending invitations one mentor may hold; a student's invitation past it is a 409 (docs/product.md#mentors). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  MENTOR_MAX_PENDING_INVITATIONS = 200;
 }

@@ -40,6 +40,7 @@ import {
 } from './notifications/notification-settings.schema';
 import { NotificationSettingsStore } from './notifications/notification-settings.store';
 import { NotificationStore } from './notifications/notification.store';
+import { NotificationRetention } from './notifications/notification-retention';
 import { NotificationsRpcController } from './notifications/notifications.rpc-controller';
 import { NotificationsService } from './notifications/notifications.service';
 import { UnsubscribeLinks } from './notifications/unsubscribe-links';
@@ -124,6 +125,7 @@ import { MentorsService } from './mentors/mentors.service';
     PasswordHasher,
     RefreshTokenStore,
     RefreshTokenSweeper,
+    NotificationRetention,
     SigningKeys,
     UnsubscribeLinks,
     UserAccessService,

@@ -62,6 +62,13 @@ export class IngestionConfig extends ServiceConfig {
   @Min(100)
   SYNC_SCHEDULER_INTERVAL_MS = 60_000;
 
+  /** Due retries one retry scan starts (the longest waiting first; the rest wait for the next scan). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  SYNC_RETRY_BATCH = 200;
+
   /** Scheduler jobs (retry and automatic scans) one replica runs at once. */
   @Type(() => Number)
   @IsInt()

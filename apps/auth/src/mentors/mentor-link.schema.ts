@@ -25,5 +25,7 @@ export const MentorLinkSchema = new Schema<MentorLinkDocument>(
   },
   { collection: 'mentor_links', versionKey: false },
 );
-MentorLinkSchema.index({ mentorId: 1 });
+// The mentor's lists (pending invitations, accepted students), a page at a time in
+// (invitedAt, _id) order, and the count of pending invitations under the cap.
+MentorLinkSchema.index({ mentorId: 1, status: 1, invitedAt: 1, _id: 1 });
 MentorLinkSchema.index({ studentId: 1 });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { MentorLinkStatus } from '@prepmate/contracts';
-import type { Model } from 'mongoose';
+import type { FilterQuery, Model } from 'mongoose';
+import { afterKeyFilter, type KeysetPosition } from '@prepmate/platform';
 import { MENTOR_LINK_MODEL, type MentorLinkDocument } from './mentor-link.schema';
 
 export const mentorLinkId = (mentorId: string, studentId: string) => `${mentorId}:${studentId}`;
@@ -55,11 +56,38 @@ export class MentorLinkStore {
     return result.deletedCount === 1;
   }
 
-  ofMentor(mentorId: string, status: MentorLinkStatus): Promise<MentorLinkDocument[]> {
+  /**
+   * One page of the mentor's links in `status`, oldest invitation first, after `after` (a
+   * position in (invitedAt, _id) order): at most `limit` documents, by the
+   * (mentorId, status, invitedAt, _id) index.
+   */
+  pageOfMentor(
+    mentorId: string,
+    status: MentorLinkStatus,
+    limit: number,
+    after?: KeysetPosition,
+  ): Promise<MentorLinkDocument[]> {
+    const filter: FilterQuery<MentorLinkDocument> = {
+      mentorId,
+      status,
+      ...(after
+        ? afterKeyFilter(
+            'invitedAt',
+            { key: new Date(after.key), id: after.id },
+            { key: 'asc', id: 'asc' },
+          )
+        : {}),
+    };
     return this.model
-      .find({ mentorId, status })
-      .sort({ invitedAt: 1 })
+      .find(filter)
+      .sort({ invitedAt: 1, _id: 1 })
+      .limit(limit)
       .lean<MentorLinkDocument[]>();
+  }
+
+  /** The mentor's pending invitations, counted up to `upTo` (the count stays bounded). */
+  countPending(mentorId: string, upTo: number): Promise<number> {
+    return this.model.countDocuments({ mentorId, status: 'pending' }, { limit: upTo });
   }
 
   ofStudent(studentId: string): Promise<MentorLinkDocument[]> {

@@ -3,6 +3,7 @@ import { Payload } from '@nestjs/microservices';
 import {
   type InviteMentorRpcData,
   type MentorScopeRpcData,
+  type PageRpcData,
   type RemoveMentorRpcData,
   type RespondInvitationRpcData,
   RPC_PATTERNS,
@@ -33,8 +34,8 @@ export class MentorsRpcController {
   }
 
   @RpcHandler(RPC_PATTERNS.authMentorInvitations)
-  invitations(@Payload() request: RpcRequest) {
-    return this.mentors.invitations(requireCaller(request));
+  invitations(@Payload() request: RpcRequest<PageRpcData>) {
+    return this.mentors.invitations(requireCaller(request), request.data);
   }
 
   @RpcHandler(RPC_PATTERNS.authMentorRespond)
@@ -47,8 +48,8 @@ export class MentorsRpcController {
   }
 
   @RpcHandler(RPC_PATTERNS.authMentorStudents)
-  students(@Payload() request: RpcRequest) {
-    return this.mentors.students(requireCaller(request));
+  students(@Payload() request: RpcRequest<PageRpcData>) {
+    return this.mentors.students(requireCaller(request), request.data);
   }
 
   @RpcHandler(RPC_PATTERNS.authMentorScope)

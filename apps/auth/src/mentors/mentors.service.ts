@@ -2,11 +2,21 @@ import { Inject, Injectable } from '@nestjs/common';
 import type {
   MentorLinkPerson,
   MentorLinkResponse,
+  MentorLinkStatus,
   MentorScopeResponse,
+  Page,
+  PageRpcData,
   RpcCaller,
 } from '@prepmate/contracts';
-import { AppError, ROOT_LOGGER } from '@prepmate/platform';
+import {
+  AppError,
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  keysetPage,
+  ROOT_LOGGER,
+} from '@prepmate/platform';
 import type { Logger } from 'pino';
+import { AuthConfig } from '../auth.config';
 import { answeredStatus, decideInvitation, grantsMentorScope } from '../domain/mentor-links';
 import type { UserDocument } from '../users/user.schema';
 import { UserStore } from '../users/user.store';
@@ -32,6 +42,7 @@ export class MentorsService {
   constructor(
     private readonly links: MentorLinkStore,
     private readonly users: UserStore,
+    private readonly config: AuthConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'mentors' });
@@ -47,8 +58,17 @@ export class MentorsService {
     );
     if (!decision.ok)
       throw new AppError(decision.code, decision.message, { reason: decision.reason });
-    if (!(await this.links.invite(mentor!._id, caller.userId, existing?.status ?? null)))
+    const cap = this.config.MENTOR_MAX_PENDING_INVITATIONS;
+    if ((await this.links.countPending(mentor!._id, cap)) >= cap) throw this.invitationsFull();
+    const expected = existing?.status ?? null;
+    if (!(await this.links.invite(mentor!._id, caller.userId, expected)))
       throw AppError.because('INVITATION_CHANGED', 'this invitation changed meanwhile; try again');
+    // Invitations sent at once may all have passed the check: one that finds the cap
+    // exceeded after its write takes itself back, so the cap holds on any number of replicas.
+    if ((await this.links.countPending(mentor!._id, cap + 1)) > cap) {
+      await this.takeBack(mentor!._id, caller.userId, expected);
+      throw this.invitationsFull();
+    }
     // The student's account may have been deleted while this was written: undo it then.
     if (!(await this.users.findById(caller.userId))) {
       await this.links.remove(mentor!._id, caller.userId);
@@ -70,10 +90,10 @@ export class MentorsService {
     this.log.info({ studentId: caller.userId, mentorId }, 'mentor removed');
   }
 
-  /** Pending invitations of the mentor. */
-  async invitations(caller: RpcCaller): Promise<MentorLinkResponse[]> {
+  /** Pending invitations of the mentor, oldest first, a page at a time. */
+  invitations(caller: RpcCaller, query: PageRpcData): Promise<Page<MentorLinkResponse>> {
     this.requireMentor(caller);
-    return this.views(await this.links.ofMentor(caller.userId, 'pending'), 'student');
+    return this.pageOfMentor(caller.userId, 'pending', query);
   }
 
   async respond(
@@ -94,10 +114,10 @@ export class MentorsService {
     return this.view((await this.links.get(caller.userId, studentId))!, student, 'student');
   }
 
-  /** The mentor's accepted students. */
-  async students(caller: RpcCaller): Promise<MentorLinkResponse[]> {
+  /** The mentor's accepted students, by invitation time, a page at a time. */
+  students(caller: RpcCaller, query: PageRpcData): Promise<Page<MentorLinkResponse>> {
     this.requireMentor(caller);
-    return this.views(await this.links.ofMentor(caller.userId, 'accepted'), 'student');
+    return this.pageOfMentor(caller.userId, 'accepted', query);
   }
 
   /** Whether the caller may read this student's data as their mentor (one `_id` lookup). */
@@ -119,6 +139,41 @@ export class MentorsService {
 
   deleteUser(userId: string): Promise<number> {
     return this.links.deleteUser(userId);
+  }
+
+  /**
+   * A page of the mentor's links (keyset cursor: invitation time and id). Links of deleted or
+   * locked students are left out, so a page may hold fewer than `limit`; `nextCursor` tells.
+   */
+  private async pageOfMentor(
+    mentorId: string,
+    status: MentorLinkStatus,
+    { limit, cursor }: PageRpcData,
+  ): Promise<Page<MentorLinkResponse>> {
+    const after = cursor ? decodeKeysetCursor(cursor, { integer: true }) : undefined;
+    if (after === null) throw AppError.validation([{ field: 'cursor', message: 'invalid cursor' }]);
+    const docs = await this.links.pageOfMentor(mentorId, status, limit + 1, after);
+    const page = keysetPage(docs, limit, (last) =>
+      encodeKeysetCursor({ key: new Date(last.invitedAt).getTime(), id: last._id }),
+    );
+    return { items: await this.views(page.items, 'student'), nextCursor: page.nextCursor };
+  }
+
+  /** Undoes this student's invitation write: a new one is removed, a re-sent one declined again. */
+  private async takeBack(
+    mentorId: string,
+    studentId: string,
+    expected: MentorLinkStatus | null,
+  ): Promise<void> {
+    if (expected === null) await this.links.remove(mentorId, studentId);
+    else await this.links.answer(mentorId, studentId, expected);
+  }
+
+  private invitationsFull(): AppError {
+    return AppError.because(
+      'MENTOR_INVITATIONS_FULL',
+      'this mentor has too many pending invitations; try again later',
+    );
   }
 
   private requireMentor(caller: RpcCaller): void {

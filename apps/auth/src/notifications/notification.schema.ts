@@ -41,3 +41,5 @@ export const NotificationSchema = new Schema<NotificationDocument>(
 NotificationSchema.index({ userId: 1, inApp: 1, createdAt: -1, _id: -1 });
 NotificationSchema.index({ userId: 1, readAt: 1 });
 NotificationSchema.index({ userId: 1, emailState: 1 });
+// The retention sweep: read notifications, the longest read first (unread ones are null).
+NotificationSchema.index({ readAt: 1, _id: 1 });

@@ -101,6 +101,24 @@ export class NotificationStore {
     return result.modifiedCount;
   }
 
+  /**
+   * Deletes up to `limit` notifications read before `readBefore`, the longest read first (a
+   * range on the (readAt, _id) index; unread ones have no readAt). Returns how many went.
+   */
+  async deleteReadBefore(readBefore: Date, limit: number): Promise<number> {
+    const batch = await this.model
+      .find({ readAt: { $lt: readBefore } }, { _id: 1 })
+      .sort({ readAt: 1, _id: 1 })
+      .limit(limit)
+      .lean<Array<{ _id: string }>>();
+    if (batch.length === 0) return 0;
+    const result = await this.model.deleteMany({
+      _id: { $in: batch.map((doc) => doc._id) },
+      readAt: { $lt: readBefore },
+    });
+    return result.deletedCount;
+  }
+
   forUser(userId: string): Promise<NotificationDocument[]> {
     return this.model
       .find({ userId })

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   CreateTaskRequest,
   type CreateTaskRpcData,
   MentorLinkResponse,
   MentorStudentSummaryResponse,
+  type Page,
+  PageQuery,
   RPC_PATTERNS,
   type RpcCaller,
 } from '@prepmate/contracts';
@@ -12,6 +14,7 @@ import { UuidParamPipe } from '@prepmate/platform';
 import { Caller, Roles } from '../auth/access.decorators';
 import { StudentOfMentorGuard } from '../auth/student-of-mentor.guard';
 import { ApiErrors } from '../docs/api-errors';
+import { ApiPageResponse } from '../docs/api-page';
 import { Upstream } from '../upstream/upstream.service';
 import { MentorSummaryService } from './mentor-summary.service';
 
@@ -26,12 +29,16 @@ export class MentorController {
     private readonly summaries: MentorSummaryService,
   ) {}
 
-  /** Pending invitations, oldest first; each is named by its student's id. */
+  /** Pending invitations, oldest first, a page at a time; each is named by its student's id. */
   @Get('invitations')
-  @ApiOkResponse({ type: [MentorLinkResponse] })
-  @ApiErrors(401, 403)
-  invitations(@Caller() caller: RpcCaller): Promise<MentorLinkResponse[]> {
-    return this.upstream.call(RPC_PATTERNS.authMentorInvitations, {}, caller);
+  @ApiPageResponse(MentorLinkResponse)
+  @ApiErrors(400, 401, 403)
+  invitations(
+    @Query() query: PageQuery,
+    @Caller() caller: RpcCaller,
+  ): Promise<Page<MentorLinkResponse>> {
+    const { limit, cursor } = query;
+    return this.upstream.call(RPC_PATTERNS.authMentorInvitations, { limit, cursor }, caller);
   }
 
   @Post('invitations/:id/accept')
@@ -56,12 +63,16 @@ export class MentorController {
     return this.respond(caller, studentId, false);
   }
 
-  /** The mentor's accepted students. */
+  /** The mentor's accepted students, by invitation time, a page at a time. */
   @Get('students')
-  @ApiOkResponse({ type: [MentorLinkResponse] })
-  @ApiErrors(401, 403)
-  students(@Caller() caller: RpcCaller): Promise<MentorLinkResponse[]> {
-    return this.upstream.call(RPC_PATTERNS.authMentorStudents, {}, caller);
+  @ApiPageResponse(MentorLinkResponse)
+  @ApiErrors(400, 401, 403)
+  students(
+    @Query() query: PageQuery,
+    @Caller() caller: RpcCaller,
+  ): Promise<Page<MentorLinkResponse>> {
+    const { limit, cursor } = query;
+    return this.upstream.call(RPC_PATTERNS.authMentorStudents, { limit, cursor }, caller);
   }
 
   /**

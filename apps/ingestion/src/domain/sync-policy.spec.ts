@@ -1,4 +1,4 @@
-import { advanceCursor, isRetryReady, retryDelayMs } from './sync-policy';
+import { advanceCursor, retryDueAt, retryDelayMs } from './sync-policy';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));
 const item = (id: number, final = true) => ({
@@ -45,17 +45,12 @@ describe('sync retry policy', () => {
     expect(retryDelayMs(20)).toBe(24 * 3600 * 1000);
   });
 
-  it('picks failed states that are due and have retries left', () => {
-    const now = at(30);
-    const base = {
-      lastSyncStatus: 'failed',
-      nextRetryTime: at(29),
-      currentRetryAttempt: 2,
-      maxRetries: 5,
-    };
-    expect(isRetryReady(base, now)).toBe(true);
-    expect(isRetryReady({ ...base, nextRetryTime: at(31) }, now)).toBe(false);
-    expect(isRetryReady({ ...base, currentRetryAttempt: 5 }, now)).toBe(false);
-    expect(isRetryReady({ ...base, lastSyncStatus: 'succeeded' }, now)).toBe(false);
+  it('schedules the retry of a failure while retries are left, none after the last', () => {
+    const next = at(31);
+    expect(retryDueAt(1, 5, next)).toEqual(next);
+    expect(retryDueAt(4, 5, next)).toEqual(next);
+    expect(retryDueAt(5, 5, next)).toBeNull();
+    expect(retryDueAt(6, 5, next)).toBeNull();
+    expect(retryDueAt(1, 0, next)).toBeNull();
   });
 });

@@ -53,19 +53,11 @@ export function retryDelayMs(attempt: number, baseMs = 60_000): number {
   return Math.min(2 ** attempt * baseMs, MAX_BACKOFF_MS);
 }
 
-export interface RetryState {
-  lastSyncStatus: string;
-  nextRetryTime: Date | null;
-  currentRetryAttempt: number;
-  maxRetries: number;
-}
-
-/** The scheduler's pick: failed, due, and retries left (after the last one, only a manual sync). */
-export function isRetryReady(state: RetryState, now: Date): boolean {
-  return (
-    state.lastSyncStatus === 'failed' &&
-    state.nextRetryTime !== null &&
-    state.nextRetryTime.getTime() <= now.getTime() &&
-    state.currentRetryAttempt < state.maxRetries
-  );
+/**
+ * When the scheduler retries a sync that just failed for the `attempt`-th time: at
+ * `nextRetryTime` while retries are left, never after the last one (then only a manual sync
+ * runs again). Stored as `sync_states.retryDueAt`, the key of the bounded retry scan.
+ */
+export function retryDueAt(attempt: number, maxRetries: number, nextRetryTime: Date): Date | null {
+  return attempt < maxRetries ? nextRetryTime : null;
 }

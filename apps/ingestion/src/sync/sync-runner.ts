@@ -118,6 +118,7 @@ export class SyncRunner {
       const recorded = await this.states.failed(userId, platform, syncBatchId, {
         error: message,
         attempt,
+        maxRetries: state?.maxRetries ?? this.config.SYNC_MAX_RETRIES,
         nextRetryTime,
         consecutiveFailures,
         streakStartedBy,

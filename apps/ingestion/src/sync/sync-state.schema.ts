@@ -23,6 +23,12 @@ export interface SyncStateDocument {
   runningSince: Date | null;
   /** When the automatic sync is due (null: a platform PrepMate cannot sync from its API). */
   nextSyncAt: Date | null;
+  /**
+   * When the scheduler retries this failed sync (null: no retry pending, or none left). A
+   * started sync holds it off for SYNC_STALE_AFTER_MS; its result sets it again.
+   * Absent on states written before it existed (filled once at start).
+   */
+  retryDueAt?: Date | null;
   /** Failed syncs since the last success (any trigger); a success resets it. */
   consecutiveFailures: number;
   /** The sync batch that started the current failure streak (names its alert), or null. */
@@ -50,12 +56,15 @@ export const SyncStateSchema = new Schema<SyncStateDocument>(
     runningSyncBatchId: { type: String, default: null },
     runningSince: { type: Date, default: null },
     nextSyncAt: { type: Date, default: null },
+    retryDueAt: { type: Date, default: null },
     consecutiveFailures: { type: Number, default: 0 },
     failureStreakStartedBy: { type: String, default: null },
   },
   { collection: 'sync_states', versionKey: false },
 );
 SyncStateSchema.index({ userId: 1 });
-SyncStateSchema.index({ lastSyncStatus: 1 });
+// The retry scan and the admin's retry-ready list: a range of due retries, in (time, id)
+// order (docs/product.md#ingestion), never a read of every failed state.
+SyncStateSchema.index({ retryDueAt: 1, _id: 1 });
 // The automatic scan reads due accounts of one platform by this index, never every account.
 SyncStateSchema.index({ platform: 1, nextSyncAt: 1 });

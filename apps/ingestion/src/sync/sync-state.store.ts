@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Platform, SyncStateResponse } from '@prepmate/contracts';
-import type { Model } from 'mongoose';
+import type { FilterQuery, Model } from 'mongoose';
+import { afterKeyFilter, type KeysetPosition } from '@prepmate/platform';
 import { nextRunAt } from '../domain/auto-sync';
-import type { SyncCursor } from '../domain/sync-policy';
+import { retryDueAt, type SyncCursor } from '../domain/sync-policy';
 import { SYNC_STATE_MODEL, type SyncStateDocument } from './sync-state.schema';
 
 export const syncStateId = (userId: string, platform: Platform) => `${userId}:${platform}`;
@@ -59,7 +60,9 @@ export class SyncStateStore {
   /**
    * Marks `syncBatchId` as the running sync unless another one runs (a running sync older
    * than `staleBefore` counts as dead). A manual sync restarts the retry cycle. Every claim
-   * moves the automatic sync to `nextSyncAt` (one interval after this sync).
+   * moves the automatic sync to `nextSyncAt` (one interval after this sync), and a pending
+   * retry to `retryHeldUntil`: the retry scan passes over it while this sync runs (its result
+   * sets the retry again; a sync that dies is retried after the hold).
    */
   async claim(
     userId: string,
@@ -68,6 +71,7 @@ export class SyncStateStore {
     staleBefore: Date,
     manual: boolean,
     nextSyncAt: Date | null,
+    retryHeldUntil: Date,
   ): Promise<boolean> {
     const result = await this.model.updateOne(
       {
@@ -83,7 +87,16 @@ export class SyncStateStore {
         },
       },
     );
-    return result.modifiedCount === 1;
+    if (result.modifiedCount !== 1) return false;
+    await this.model.updateOne(
+      {
+        _id: syncStateId(userId, platform),
+        runningSyncBatchId: syncBatchId,
+        retryDueAt: { $ne: null },
+      },
+      { $set: { retryDueAt: retryHeldUntil } },
+    );
+    return true;
   }
 
   async release(userId: string, platform: Platform, syncBatchId: string): Promise<void> {
@@ -108,6 +121,7 @@ export class SyncStateStore {
           lastSyncStatus: 'succeeded',
           lastSyncAttempt: new Date(),
           nextRetryTime: null,
+          retryDueAt: null,
           currentRetryAttempt: 0,
           lastError: null,
           runningSyncBatchId: null,
@@ -122,7 +136,8 @@ export class SyncStateStore {
 
   /**
    * Records a failure of the running sync (false when it no longer holds the claim): the
-   * retry bookkeeping and the failure streak.
+   * retry bookkeeping (the retry is due at `nextRetryTime` while attempts are below
+   * `maxRetries`) and the failure streak.
    */
   async failed(
     userId: string,
@@ -131,12 +146,14 @@ export class SyncStateStore {
     failure: {
       error: string;
       attempt: number;
+      maxRetries: number;
       nextRetryTime: Date;
       consecutiveFailures: number;
       streakStartedBy: string;
     },
   ): Promise<boolean> {
-    const { error, attempt, nextRetryTime, consecutiveFailures, streakStartedBy } = failure;
+    const { error, attempt, maxRetries, nextRetryTime, consecutiveFailures, streakStartedBy } =
+      failure;
     const result = await this.model.updateOne(
       { _id: syncStateId(userId, platform), runningSyncBatchId: syncBatchId },
       {
@@ -146,6 +163,7 @@ export class SyncStateStore {
           lastError: error,
           currentRetryAttempt: attempt,
           nextRetryTime,
+          retryDueAt: retryDueAt(attempt, maxRetries, nextRetryTime),
           runningSyncBatchId: null,
           runningSince: null,
           consecutiveFailures,
@@ -169,11 +187,19 @@ export class SyncStateStore {
       .lean<SyncStateDocument[]>();
   }
 
-  /** Gives up a claimed sync that was not run (its platform's circuit is open): due again at `at`. */
+  /**
+   * Gives up a claimed sync that was not run (its platform's circuit is open): due again at
+   * `at`, and so is its pending retry.
+   */
   async skip(userId: string, platform: Platform, syncBatchId: string, at: Date): Promise<void> {
-    await this.model.updateOne(
+    const result = await this.model.updateOne(
       { _id: syncStateId(userId, platform), runningSyncBatchId: syncBatchId },
       { $set: { runningSyncBatchId: null, runningSince: null, nextSyncAt: at } },
+    );
+    if (result.modifiedCount !== 1) return;
+    await this.model.updateOne(
+      { _id: syncStateId(userId, platform), runningSyncBatchId: null, retryDueAt: { $ne: null } },
+      { $set: { retryDueAt: at } },
     );
   }
 
@@ -190,9 +216,51 @@ export class SyncStateStore {
     return unscheduled.length;
   }
 
-  /** Failed states (the scheduler filters what is due in code: one equality query). */
-  failedStates(): Promise<SyncStateDocument[]> {
-    return this.model.find({ lastSyncStatus: 'failed' }).lean<SyncStateDocument[]>();
+  /**
+   * Failed syncs whose retry is due, the longest waiting first, after `after` (a position in
+   * (retryDueAt, _id) order): a range on the (retryDueAt, _id) index, at most `limit`.
+   */
+  retryDue(now: Date, limit: number, after?: KeysetPosition): Promise<SyncStateDocument[]> {
+    const filter: FilterQuery<SyncStateDocument> = {
+      retryDueAt: { $lte: now },
+      ...(after
+        ? afterKeyFilter(
+            'retryDueAt',
+            { key: new Date(after.key), id: after.id },
+            { key: 'asc', id: 'asc' },
+          )
+        : {}),
+    };
+    return this.model
+      .find(filter)
+      .sort({ retryDueAt: 1, _id: 1 })
+      .limit(limit)
+      .lean<SyncStateDocument[]>();
+  }
+
+  /**
+   * Failed states written before `retryDueAt` existed get it, `batch` at a time, once at start
+   * (after that every failure sets it). Returns how many were filled.
+   */
+  async fillRetryDue(batch: number): Promise<number> {
+    let filled = 0;
+    for (;;) {
+      const legacy = await this.model
+        .find({ lastSyncStatus: 'failed', retryDueAt: { $exists: false } })
+        .limit(batch)
+        .lean<SyncStateDocument[]>();
+      for (const state of legacy) {
+        const due = state.nextRetryTime
+          ? retryDueAt(state.currentRetryAttempt, state.maxRetries, state.nextRetryTime)
+          : null;
+        await this.model.updateOne(
+          { _id: state._id, retryDueAt: { $exists: false } },
+          { $set: { retryDueAt: due } },
+        );
+      }
+      filled += legacy.length;
+      if (legacy.length < batch) return filled;
+    }
   }
 
   listForUser(userId: string): Promise<SyncStateDocument[]> {

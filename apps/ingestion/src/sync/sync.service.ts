@@ -9,11 +9,16 @@ import type {
   SyncStartedResponse,
   SyncStateResponse,
 } from '@prepmate/contracts';
-import { AppError, offsetPage, ROOT_LOGGER } from '@prepmate/platform';
+import {
+  AppError,
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  keysetPage,
+  ROOT_LOGGER,
+} from '@prepmate/platform';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { nextAutoSyncAt } from '../domain/auto-sync';
-import { isRetryReady } from '../domain/sync-policy';
 import { IngestionConfig } from '../ingestion.config';
 import { IntegrationsService, SYNC_PLATFORMS } from '../integrations/integrations.service';
 import { PlatformCircuitBreakers } from '../platforms/circuit-breakers';
@@ -45,8 +50,13 @@ export class SyncService implements OnApplicationBootstrap {
     this.log = logger.child({ component: 'sync' });
   }
 
-  /** Accounts linked before automatic syncs existed get theirs, spread over one interval. */
+  /**
+   * Accounts linked before automatic syncs existed get theirs, spread over one interval;
+   * failed states from before `retryDueAt` existed get their retry time.
+   */
   async onApplicationBootstrap(): Promise<void> {
+    const filled = await this.states.fillRetryDue(this.config.SYNC_RETRY_BATCH);
+    if (filled > 0) this.log.info({ filled }, 'set the retry time of older failed syncs');
     const now = Date.now();
     const scheduled = await this.states.scheduleUnscheduled(
       SYNC_PLATFORMS,
@@ -89,6 +99,7 @@ export class SyncService implements OnApplicationBootstrap {
     const syncBatchId = uuidv7();
     const staleBefore = new Date(Date.now() - this.config.SYNC_STALE_AFTER_MS);
     const manual = trigger === 'manual';
+    const retryHeldUntil = new Date(Date.now() + this.config.SYNC_STALE_AFTER_MS);
     const claim = () =>
       this.states.claim(
         userId,
@@ -97,6 +108,7 @@ export class SyncService implements OnApplicationBootstrap {
         staleBefore,
         manual,
         this.nextAutoSync(platform),
+        retryHeldUntil,
       );
     if (!(await claim())) {
       const running = await this.states.get(userId, platform);
@@ -126,10 +138,13 @@ export class SyncService implements OnApplicationBootstrap {
     return { syncBatchId, started: true };
   }
 
-  /** The scheduler's pass: every failed sync that is due and has retries left starts again. */
+  /**
+   * The scheduler's pass: failed syncs whose retry is due start again, at most
+   * SYNC_RETRY_BATCH, the longest waiting first (starting one holds its retry off, so the
+   * next pass takes the rest).
+   */
   async startRetryReady(): Promise<number> {
-    const now = new Date();
-    const ready = (await this.states.failedStates()).filter((state) => isRetryReady(state, now));
+    const ready = await this.states.retryDue(new Date(), this.config.SYNC_RETRY_BATCH);
     let started = 0;
     for (const state of ready) {
       const result = await this.start(state.userId, state.platform, 'retry').catch(
@@ -177,16 +192,14 @@ export class SyncService implements OnApplicationBootstrap {
     return started;
   }
 
-  /** Failed syncs due for a retry, the longest waiting first (offset cursor). */
+  /** Failed syncs due for a retry, the longest waiting first (keyset cursor: time and id). */
   async retryReady(query: PageRpcData): Promise<Page<SyncStateResponse>> {
-    const now = new Date();
-    const ready = (await this.states.failedStates())
-      .filter((state) => isRetryReady(state, now))
-      .sort(
-        (a, b) =>
-          a.nextRetryTime!.getTime() - b.nextRetryTime!.getTime() || a._id.localeCompare(b._id),
-      );
-    const page = offsetPage(ready, query);
+    const after = query.cursor ? decodeKeysetCursor(query.cursor, { integer: true }) : undefined;
+    if (after === null) throw AppError.validation([{ field: 'cursor', message: 'invalid cursor' }]);
+    const docs = await this.states.retryDue(new Date(), query.limit + 1, after);
+    const page = keysetPage(docs, query.limit, (last) =>
+      encodeKeysetCursor({ key: last.retryDueAt!.getTime(), id: last._id }),
+    );
     return {
       items: page.items.map((state) => toSyncStateResponse(state, true)),
       nextCursor: page.nextCursor,

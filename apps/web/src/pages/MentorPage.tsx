@@ -122,7 +122,11 @@ function Invitations() {
   const queryClient = useQueryClient();
   const invitations = useQuery({
     queryKey: ['mentor', 'invitations'],
-    queryFn: () => call(api.GET('/api/v1/mentor/invitations', {})),
+    // The first page (the oldest 100): a mentor answers them oldest first.
+    queryFn: () =>
+      call(api.GET('/api/v1/mentor/invitations', { params: { query: { limit: 100 } } })).then(
+        (page) => page.items,
+      ),
   });
   const answer = useMutation({
     mutationFn: ({ id, accept }: { id: string; accept: boolean }) =>
@@ -182,7 +186,11 @@ function Invitations() {
 function Students() {
   const students = useQuery({
     queryKey: ['mentor', 'students'],
-    queryFn: () => call(api.GET('/api/v1/mentor/students', {})),
+    // The first page (100 students).
+    queryFn: () =>
+      call(api.GET('/api/v1/mentor/students', { params: { query: { limit: 100 } } })).then(
+        (page) => page.items,
+      ),
   });
   return (
     <div className="card">

@@ -66,6 +66,10 @@ export const ERROR_REASONS = {
     code: 'CONFLICT',
     when: 'the mentor invitation changed meanwhile: try again',
   },
+  MENTOR_INVITATIONS_FULL: {
+    code: 'CONFLICT',
+    when: 'the mentor has as many pending invitations as they may hold: try again once they answered some',
+  },
   INVITATION_ANSWERED: {
     code: 'CONFLICT',
     when: 'the mentor invitation was already accepted or declined',

@@ -205,9 +205,9 @@ export interface RpcMap {
   [RPC_PATTERNS.authMentorInvite]: Rpc<InviteMentorRpcData, MentorLinkResponse>;
   [RPC_PATTERNS.authMyMentors]: Rpc<NoData, MentorLinkResponse[]>;
   [RPC_PATTERNS.authMentorRemove]: Rpc<RemoveMentorRpcData, null>;
-  [RPC_PATTERNS.authMentorInvitations]: Rpc<NoData, MentorLinkResponse[]>;
+  [RPC_PATTERNS.authMentorInvitations]: Rpc<PageRpcData, Page<MentorLinkResponse>>;
   [RPC_PATTERNS.authMentorRespond]: Rpc<RespondInvitationRpcData, MentorLinkResponse>;
-  [RPC_PATTERNS.authMentorStudents]: Rpc<NoData, MentorLinkResponse[]>;
+  [RPC_PATTERNS.authMentorStudents]: Rpc<PageRpcData, Page<MentorLinkResponse>>;
   [RPC_PATTERNS.authMentorScope]: Rpc<MentorScopeRpcData, MentorScopeResponse>;
   [RPC_PATTERNS.notificationsList]: Rpc<ListNotificationsRpcData, NotificationPageResponse>;
   [RPC_PATTERNS.notificationsMarkRead]: Rpc<NotificationIdRpcData, MarkedReadResponse>;
