@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { FERRETDB_SCALAR_FIELDS } from './ferretdb-scalar-fields';
 import { ManagedProcess } from './managed-process';
 import { commandExists, isPortOpen, runCommand } from './probe';
 import { type ProgressLog, withProgress } from './progress';
@@ -228,7 +229,9 @@ export async function startFerretDb(
     '--telemetry=disable',
     '--log-level=warn',
   ];
-  const server = ManagedProcess.start('ferretdb', binary, args, join(dataDir, 'ferretdb.log'));
+  // Read by scalar-field-pushdown.patch (ignored by a stock build).
+  const env = { ...process.env, FERRETDB_PREPMATE_SCALAR_FIELDS: FERRETDB_SCALAR_FIELDS.join(',') };
+  const server = ManagedProcess.start('ferretdb', binary, args, join(dataDir, 'ferretdb.log'), env);
   await withProgress(
     log,
     `starting FerretDB on 127.0.0.1:${port} (${backend})`,

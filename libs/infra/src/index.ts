@@ -4,3 +4,4 @@ export * from './probe';
 export * from './progress';
 export * from './resolve-infrastructure';
 export * from './stop-child';
+export * from './ferretdb-scalar-fields';

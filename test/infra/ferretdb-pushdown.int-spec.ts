@@ -18,7 +18,8 @@ type AnyDoc = { _id: unknown; [field: string]: unknown };
 /**
  * The FerretDB patches of libs/infra/ferretdb (docs/architecture.md "FerretDB notes"): `_id`
  * equality and `_id: { $in }` go down to PostgreSQL as `=` / `= ANY` on the unique _id
- * index. Two FerretDBs built from the same module, the stock one and the patched one, each
+ * index, and so does equality on the declared scalar fields (FERRETDB_SCALAR_FIELDS, here
+ * `userId`) on their indexes. Two FerretDBs built from the same module, the stock one and the patched one, each
  * on its own PostgreSQL database, hold the same documents; every query answers the same
  * documents on both, and the patched one plans an index scan where the stock one scans.
  */
@@ -79,6 +80,15 @@ const QUERIES: Record<string, Document> = {
   '_id and another field that differs': { _id: 'pad-00010', group: 1 },
   '$in and another field': { _id: { $in: ['pad-00010', 'pad-00011'] }, group: 1 },
   '$eq and $ne on _id': { _id: { $eq: 'pad-00012', $ne: 'pad-00013' } },
+  'declared scalar field': { userId: 'user-007' },
+  'declared scalar field $eq': { userId: { $eq: 'user-042' } },
+  'declared scalar field $in': { userId: { $in: ['user-001', 'user-099', 'nobody'] } },
+  'declared scalar field and another field': { userId: 'user-010', group: 0 },
+  'declared scalar field and _id': { _id: 'pad-00010', userId: 'user-010' },
+  'declared scalar field, missing value': { userId: 'nobody' },
+  'declared scalar field null (not pushed down)': { userId: null },
+  'declared scalar field of another type': { userId: 7 },
+  'declared scalar field with $ne (not pushed down)': { userId: { $ne: 'user-001' }, group: 1 },
 };
 
 interface Side {
@@ -89,7 +99,7 @@ interface Side {
   postgresDatabase: string;
 }
 
-describe('the FerretDB _id pushdown patch', () => {
+describe('the FerretDB pushdown patches', () => {
   const sides: Partial<Record<'stock' | 'patched', Side>> = {};
 
   async function open(kind: 'stock' | 'patched'): Promise<Side> {
@@ -113,11 +123,14 @@ describe('the FerretDB _id pushdown patch', () => {
     for (const kind of ['stock', 'patched'] as const) {
       const side = await open(kind);
       sides[kind] = side;
+      // Every 100th document has no userId: a missing field never equals a value.
       const padding = Array.from({ length: PAD }, (_, i) => ({
         _id: `pad-${String(i).padStart(5, '0')}`,
         group: i % 2,
+        ...(i % 100 === 99 ? {} : { userId: `user-${String(i % 100).padStart(3, '0')}` }),
       }));
       await side.collection.insertMany([...SPECIAL, ...padding]);
+      await side.collection.createIndex({ userId: 1, group: 1 });
     }
   }, 600_000);
 
@@ -182,7 +195,7 @@ describe('the FerretDB _id pushdown patch', () => {
     expect(await setOver(sides.stock!)).toEqual({ '100': 1 });
   });
 
-  it('plans an index scan for _id equality and $in, where the stock build scans', async () => {
+  it('plans an index scan for _id and declared-field equality and $in, where the stock build scans', async () => {
     const plans = async (side: Side, filter: Document) => {
       const explained = await side.client.db('pushdown').command({
         explain: { find: 'docs', filter },
@@ -198,6 +211,9 @@ describe('the FerretDB _id pushdown patch', () => {
       { _id: 7 },
       { _id: { $eq: 'pad-00100' } },
       { _id: { $in: ['pad-00100', OID_A, 7] } },
+      { userId: 'user-007' },
+      { userId: { $in: ['user-001', 'user-002'] } },
+      { userId: 'user-007', group: 1 },
     ]) {
       const patched = await plans(sides.patched!, filter);
       expect({ filter, ...patched }).toEqual({
