@@ -5,6 +5,7 @@ export * from './config/token-claims-config';
 export * from './context/request-context';
 export * from './database/chunked-bulk-write';
 export * from './database/database.module';
+export * from './database/database-watchdog';
 export * from './database/duplicate-key';
 export * from './database/insert-new';
 export * from './errors/app-error';

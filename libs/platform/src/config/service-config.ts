@@ -159,6 +159,24 @@ export class ServiceConfig {
   @Min(50)
   DEPENDENCY_PROBE_EVERY_MS = 1000;
 
+  /**
+   * How often the database client watchdog checks that our client reaches the database
+   * (docs/reliability.md "A wedged database client").
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  DB_WATCHDOG_EVERY_MS = 5_000;
+
+  /**
+   * How long the database may answer a fresh client but not ours before ours is rebuilt:
+   * longer than a healthy driver's own reconnection (its 10 s heartbeat).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  DB_REBUILD_AFTER_MS = 20_000;
+
   /** How long one dependency probe may take before it counts as down. */
   @Type(() => Number)
   @IsInt()

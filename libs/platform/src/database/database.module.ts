@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import { ServiceConfig } from '../config/service-config';
 import { MongoReadiness } from '../health/mongo.readiness';
 import { ROOT_LOGGER } from '../logging/logger.tokens';
+import { DatabaseWatchdog } from './database-watchdog';
+import { mongooseOptions } from './mongoose-options';
 import { logSlowCommands } from './slow-commands';
 
 /** The service's own MongoDB database (MongoDB 7+ in production, FerretDB 1.24 in CI). */
@@ -15,10 +17,7 @@ import { logSlowCommands } from './slow-commands';
       inject: [ServiceConfig, ROOT_LOGGER],
       useFactory: (config: ServiceConfig, logger: Logger) => ({
         uri: config.MONGO_URL,
-        dbName: config.MONGO_DB,
-        serverSelectionTimeoutMS: 5000,
-        autoIndex: true,
-        monitorCommands: config.MONGO_SLOW_COMMAND_MS > 0,
+        ...mongooseOptions(config),
         connectionFactory: (connection: Connection) => {
           logSlowCommands(connection, logger, config.MONGO_SLOW_COMMAND_MS);
           return connection;
@@ -26,7 +25,7 @@ import { logSlowCommands } from './slow-commands';
       }),
     }),
   ],
-  providers: [MongoReadiness],
+  providers: [MongoReadiness, DatabaseWatchdog],
   exports: [MongoReadiness],
 })
 export class DatabaseModule {}
