@@ -44,15 +44,25 @@ export async function gatewayBenchmark(): Promise<void> {
   try {
     const gateway = system.origin;
     const barePort = await freePort();
-    const registered = await fetch(`${gateway}/api/v1/auth/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        email: `bench-${prefix}@example.com`,
-        password: 'correct horse battery',
-        name: 'Bench',
-      }),
-    });
+    // Auth reports ready once connected to the broker, a moment before its RPC consumer is
+    // attached (docs/operations.md "Is it healthy?"): a 503 then is retried for a while.
+    const register = () =>
+      fetch(`${gateway}/api/v1/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email: `bench-${prefix}@example.com`,
+          password: 'correct horse battery',
+          name: 'Bench',
+        }),
+      });
+    let registered = await register();
+    for (let tries = 0; registered.status === 503 && tries < 30; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      registered = await register();
+    }
+    if (registered.status !== 201)
+      throw new Error(`registration answered ${registered.status}: ${await registered.text()}`);
     const { accessToken } = (await registered.json()) as { accessToken: string };
     const headers = { authorization: `Bearer ${accessToken}` };
     const body = await (await fetch(`${gateway}/api/v1/auth/me`, { headers })).text();
