@@ -7,6 +7,7 @@ export * from './database/chunked-bulk-write';
 export * from './database/database.module';
 export * from './database/database-watchdog';
 export * from './database/duplicate-key';
+export * from './database/versioned-write';
 export * from './database/insert-new';
 export * from './errors/app-error';
 export * from './errors/error-response.filter';

@@ -5,10 +5,7 @@ import type { Model } from 'mongoose';
 import { mergeTopics, type ProjectedTopic } from '../domain/mastery-snapshot';
 import type { TopicMastery } from '../domain/roadmap-topic';
 import { MASTERY_MODEL, type MasteryDocument } from './progress.schema';
-import { isDuplicateKeyError } from '@prepmate/platform';
-
-/** Writers of one user racing on one snapshot retry this often before giving up (redelivery). */
-const MAX_ATTEMPTS = 5;
+import { writeVersioned } from '@prepmate/platform';
 
 /** Users' mastery per topic as `topic.aggregated` reported it, one snapshot per user. */
 @Injectable()
@@ -32,32 +29,15 @@ export class MasteryStore {
         aggregatedAt: payload.aggregatedAt,
       };
     }
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const stored = await this.model.findById(payload.userId).lean<MasteryDocument | null>();
-      const topics = mergeTopics(stored?.topics ?? {}, reported);
-      if (!topics) return;
-      const updatedAt = new Date();
-      if (!stored) {
-        try {
-          await this.model.collection.insertOne({
-            _id: payload.userId,
-            topics,
-            version: 1,
-            updatedAt,
-          } as never);
-          return;
-        } catch (error) {
-          if (!isDuplicateKeyError(error)) throw error;
-          continue;
-        }
-      }
-      const written = await this.model.updateOne(
-        { _id: payload.userId, version: stored.version },
-        { $set: { topics, updatedAt }, $inc: { version: 1 } },
-      );
-      if (written.matchedCount === 1) return;
-    }
-    throw new Error(`the mastery snapshot of ${payload.userId} kept changing; will be redelivered`);
+    await writeVersioned(
+      this.model,
+      payload.userId,
+      (stored) => {
+        const topics = mergeTopics(stored?.topics ?? {}, reported);
+        return topics ? { topics } : null;
+      },
+      `the mastery snapshot of ${payload.userId} kept changing; will be redelivered`,
+    );
   }
 
   async of(userId: string): Promise<Map<string, TopicMastery>> {
