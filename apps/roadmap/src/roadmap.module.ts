@@ -43,6 +43,7 @@ import { RoadmapStore } from './roadmaps/roadmap.store';
 import { RoadmapAccess } from './roadmaps/roadmap-access';
 import { RoadmapsService } from './roadmaps/roadmaps.service';
 import { RoadmapConfig } from './roadmap.config';
+import { TaskSubmissionIntake } from './tasks/submission-intake';
 import { SubmissionNormalizedHandler } from './tasks/submission-normalized.handler';
 import { TASK_MODEL, TASK_WAIT_MODEL, TaskSchema, TaskWaitSchema } from './tasks/task.schema';
 import { TaskReflection } from './tasks/task-reflection';
@@ -104,6 +105,7 @@ import { VerificationWorker } from './tasks/verification-worker';
     TaskStore,
     TasksService,
     TaskVerifier,
+    TaskSubmissionIntake,
     TopicCatalog,
     VerificationQueue,
     VerificationSweep,

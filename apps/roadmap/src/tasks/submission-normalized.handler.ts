@@ -1,20 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type { EventEnvelope } from '@prepmate/contracts';
-import { UserTombstones } from '@prepmate/messaging';
-import { TaskVerifier } from './task-verifier';
+import { TaskSubmissionIntake } from './submission-intake';
 
-/** `submission.normalized` → the user's tasks waiting for that problem (one `_id` lookup). */
+/** `submission.normalized` → the user's tasks waiting for that problem (batched lookups). */
 @Controller()
 export class SubmissionNormalizedHandler {
-  constructor(
-    private readonly verifier: TaskVerifier,
-    private readonly tombstones: UserTombstones,
-  ) {}
+  constructor(private readonly intake: TaskSubmissionIntake) {}
 
   @EventPattern('submission.normalized')
   async onNormalized(@Payload() event: EventEnvelope<'submission.normalized'>): Promise<void> {
-    if (await this.tombstones.isDeleted(event.payload.userId)) return;
-    await this.verifier.onSubmission(event.payload);
+    await this.intake.take(event.payload);
   }
 }

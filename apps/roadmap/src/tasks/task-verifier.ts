@@ -92,9 +92,11 @@ export class TaskVerifier {
     }
   }
 
-  /** `submission.normalized`: the tasks waiting for that problem take the submission in. */
-  async onSubmission(payload: SubmissionNormalizedPayload): Promise<void> {
-    const taskIds = await this.store.waiting(payload.userId, payload.canonicalProblemId);
+  /**
+   * `submission.normalized`: the tasks waiting for that problem (`taskIds`, from the waits;
+   * TaskSubmissionIntake) take the submission in.
+   */
+  async onSubmission(payload: SubmissionNormalizedPayload, taskIds: string[]): Promise<void> {
     for (const taskId of taskIds) {
       const task = await this.store.find(taskId);
       if (!task || task.status !== 'verifying' || !task.verification) {

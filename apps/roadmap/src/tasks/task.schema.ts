@@ -91,8 +91,8 @@ TaskSchema.index({ userId: 1, _id: -1 });
 
 /**
  * Tasks waiting for a submission of one problem by one user (`_id` = `userId:problemId`):
- * every `submission.normalized` looks here by `_id` only, so a sync of 10 000 submissions
- * costs 10 000 index lookups, not a scan of the tasks.
+ * the `submission.normalized` events that arrive together look here by `_id: { $in }` in one
+ * query (TaskSubmissionIntake), never by scanning the tasks.
  */
 export interface TaskWaitDocument {
   _id: string;
@@ -101,6 +101,11 @@ export interface TaskWaitDocument {
 }
 
 export const TASK_WAIT_MODEL = 'TaskWait';
+
+/** The wait document of one user and problem. */
+export function taskWaitId(userId: string, problemId: string): string {
+  return `${userId}:${problemId}`;
+}
 
 export const TaskWaitSchema = new Schema<TaskWaitDocument>(
   {

@@ -11,6 +11,7 @@ import {
   TASK_WAIT_MODEL,
   type TaskDocument,
   type TaskWaitDocument,
+  taskWaitId,
 } from './task.schema';
 
 /** Thrown when a transition is not allowed from the task's status. */
@@ -142,20 +143,29 @@ export class TaskStore implements OnModuleInit {
   /** Records that the task waits for a submission of `problemId` by the user. */
   async addWait(userId: string, problemId: string, taskId: string): Promise<void> {
     await this.waits.updateOne(
-      { _id: `${userId}:${problemId}` },
+      { _id: taskWaitId(userId, problemId) },
       { $set: { userId }, $addToSet: { taskIds: taskId } },
       { upsert: true },
     );
   }
 
   async removeWait(userId: string, problemId: string, taskId: string): Promise<void> {
-    await this.waits.updateOne({ _id: `${userId}:${problemId}` }, { $pull: { taskIds: taskId } });
+    await this.waits.updateOne({ _id: taskWaitId(userId, problemId) }, { $pull: { taskIds: taskId } });
   }
 
-  /** Ids of the tasks waiting for a submission of `problemId` by the user (one `_id` lookup). */
-  async waiting(userId: string, problemId: string): Promise<string[]> {
-    const doc = await this.waits.findById(`${userId}:${problemId}`).lean<TaskWaitDocument | null>();
-    return doc?.taskIds ?? [];
+  /**
+   * The tasks waiting for each of these submissions (user and problem), by `taskWaitId`, in
+   * one `_id: { $in }` query; a pair no task waits for is absent.
+   */
+  async waitingAmong(
+    pairs: Array<{ userId: string; problemId: string }>,
+  ): Promise<Map<string, string[]>> {
+    const ids = [...new Set(pairs.map(({ userId, problemId }) => taskWaitId(userId, problemId)))];
+    if (ids.length === 0) return new Map();
+    const docs = await this.waits
+      .find({ _id: { $in: ids } }, { taskIds: 1 })
+      .lean<Array<Pick<TaskWaitDocument, '_id' | 'taskIds'>>>();
+    return new Map(docs.map((doc) => [doc._id, doc.taskIds]));
   }
 
   exportUser(userId: string) {
