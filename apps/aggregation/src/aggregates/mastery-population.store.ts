@@ -5,11 +5,11 @@ import type { Redis } from 'ioredis';
 import type { Model } from 'mongoose';
 import { AggregationConfig } from '../aggregation.config';
 import {
-  emptyHistogram,
   histogramOf,
   type MasteryHistogram,
   moveInHistogram,
 } from '../domain/mastery-histogram';
+import { HistogramWriter } from './histogram-writer';
 import { TopicLocks } from './topic-locks';
 import {
   MASTERY_HISTOGRAM_MODEL,
@@ -18,12 +18,8 @@ import {
   type TopicMasteryDocument,
 } from './user-aggregate.schema';
 
-/** Compare-and-set attempts on one histogram before the job fails (and BullMQ retries it). */
-const MAX_CAS_ATTEMPTS = 50;
 /** How long a read keeps a histogram: many dashboards polling share one read per second. */
 export const HISTOGRAM_READ_CACHE_MS = 1_000;
-
-type HistogramState = Omit<MasteryHistogramDocument, '_id' | 'version'>;
 
 /**
  * The mastery population the percentile ranks are read against: per topic, a histogram of
@@ -37,12 +33,13 @@ type HistogramState = Omit<MasteryHistogramDocument, '_id' | 'version'>;
  * value; (3) the histogram forgets the move. A job finding its own user in `moving` knows
  * the move was counted, so it starts from there instead of counting it again. One user's
  * jobs never run in parallel (the aggregation queue), so a user's moves have one writer;
- * writers of one topic take its lock (TopicLocks) around the compare and set.
+ * the histogram writes of concurrent jobs are combined (HistogramWriter: one locked read and
+ * one compare-and-set write per topic for all the moves that arrived together).
  */
 @Injectable()
 export class MasteryPopulationStore implements OnModuleInit {
   private readonly cache = new Map<string, { at: number; histogram: MasteryHistogram | null }>();
-  private readonly locks: TopicLocks;
+  private readonly writer: HistogramWriter;
 
   constructor(
     @InjectModel(TOPIC_MASTERY_MODEL) private readonly masteries: Model<TopicMasteryDocument>,
@@ -51,7 +48,10 @@ export class MasteryPopulationStore implements OnModuleInit {
     @Inject(REDIS) redis: Redis,
     config: AggregationConfig,
   ) {
-    this.locks = new TopicLocks(redis, `${config.REDIS_KEY_PREFIX}aggregation:histogram-lock:`);
+    this.writer = new HistogramWriter(
+      histograms,
+      new TopicLocks(redis, `${config.REDIS_KEY_PREFIX}aggregation:histogram-lock:`),
+    );
   }
 
   /**
@@ -78,7 +78,7 @@ export class MasteryPopulationStore implements OnModuleInit {
 
     await Promise.all(
       moves.map(({ topic, mastery }) =>
-        this.compareAndSet(topic, (state) => {
+        this.writer.apply(topic, (state) => {
           const inFlight = state.moving.find((move) => move.userId === userId);
           const counted = inFlight ? inFlight.to : (storedOf.get(topic) ?? null);
           return {
@@ -107,7 +107,7 @@ export class MasteryPopulationStore implements OnModuleInit {
     );
     await Promise.all(
       moves.map(({ topic }) =>
-        this.compareAndSet(topic, (state) =>
+        this.writer.apply(topic, (state) =>
           state.moving.some((move) => move.userId === userId)
             ? { ...state, moving: state.moving.filter((move) => move.userId !== userId) }
             : null,
@@ -181,48 +181,6 @@ export class MasteryPopulationStore implements OnModuleInit {
         moving: [],
       })),
     );
-  }
-
-  /**
-   * Applies `change` to the topic's histogram under the topic's lock, written only over the
-   * version it read (a new histogram is an insert: the unique `_id` decides). On a lost race
-   * (a lock that expired under a stalled holder) it reads again and recomputes. `change` returning null leaves the histogram as it is.
-   */
-  private compareAndSet(
-    topic: string,
-    change: (state: HistogramState) => HistogramState | null,
-  ): Promise<void> {
-    return this.locks.withLock(topic, () => this.compareAndSetLocked(topic, change));
-  }
-
-  private async compareAndSetLocked(
-    topic: string,
-    change: (state: HistogramState) => HistogramState | null,
-  ): Promise<void> {
-    for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-      const current =
-        (await this.histograms.findById(topic).lean<MasteryHistogramDocument | null>()) ??
-        undefined;
-      const base: HistogramState = current ?? { ...emptyHistogram(), moving: [] };
-      const next = change(base);
-      if (next === null) return;
-      if (current === undefined) {
-        const duplicates = await insertNew(this.histograms.collection, [
-          { _id: topic, ...next, version: 1 },
-        ]);
-        if (duplicates.size === 0) return;
-      } else {
-        // A whole-document replace: stock FerretDB 1.24 drops a `$set` of a sub-document
-        // whose values equal the stored ones under other keys (see identical-keys.patch).
-        const written = await this.histograms.replaceOne(
-          { _id: topic, version: current.version },
-          { _id: topic, ...next, version: current.version + 1 },
-        );
-        if (written.matchedCount === 1) return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
-    }
-    throw new Error(`mastery histogram of ${topic}: ${MAX_CAS_ATTEMPTS} conflicting writes`);
   }
 }
 

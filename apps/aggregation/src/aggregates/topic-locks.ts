@@ -19,19 +19,33 @@ export class TopicLocks {
     private readonly prefix: string,
   ) {}
 
-  async withLock<T>(topic: string, work: () => Promise<T>): Promise<T> {
-    const key = `${this.prefix}${topic}`;
+  /**
+   * Runs `work` holding the locks of all these topics, taken one after the other in sorted
+   * order (so two holders of overlapping sets never wait on each other) and released after.
+   */
+  async withLocks<T>(topics: string[], work: () => Promise<T>): Promise<T> {
     const token = randomUUID();
+    const held: string[] = [];
+    try {
+      for (const topic of [...new Set(topics)].sort()) {
+        const key = `${this.prefix}${topic}`;
+        await this.acquire(topic, key, token);
+        held.push(key);
+      }
+      return await work();
+    } finally {
+      await Promise.all(
+        held.map((key) => this.redis.eval(RELEASE, 1, key, token).catch(() => undefined)),
+      );
+    }
+  }
+
+  private async acquire(topic: string, key: string, token: string): Promise<void> {
     const deadline = Date.now() + LOCK_WAIT_MS;
     while ((await this.redis.set(key, token, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') {
       if (Date.now() > deadline)
         throw new Error(`topic ${topic}: histogram lock busy for ${LOCK_WAIT_MS} ms`);
       await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 8));
-    }
-    try {
-      return await work();
-    } finally {
-      await this.redis.eval(RELEASE, 1, key, token).catch(() => undefined);
     }
   }
 }
