@@ -1,7 +1,6 @@
-import { getConnectionToken } from '@nestjs/mongoose';
 import { EventPublisher, ProcessedEventStore } from '@prepmate/messaging';
 import { ingestedEvent, eventually, sleep, type TestService } from '@prepmate/testing';
-import type { Connection } from 'mongoose';
+import { Redis } from 'ioredis';
 
 import { probeEnv, probeQueue } from './probe/probe-env';
 import { startProbe, stopProbe } from './probe/probe-service';
@@ -37,18 +36,53 @@ describe('idempotency by eventId', () => {
     expect(await store.isProcessed(probeQueue(env), event.eventId)).toBe(true);
   });
 
-  it('prunes ids older than the retention window and keeps recent ones', async () => {
+  it('keeps a claim in Redis for the retention window, then forgets it', async () => {
     const store = service.app.get(ProcessedEventStore);
     const queue = probeQueue(env);
-    const db = service.app.get<Connection>(getConnectionToken()).db!;
-    await db.collection<{ _id: string }>('processed_events').insertOne({
-      _id: `${queue}:ancient`,
-      queue,
-      eventId: 'ancient',
-      processedAt: new Date(Date.now() - 8 * 24 * 3_600_000),
-    } as never);
-    expect(await store.prune()).toBe(1);
-    expect(await store.isProcessed(queue, 'ancient')).toBe(false);
-    expect(await db.collection('processed_events').countDocuments()).toBe(2);
+    expect(await store.claim(queue, 'fresh')).toBe(true);
+    expect(await store.claim(queue, 'fresh')).toBe(false);
+    const redis = new Redis(process.env.REDIS_URL!);
+    try {
+      const keys = await redis.keys(`*claims:${queue}:fresh`);
+      expect(keys).toHaveLength(1);
+      // PROCESSED_EVENTS_RETENTION_HOURS (168 h by default) as the key's expiry.
+      const ttl = await redis.pttl(keys[0]);
+      expect(ttl).toBeGreaterThan(167 * 3_600_000);
+      expect(ttl).toBeLessThanOrEqual(168 * 3_600_000);
+      await redis.pexpire(keys[0], 1); // the window passes
+      await sleep(20);
+      expect(await store.isProcessed(queue, 'fresh')).toBe(false);
+      expect(await store.claim(queue, 'fresh')).toBe(true);
+    } finally {
+      redis.disconnect();
+    }
+  });
+});
+
+describe('idempotency while Redis cannot be asked', () => {
+  // Nothing listens on port 1: every claim fails at once.
+  const env = probeEnv('idem-noredis', { REDIS_URL: 'redis://127.0.0.1:1' });
+  const handled: string[] = [];
+  let service: TestService;
+
+  beforeAll(async () => {
+    service = await startProbe(env, { onEvent: async (event) => void handled.push(event.eventId) });
+  });
+
+  afterAll(() => stopProbe(service, env));
+
+  it('handles every delivery (a claim that cannot be asked counts as fresh)', async () => {
+    const publisher = service.app.get(EventPublisher);
+    const event = ingestedEvent(1);
+    await publisher.publish(event);
+    await publisher.publish(ingestedEvent(2));
+    await publisher.publish(event);
+    await eventually(
+      () => handled.length,
+      (count) => count >= 3,
+      { what: 'every delivery handled' },
+    );
+    // The duplicate is handled again: the handlers' keyed effects make that harmless.
+    expect(handled.filter((id) => id === event.eventId)).toHaveLength(2);
   });
 });

@@ -2,121 +2,118 @@ import {
   Inject,
   Injectable,
   type OnApplicationBootstrap,
-  type OnModuleDestroy,
+  type OnApplicationShutdown,
 } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import { DUPLICATE_KEY_CODE, ROOT_LOGGER, ServiceConfig } from '@prepmate/platform';
-import type { Connection, mongo } from 'mongoose';
+import { ROOT_LOGGER, ServiceConfig } from '@prepmate/platform';
+import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { WriteBatcher } from './write-batcher';
 
-interface ProcessedEventDocument {
-  _id: string;
-  queue: string;
-  eventId: string;
-  processedAt: Date;
-}
-
-interface WriteErrorLike {
-  index: number;
-  code: number;
-}
-
-const COLLECTION = 'processed_events';
-const PRUNE_EVERY_MS = 60 * 60 * 1000;
-
-function keyOf(queue: string, eventId: string): string {
-  return `${queue}:${eventId}`;
-}
+/** A claims client never waits for Redis: an unanswered claim is taken as fresh (below). */
+const CLAIM_COMMAND_TIMEOUT_MS = 1_000;
+/** How long the first start waits for Redis before consuming without claims. */
+const CONNECT_WAIT_MS = 3_000;
+/** One warning per this interval while claims cannot be asked. */
+const WARN_EVERY_MS = 30_000;
 
 /**
- * Which events a service's consumers have taken on, by (queue, eventId). The key is the
- * document id, so two deliveries claiming the same event race on the unique index and
- * exactly one wins. Claims that arrive together are written in one `insertMany`. FerretDB
- * has no TTL index: a scheduled prune removes records older than the retention window.
+ * Which events a service's consumers have taken on, by (queue, eventId): a Redis key per
+ * claim, `SET NX` with the retention window as its expiry (`PROCESSED_EVENTS_RETENTION_HOURS`),
+ * so two deliveries claiming the same event race on one key and exactly one wins. Claims that
+ * arrive together go in one pipeline (WriteBatcher).
+ *
+ * A claim only spares a plain duplicate (an event published twice) its handling: every
+ * handler keys its effects by what it stores, because redeliveries, retries and replays are
+ * handled again anyway (EventDelivery). So a claim need not be as durable as the effects it
+ * guards, and Redis, a round trip far cheaper than a database insert, keeps them. When Redis
+ * cannot answer (down, flushed, slow), a claim counts as fresh and the event is handled:
+ * consuming never waits on Redis, and a duplicate in that window is handled once more, which
+ * changes nothing (docs/architecture.md "Consuming", docs/reliability.md).
  */
 @Injectable()
-export class ProcessedEventStore implements OnApplicationBootstrap, OnModuleDestroy {
+export class ProcessedEventStore implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log: Logger;
-  private pruneTimer?: NodeJS.Timeout;
-  private readonly claims = new WriteBatcher<ProcessedEventDocument, boolean>((documents) =>
-    this.insertClaims(documents),
-  );
+  private readonly redis: Redis;
+  private readonly retentionMs: number;
+  private readonly prefix: string;
+  private lastWarnedAt = 0;
+  private readonly claims = new WriteBatcher<string, boolean>((keys) => this.setClaims(keys));
 
-  constructor(
-    @InjectConnection() private readonly connection: Connection,
-    private readonly config: ServiceConfig,
-    @Inject(ROOT_LOGGER) logger: Logger,
-  ) {
+  constructor(config: ServiceConfig, @Inject(ROOT_LOGGER) logger: Logger) {
     this.log = logger.child({ component: 'idempotency' });
+    this.retentionMs = config.PROCESSED_EVENTS_RETENTION_HOURS * 3_600_000;
+    this.prefix = `${config.REDIS_KEY_PREFIX}claims:`;
+    // Its own client: no offline queue (a claim while disconnected fails at once and counts
+    // as fresh) and a short command timeout.
+    this.redis = new Redis(config.REDIS_URL, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: CLAIM_COMMAND_TIMEOUT_MS,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+    });
+    this.redis.on('error', () => undefined); // reported by the claims that fail (warnUnavailable)
   }
 
-  private get collection(): mongo.Collection<ProcessedEventDocument> {
-    return this.connection.collection<ProcessedEventDocument>(COLLECTION);
-  }
-
+  /** Gives Redis a moment at start, so the first deliveries are claimed; never fails the start. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.collection.createIndex({ processedAt: 1 });
-    this.pruneTimer = setInterval(() => void this.pruneSafely(), PRUNE_EVERY_MS);
-    this.pruneTimer.unref();
+    if (this.redis.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.redis.off('ready', done);
+        resolve();
+      };
+      const timer = setTimeout(done, CONNECT_WAIT_MS);
+      this.redis.once('ready', done);
+    });
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.pruneTimer);
+  onApplicationShutdown(): void {
+    this.redis.disconnect();
   }
 
   /** Records the event as taken on; false when it already was (a duplicate). */
-  claim(queue: string, eventId: string): Promise<boolean> {
-    return this.claims.add({ _id: keyOf(queue, eventId), queue, eventId, processedAt: new Date() });
+  async claim(queue: string, eventId: string): Promise<boolean> {
+    try {
+      return await this.claims.add(this.keyOf(queue, eventId));
+    } catch (error) {
+      this.warnUnavailable(error);
+      return true;
+    }
   }
 
   /** Forgets a claim whose handling failed, so its retry is handled. */
   async release(queue: string, eventId: string): Promise<void> {
-    await this.collection.deleteOne({ _id: keyOf(queue, eventId) });
+    await this.redis.del(this.keyOf(queue, eventId));
   }
 
   async isProcessed(queue: string, eventId: string): Promise<boolean> {
-    const found = await this.collection.findOne(
-      { _id: keyOf(queue, eventId) },
-      { projection: { _id: 1 } },
+    return (await this.redis.exists(this.keyOf(queue, eventId))) === 1;
+  }
+
+  private keyOf(queue: string, eventId: string): string {
+    return `${this.prefix}${queue}:${eventId}`;
+  }
+
+  /** One pipeline of `SET key 1 PX <retention> NX`; OK means the claim is new. */
+  private async setClaims(keys: string[]): Promise<boolean[]> {
+    const pipeline = this.redis.pipeline();
+    for (const key of keys) pipeline.set(key, '1', 'PX', this.retentionMs, 'NX');
+    const replies = (await pipeline.exec()) ?? [];
+    return keys.map((_, index) => {
+      const [error, reply] = replies[index] ?? [new Error('no reply'), null];
+      if (error) throw error;
+      return reply === 'OK';
+    });
+  }
+
+  private warnUnavailable(error: unknown): void {
+    const now = Date.now();
+    if (now - this.lastWarnedAt < WARN_EVERY_MS) return;
+    this.lastWarnedAt = now;
+    this.log.warn(
+      { err: error instanceof Error ? error.message : String(error) },
+      'idempotency claims unavailable (Redis); handling deliveries without the duplicate check',
     );
-    return found !== null;
-  }
-
-  /** Deletes records older than the retention window; returns how many. */
-  async prune(now = new Date()): Promise<number> {
-    const cutoff = new Date(
-      now.getTime() - this.config.PROCESSED_EVENTS_RETENTION_HOURS * 3_600_000,
-    );
-    const result = await this.collection.deleteMany({ processedAt: { $lt: cutoff } });
-    return result.deletedCount;
-  }
-
-  /** One unordered insert; a duplicate-key error on an item means that item was claimed before. */
-  private async insertClaims(documents: ProcessedEventDocument[]): Promise<boolean[]> {
-    const fresh = documents.map(() => true);
-    try {
-      await this.collection.insertMany(documents, { ordered: false });
-    } catch (error) {
-      // The driver gives one WriteError or an array of them.
-      const raw = (error as { writeErrors?: WriteErrorLike | WriteErrorLike[] }).writeErrors;
-      const writeErrors = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-      if (
-        writeErrors.length === 0 ||
-        writeErrors.some((writeError) => writeError.code !== DUPLICATE_KEY_CODE)
-      )
-        throw error;
-      for (const writeError of writeErrors) fresh[writeError.index] = false;
-    }
-    return fresh;
-  }
-
-  private async pruneSafely(): Promise<void> {
-    try {
-      const deleted = await this.prune();
-      if (deleted > 0) this.log.info({ deleted }, 'pruned processed event ids');
-    } catch (error) {
-      this.log.warn({ err: (error as Error).message }, 'pruning processed event ids failed');
-    }
   }
 }
