@@ -55,7 +55,11 @@ export class HistogramWriter {
 
   private async flush(items: TopicChange[]): Promise<void> {
     const byTopic = new Map<string, HistogramChange[]>();
-    for (const { topic, change } of items) byTopic.set(topic, [...(byTopic.get(topic) ?? []), change]);
+    for (const { topic, change } of items) {
+      const changes = byTopic.get(topic);
+      if (changes) changes.push(change);
+      else byTopic.set(topic, [change]);
+    }
     await this.locks.withLocks([...byTopic.keys()], () => this.writeLocked(byTopic));
   }
 
@@ -77,7 +81,9 @@ export class HistogramWriter {
       if (remaining.length === 0) return;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (round + 1)));
     }
-    throw new Error(`mastery histograms ${remaining.join(', ')}: ${MAX_CAS_ROUNDS} conflicting writes`);
+    throw new Error(
+      `mastery histograms ${remaining.join(', ')}: ${MAX_CAS_ROUNDS} conflicting writes`,
+    );
   }
 
   /** Applies the changes to one topic and writes it; true when the write lost a race. */

@@ -4,11 +4,7 @@ import { chunkedBulkWrite, insertNew, REDIS } from '@prepmate/platform';
 import type { Redis } from 'ioredis';
 import type { Model } from 'mongoose';
 import { AggregationConfig } from '../aggregation.config';
-import {
-  histogramOf,
-  type MasteryHistogram,
-  moveInHistogram,
-} from '../domain/mastery-histogram';
+import { histogramOf, type MasteryHistogram, moveInHistogram } from '../domain/mastery-histogram';
 import { HistogramWriter } from './histogram-writer';
 import { TopicLocks } from './topic-locks';
 import {

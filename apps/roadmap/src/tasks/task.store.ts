@@ -150,7 +150,10 @@ export class TaskStore implements OnModuleInit {
   }
 
   async removeWait(userId: string, problemId: string, taskId: string): Promise<void> {
-    await this.waits.updateOne({ _id: taskWaitId(userId, problemId) }, { $pull: { taskIds: taskId } });
+    await this.waits.updateOne(
+      { _id: taskWaitId(userId, problemId) },
+      { $pull: { taskIds: taskId } },
+    );
   }
 
   /**
