@@ -85,6 +85,17 @@ export interface BenchSystem {
   stop(): Promise<void>;
 }
 
+/** The systems started and not yet stopped (stopped by `stopRunningSystems` on a signal). */
+const running = new Set<BenchSystem>();
+
+/**
+ * Stops every system still running: what a benchmark interrupted by SIGINT or SIGTERM left
+ * (its services, queues and databases), as its own `finally` would have.
+ */
+export async function stopRunningSystems(): Promise<void> {
+  await Promise.all([...running].map((system) => system.stop()));
+}
+
 /**
  * Starts the built gateway and `services`, each its own process as in production, isolated
  * from other systems on the same broker and databases, and resolves once all are ready.
@@ -158,12 +169,14 @@ export async function startBenchSystem(
       return child;
     },
     async stop() {
+      running.delete(system);
       await stopProcesses(children);
       // quorum queues left behind pile up in the broker across runs, databases in PostgreSQL
       await deleteSystemTopology(AMQP_EXCHANGE, `${prefix}.`);
       if (process.env.MONGO_URL) await dropDatabasesWithPrefix(process.env.MONGO_URL, prefix);
     },
   };
+  running.add(system);
   try {
     for (const { service, port } of ports)
       await waitFor(readyUrl(service, port), 90_000).catch((error: Error) => {

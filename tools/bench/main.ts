@@ -8,6 +8,7 @@ import 'reflect-metadata';
 import { resolveInfrastructure } from '@prepmate/infra';
 import { join, resolve } from 'node:path';
 import { progress } from './bench-output';
+import { stopRunningSystems } from './bench-processes';
 import { advisoryBenchmark } from './advisory.bench';
 import { brokerBenchmark } from './broker.bench';
 import { gatewayBenchmark } from './gateway.bench';
@@ -26,6 +27,29 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   synergy: synergyBenchmark,
 };
 
+/** What a signal must stop besides the benchmarks' systems: the infrastructure this run started. */
+let stopInfrastructure: () => Promise<void> = () => Promise.resolve();
+
+/** Set once a signal is stopping the run. */
+let stopping = false;
+
+/**
+ * SIGINT or SIGTERM (Ctrl-C, `kill`) stops what the run started before exiting: without it the
+ * services, and a FerretDB holding its 80 PostgreSQL connections, outlive the benchmark.
+ */
+function stopOnSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      progress(`${signal}: stopping the benchmark's services and infrastructure…`);
+      void stopRunningSystems()
+        .catch((error: Error) => progress(`stopping the services failed: ${error.message}`))
+        .then(() => stopInfrastructure())
+        .finally(() => process.exit(130));
+    });
+}
+
 async function main(names: string[]): Promise<void> {
   const unknown = names.filter((name) => !(name in BENCHMARKS));
   if (unknown.length > 0)
@@ -39,6 +63,7 @@ async function main(names: string[]): Promise<void> {
     composeFile: join(root, 'docker-compose.yml'),
     log: progress,
   });
+  stopInfrastructure = () => infrastructure.stop();
   process.env.MONGO_URL = infrastructure.mongodb.url;
   process.env.AMQP_URL = infrastructure.rabbitmq.url;
   process.env.REDIS_URL = infrastructure.redis.url;
@@ -52,9 +77,12 @@ async function main(names: string[]): Promise<void> {
   }
 }
 
+stopOnSignals();
 main(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: unknown) => {
+    // A signal is stopping the run: the benchmark failed because its system went away.
+    if (stopping) return;
     process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(1);
   },

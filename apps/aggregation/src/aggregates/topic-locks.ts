@@ -21,7 +21,7 @@ export class TopicLocks {
 
   /**
    * Runs `work` holding the locks of all these topics, taken one after the other in sorted
-   * order (so two holders of overlapping sets never wait on each other) and released after.
+   * order (so two holders of overlapping sets can never deadlock) and released after.
    */
   async withLocks<T>(topics: string[], work: () => Promise<T>): Promise<T> {
     const token = randomUUID();
