@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
-import { eventually, sleep, tapEvents, type EventTap } from '@prepmate/testing';
+import { eventually, schedulerKeys, sleep, tapEvents, type EventTap } from '@prepmate/testing';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { IngestionUserData } from '../../apps/ingestion/src/ingestion-user-data';
@@ -252,7 +252,7 @@ describe('automatic syncs of linked accounts', () => {
     expect(deleted).toBeGreaterThan(0);
     const queue = ingestion().get(SyncQueue).queue;
     const schedulers = await eventually(
-      async () => (await queue.getJobSchedulers()).map((s) => s.key),
+      () => schedulerKeys(queue),
       (keys) => keys.includes(AUTO_SCAN_SCHEDULER) && keys.includes(RETRY_SCAN_SCHEDULER),
       { what: 'the schedulers re-asserted' },
     );

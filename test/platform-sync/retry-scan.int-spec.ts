@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
-import { eventually } from '@prepmate/testing';
+import { eventually, schedulerKeys } from '@prepmate/testing';
 import { randomUUID } from 'node:crypto';
 import { RETRY_SCAN_SCHEDULER, SyncQueue } from '../../apps/ingestion/src/sync/sync-queue';
 import { SyncService } from '../../apps/ingestion/src/sync/sync.service';
@@ -68,7 +68,7 @@ describe('the bounded retry scan of failed syncs', () => {
     ops = await system.register('ops');
     const queue = ingestion().get(SyncQueue).queue;
     await eventually(
-      async () => (await queue.getJobSchedulers()).map((s) => s.key),
+      () => schedulerKeys(queue),
       (keys) => keys.includes(RETRY_SCAN_SCHEDULER),
       { what: 'the retry-scan scheduler' },
     );

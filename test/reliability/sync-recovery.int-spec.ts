@@ -1,5 +1,6 @@
 import { getModelToken } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { schedulerKeys } from '@prepmate/testing';
 import { SyncLogStore } from '../../apps/ingestion/src/sync/sync-log.store';
 import { SyncQueue } from '../../apps/ingestion/src/sync/sync-queue';
 import { SyncRunner } from '../../apps/ingestion/src/sync/sync-runner';
@@ -59,7 +60,7 @@ describe('sync recovery after a killed worker', () => {
     await queue.queue.removeJobScheduler('sync-retry-scan');
     await queue.queue.removeJobScheduler('sync-auto-scan');
     await queue.assertSchedulers();
-    const keys = (await queue.queue.getJobSchedulers()).map((scheduler) => scheduler.key);
+    const keys = await schedulerKeys(queue.queue);
     expect(keys).toEqual(expect.arrayContaining(['sync-retry-scan', 'sync-auto-scan']));
   });
 });

@@ -10,3 +10,4 @@ export * from './factories/submission-events';
 export * from './event-tap';
 export * from './gateway-client';
 export * from './sse-client';
+export * from './scheduler-keys';
