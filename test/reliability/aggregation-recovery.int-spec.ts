@@ -149,6 +149,43 @@ describe('aggregation recovery', () => {
     expect((await store.load('raced-user')).attemptCount).toBe(8);
   });
 
+  it('reads an aggregate stored in the earlier format, and its next save stores it as one string', async () => {
+    const store = system.services.get('aggregation')!.app.get(AggregateStore);
+    const db = system.db('aggregation');
+    const topics = { arrays: { totalAttempts: 1, mastery: 0.4 } };
+    const problems = {
+      p1: { difficulty: 'easy', topics: ['arrays'], attempts: 1, solved: false, card: null },
+    };
+    const days = { '2026-11-01': { attempts: 1, accepted: 0, problems: ['p1'] } };
+    const lastKey = { at: 1, platformSubmissionId: '1', submissionId: 's1' };
+    await db.collection('user_aggregates').insertOne({
+      _id: 'legacy-user',
+      lastKey,
+      attemptCount: 1,
+      topics,
+      problems,
+      days,
+      lastReceivedAt: new Date(),
+      updatedAt: new Date(),
+      version: 3,
+    } as never);
+    const read = await store.loadVersioned('legacy-user');
+    expect(read).toEqual({
+      version: 3,
+      aggregate: { lastKey, attemptCount: 1, topics, problems, days },
+    });
+
+    const next = { ...read.aggregate, attemptCount: 2 };
+    await store.save('legacy-user', next, null, 3);
+    const raw = await db.collection('user_aggregates').findOne({ _id: 'legacy-user' as never });
+    expect(typeof raw?.state).toBe('string');
+    expect(raw).not.toHaveProperty('topics');
+    expect(raw).not.toHaveProperty('problems');
+    expect(raw).not.toHaveProperty('days');
+    expect(await store.loadVersioned('legacy-user')).toEqual({ version: 4, aggregate: next });
+    expect(await store.exportUser('legacy-user')).toEqual(next);
+  });
+
   it('never stores an older PCI last: the write compares the inputs it was computed from', async () => {
     const progress = system.services.get('roadmap')!.app.get(ProgressService);
     const roadmap = {

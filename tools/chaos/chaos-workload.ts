@@ -128,10 +128,21 @@ function comparable(value: unknown): unknown {
   return value;
 }
 
+type StoredTopics = Record<string, { totalAttempts?: number }>;
+
 interface StoredAggregate {
   _id: string;
   attemptCount?: number;
-  topics?: Record<string, { totalAttempts?: number }>;
+  /** `{ topics, problems, days }` as JSON (apps/aggregation/src/aggregates/aggregate-encoding.ts). */
+  state?: string;
+  /** The earlier format's topics, until the user's next save. */
+  topics?: StoredTopics;
+}
+
+function storedTopics(aggregate: StoredAggregate | undefined): StoredTopics {
+  if (typeof aggregate?.state === 'string')
+    return (JSON.parse(aggregate.state) as { topics?: StoredTopics }).topics ?? {};
+  return aggregate?.topics ?? {};
 }
 
 interface StoredProgress {
@@ -149,7 +160,7 @@ export async function readStates(
   const aggregates = await mongo
     .db(`${prefix}_aggregation`)
     .collection<StoredAggregate>('user_aggregates')
-    .find({ _id: { $in: userIds } }, { projection: { attemptCount: 1, topics: 1 } })
+    .find({ _id: { $in: userIds } }, { projection: { attemptCount: 1, state: 1, topics: 1 } })
     .toArray();
   const progress = await mongo
     .db(`${prefix}_roadmap`)
@@ -160,7 +171,7 @@ export async function readStates(
   for (const userId of userIds) {
     const aggregate = aggregates.find((doc) => doc._id === userId);
     const stored = progress.find((doc) => doc.userId === userId);
-    const topics = aggregate?.topics ?? {};
+    const topics = storedTopics(aggregate);
     states.set(userId, {
       attemptCount: aggregate?.attemptCount ?? 0,
       topicAttempts: Object.values(topics).reduce((sum, t) => sum + (t.totalAttempts ?? 0), 0),

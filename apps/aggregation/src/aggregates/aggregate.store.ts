@@ -4,7 +4,19 @@ import type { EventEnvelope } from '@prepmate/contracts';
 import { OutboxRelay, withPendingEvents } from '@prepmate/messaging';
 import type { Model } from 'mongoose';
 import { emptyAggregate, type UserAggregate } from '../domain/user-aggregate';
+import { decodeAggregate, encodeAggregate } from './aggregate-encoding';
 import { USER_AGGREGATE_MODEL, type UserAggregateDocument } from './user-aggregate.schema';
+
+/** What a read of an aggregate needs (either stored format), not the outbox's events. */
+const STORED_AGGREGATE = {
+  lastKey: 1,
+  attemptCount: 1,
+  state: 1,
+  topics: 1,
+  problems: 1,
+  days: 1,
+  version: 1,
+} as const;
 import { isDuplicateKeyError } from '@prepmate/platform';
 
 /** Another run stored the user's aggregate since this one read it. */
@@ -34,25 +46,16 @@ export class AggregateStore implements OnModuleInit {
   }
 
   async load(userId: string): Promise<UserAggregate> {
-    const doc = await this.model
-      .findById(userId, { pendingEvents: 0 })
-      .lean<UserAggregateDocument | null>();
-    if (!doc) return emptyAggregate();
-    const { lastKey, attemptCount, topics, problems, days } = doc;
-    return { lastKey, attemptCount, topics, problems, days };
+    return (await this.loadVersioned(userId)).aggregate;
   }
 
   /** The aggregate with the version a later `save` is made against (0: none stored). */
   async loadVersioned(userId: string): Promise<{ aggregate: UserAggregate; version: number }> {
     const doc = await this.model
-      .findById(userId, { pendingEvents: 0 })
+      .findById(userId, STORED_AGGREGATE)
       .lean<UserAggregateDocument | null>();
     if (!doc) return { aggregate: emptyAggregate(), version: 0 };
-    const { lastKey, attemptCount, topics, problems, days } = doc;
-    return {
-      aggregate: { lastKey, attemptCount, topics, problems, days },
-      version: doc.version ?? 0,
-    };
+    return { aggregate: decodeAggregate(doc), version: doc.version ?? 0 };
   }
 
   /**
@@ -68,8 +71,10 @@ export class AggregateStore implements OnModuleInit {
     readVersion: number,
   ): Promise<void> {
     const now = new Date();
+    const { set, unset } = encodeAggregate(aggregate);
     const update = {
-      $set: { ...aggregate, lastReceivedAt: now, updatedAt: now, version: readVersion + 1 },
+      $set: { ...set, lastReceivedAt: now, updatedAt: now, version: readVersion + 1 },
+      $unset: unset,
     };
     // Documents written before versions existed have none: they count as version 0.
     const filter =
@@ -101,11 +106,9 @@ export class AggregateStore implements OnModuleInit {
 
   async exportUser(userId: string): Promise<UserAggregate | null> {
     const doc = await this.model
-      .findById(userId, { pendingEvents: 0 })
+      .findById(userId, STORED_AGGREGATE)
       .lean<UserAggregateDocument | null>();
-    if (!doc) return null;
-    const { lastKey, attemptCount, topics, problems, days } = doc;
-    return { lastKey, attemptCount, topics, problems, days };
+    return doc ? decodeAggregate(doc) : null;
   }
 
   async deleteUser(userId: string): Promise<number> {

@@ -1,14 +1,15 @@
 import { type OutboxFields, outboxPlugin } from '@prepmate/messaging';
 import { Schema } from 'mongoose';
 import type { MasteryHistogram } from '../domain/mastery-histogram';
-import type { UserAggregate } from '../domain/user-aggregate';
+import type { StoredAggregateFields } from './aggregate-encoding';
 
 /**
  * One user's aggregate (topic states, problem states with revision cards, daily activity),
- * the result of every applied attempt. Its `topic.aggregated` events ride in the same write
- * (outbox). `lastReceivedAt` finds the users the periodic recompute covers.
+ * the result of every applied attempt; topics, problems and days are stored as one JSON
+ * string, `state` (aggregate-encoding.ts says why). Its `topic.aggregated` events ride in the
+ * same write (outbox). `lastReceivedAt` finds the users the periodic recompute covers.
  */
-export interface UserAggregateDocument extends UserAggregate, OutboxFields {
+export interface UserAggregateDocument extends StoredAggregateFields, OutboxFields {
   _id: string;
   lastReceivedAt: Date;
   updatedAt: Date;
@@ -23,9 +24,12 @@ export const UserAggregateSchema = new Schema<UserAggregateDocument>(
     _id: { type: String, required: true },
     lastKey: { type: Schema.Types.Mixed, default: null },
     attemptCount: { type: Number, default: 0 },
-    topics: { type: Schema.Types.Mixed, default: {} },
-    problems: { type: Schema.Types.Mixed, default: {} },
-    days: { type: Schema.Types.Mixed, default: {} },
+    state: { type: String },
+    // The earlier format, read until the user's next save removes it (no defaults: an upsert
+    // must not create them beside `state`).
+    topics: { type: Schema.Types.Mixed },
+    problems: { type: Schema.Types.Mixed },
+    days: { type: Schema.Types.Mixed },
     lastReceivedAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     version: { type: Number },
