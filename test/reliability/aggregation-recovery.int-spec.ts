@@ -3,6 +3,7 @@ import {
   AggregateStore,
   StaleAggregateError,
 } from '../../apps/aggregation/src/aggregates/aggregate.store';
+import type { AggregationConfig } from '../../apps/aggregation/src/aggregation.config';
 import { AggregationQueue } from '../../apps/aggregation/src/jobs/aggregation-queue';
 import { PendingSweep } from '../../apps/aggregation/src/jobs/pending-sweep';
 import type { RoadmapDocument } from '../../apps/roadmap/src/roadmaps/roadmap.schema';
@@ -127,6 +128,38 @@ describe('aggregation recovery', () => {
     expect(aggregate.attemptCount).toBe(2);
     // The marker is back: the next sweep applies the grace again.
     expect(await sweep.sweep(new Date())).toEqual({ waiting: 0, rescheduled: 0 });
+  });
+
+  it("keeps a user's window fixed: later attempts join the waiting job, a recompute replaces it", async () => {
+    const { queue } = system.services.get('aggregation')!.app.get(AggregationQueue);
+    // The same queue with a window long enough to look at the waiting job.
+    const windowed = new AggregationQueue(queue, {
+      AGGREGATION_DEBOUNCE_MS: 5_000,
+    } as AggregationConfig);
+    const waiting = async () => {
+      const id = await queue.getDeduplicationJobId('window-user');
+      const job = id ? await queue.getJob(id) : undefined;
+      return job && { id: job.id, dueAt: job.timestamp + job.delay, data: job.data };
+    };
+    const delayedOfUser = async () =>
+      (await queue.getDelayed()).filter((job) => job.data.userId === 'window-user').length;
+    await windowed.schedule('window-user');
+    const first = await waiting();
+    expect(first?.data).toEqual({ userId: 'window-user', recompute: false });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await windowed.schedule('window-user');
+    // Not moved: a learner whose attempts keep coming is still aggregated every window.
+    expect(await waiting()).toEqual(first);
+    expect(await delayedOfUser()).toBe(1);
+
+    await windowed.schedule('window-user', true);
+    const recompute = await waiting();
+    expect(recompute?.id).not.toBe(first?.id);
+    expect(recompute?.data).toEqual({ userId: 'window-user', recompute: true });
+    expect(await delayedOfUser()).toBe(1);
+    // A plain attempt after it leaves the recompute in place.
+    await windowed.schedule('window-user');
+    expect(await waiting()).toEqual(recompute);
   });
 
   it('never stores an older aggregate last: a save is made against the version it read', async () => {

@@ -17,11 +17,13 @@ export interface UserJobData {
 
 /**
  * The producer side of the per-user aggregation queue (BullMQ, registered in
- * AggregationModule). Each user has at most one job waiting: deduplication in debounce mode
- * (a new attempt replaces the delayed job and restarts its window) with keepLastIfActive (an
- * attempt arriving while the user's job runs leaves exactly one follow-up job), so one
- * user's jobs never run in parallel. Job schedulers add the periodic recompute of recently
- * active users and the learners' reminder checks.
+ * AggregationModule). Each user has at most one job waiting, deduplicated by user id with
+ * keepLastIfActive (an attempt arriving while the user's job runs leaves exactly one
+ * follow-up job), so one user's jobs never run in parallel. The window is fixed: the user's
+ * first unapplied attempt opens it and later ones join the job without moving it, so a
+ * learner whose attempts keep arriving is still aggregated every window (a sliding window
+ * would wait for a pause that a long sync never makes). Job schedulers add the periodic
+ * recompute of recently active users and the learners' reminder checks.
  */
 @Injectable()
 export class AggregationQueue implements OnModuleInit, OnModuleDestroy {
@@ -82,14 +84,18 @@ export class AggregationQueue implements OnModuleInit, OnModuleDestroy {
     return (await this.queue.getDeduplicationJobId(userId)) !== null;
   }
 
-  /** Schedules the user's aggregation after the debounce window. */
+  /**
+   * Schedules the user's aggregation at the end of the window: a job already waiting is kept
+   * as it is (the attempts are read when it runs), except that a recompute replaces a plain
+   * job (the recompute covers everything a plain job would apply).
+   */
   async schedule(userId: string, recompute = false): Promise<void> {
     await this.queue.add(
       USER_JOB,
       { userId, recompute },
       {
         delay: this.config.AGGREGATION_DEBOUNCE_MS,
-        deduplication: { id: userId, extend: true, replace: true, keepLastIfActive: true },
+        deduplication: { id: userId, keepLastIfActive: true, ...(recompute && { replace: true }) },
         attempts: 5,
         backoff: { type: 'exponential', delay: 1_000 },
         removeOnComplete: 1_000,
