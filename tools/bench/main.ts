@@ -1,8 +1,8 @@
 /**
  * `npm run bench -- <name>`: runs a benchmark against real infrastructure (found or started
  * as for the tests), prints progress and numbers, and writes bench-results/<name>.json.
- * Names: advisory, broker, gateway, growth, ingest, pipeline and synergy (all but broker
- * need `npm run build`). Without a name, all.
+ * Names: advisory, aggregate-store, broker, gateway, growth, ingest, pipeline and synergy (all
+ * but aggregate-store and broker need `npm run build`). Without a name, all.
  */
 import 'reflect-metadata';
 import { resolveInfrastructure } from '@prepmate/infra';
@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { progress } from './bench-output';
 import { stopRunningSystems } from './bench-processes';
 import { advisoryBenchmark } from './advisory.bench';
+import { aggregateStoreBenchmark } from './aggregate-store.bench';
 import { brokerBenchmark } from './broker.bench';
 import { gatewayBenchmark } from './gateway.bench';
 import { growthBenchmark } from './growth.bench';
@@ -19,6 +20,7 @@ import { synergyBenchmark } from './synergy.bench';
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   advisory: advisoryBenchmark,
+  'aggregate-store': aggregateStoreBenchmark,
   broker: brokerBenchmark,
   gateway: gatewayBenchmark,
   growth: growthBenchmark,

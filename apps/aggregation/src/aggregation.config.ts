@@ -10,7 +10,10 @@ function Probability(): PropertyDecorator {
 
 /** Aggregation's own settings on top of every service's. */
 export class AggregationConfig extends ServiceConfig {
-  /** Debounce window of the per-user aggregation job (docs/product.md#topic-statistics: 5 s). */
+  /**
+   * Window of the per-user aggregation job, from the user's first attempt not yet applied
+   * (docs/product.md#topic-statistics: 5 s).
+   */
   @Type(() => Number)
   @IsInt()
   @Min(0)

@@ -9,8 +9,8 @@ const CONCURRENT_BATCHES = 2;
 
 /**
  * Takes normalized submissions in: the ones that arrive together are stored together (a
- * redelivery is a duplicate and ignored), then each of their users gets the debounced
- * aggregation job. The job is scheduled even for duplicates: a redelivery may follow a crash
+ * redelivery is a duplicate and ignored), then each of their users gets the windowed
+ * aggregation job (AggregationQueue). The job is scheduled even for duplicates: a redelivery may follow a crash
  * between the insert and the scheduling. Attempts of a deleted user still in flight are
  * dropped.
  */

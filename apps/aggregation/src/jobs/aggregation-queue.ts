@@ -87,7 +87,9 @@ export class AggregationQueue implements OnModuleInit, OnModuleDestroy {
   /**
    * Schedules the user's aggregation at the end of the window: a job already waiting is kept
    * as it is (the attempts are read when it runs), except that a recompute replaces a plain
-   * job (the recompute covers everything a plain job would apply).
+   * job still in its window (the recompute covers everything a plain job would apply). A
+   * recompute that meets a job already due or running is merged into it, as before: the
+   * periodic scan only guards against drift, and the next scan covers the user again.
    */
   async schedule(userId: string, recompute = false): Promise<void> {
     await this.queue.add(
