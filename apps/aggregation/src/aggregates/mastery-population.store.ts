@@ -1,7 +1,8 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { chunkedBulkWrite, insertNew, REDIS } from '@prepmate/platform';
+import { chunkedBulkWrite, insertNew, REDIS, ROOT_LOGGER } from '@prepmate/platform';
 import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import type { Model } from 'mongoose';
 import { AggregationConfig } from '../aggregation.config';
 import { histogramOf, type MasteryHistogram, moveInHistogram } from '../domain/mastery-histogram';
@@ -31,11 +32,20 @@ export const HISTOGRAM_READ_CACHE_MS = 1_000;
  * jobs never run in parallel (the aggregation queue), so a user's moves have one writer;
  * the histogram writes of concurrent jobs are combined (HistogramWriter: one locked read and
  * one compare-and-set write per topic for all the moves that arrived together).
+ *
+ * The job does not wait for (3): a move still listed after its mastery is stored is exactly
+ * what a crash there leaves, which the user's next job already handles, so the forget joins
+ * whichever flush of the topic comes next (under load, other jobs' counts) instead of costing
+ * a write and a wait of its own. A deleted user's forgets are awaited (their id must not stay
+ * behind), and the process waits for those in flight when it stops.
  */
 @Injectable()
-export class MasteryPopulationStore implements OnModuleInit {
+export class MasteryPopulationStore implements OnModuleInit, OnModuleDestroy {
   private readonly cache = new Map<string, { at: number; histogram: MasteryHistogram | null }>();
   private readonly writer: HistogramWriter;
+  /** Forgets written after their job went on (see the class comment). */
+  private readonly forgetting = new Set<Promise<void>>();
+  private readonly log: Logger;
 
   constructor(
     @InjectModel(TOPIC_MASTERY_MODEL) private readonly masteries: Model<TopicMasteryDocument>,
@@ -43,18 +53,36 @@ export class MasteryPopulationStore implements OnModuleInit {
     private readonly histograms: Model<MasteryHistogramDocument>,
     @Inject(REDIS) redis: Redis,
     config: AggregationConfig,
+    @Inject(ROOT_LOGGER) logger: Logger,
   ) {
+    this.log = logger.child({ component: 'mastery-population' });
     this.writer = new HistogramWriter(
       histograms,
       new TopicLocks(redis, `${config.REDIS_KEY_PREFIX}aggregation:histogram-lock:`),
     );
   }
 
+  /** Stopping: the forgets still in flight are written first. */
+  async onModuleDestroy(): Promise<void> {
+    await this.settled();
+  }
+
+  /** Resolves once every forget started so far is written (or has failed and been logged). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.forgetting]);
+  }
+
   /**
    * Counts the user's masteries on these topics (null: the user leaves the topic's
-   * population). Topics whose counted mastery is already this one cost one read.
+   * population). Topics whose counted mastery is already this one cost one read. Resolves
+   * once the masteries are counted and stored; the histograms forget the moves afterwards
+   * unless `waitForForget` (see the class comment).
    */
-  async set(userId: string, masteries: Array<{ topic: string; mastery: number | null }>) {
+  async set(
+    userId: string,
+    masteries: Array<{ topic: string; mastery: number | null }>,
+    { waitForForget = false }: { waitForForget?: boolean } = {},
+  ) {
     if (masteries.length === 0) return;
     const topics = masteries.map(({ topic }) => topic);
     const [stored, histograms] = await Promise.all([
@@ -101,7 +129,7 @@ export class MasteryPopulationStore implements OnModuleInit {
             },
       ),
     );
-    await Promise.all(
+    const forget = Promise.all(
       moves.map(({ topic }) =>
         this.writer.apply(topic, (state) =>
           state.moving.some((move) => move.userId === userId)
@@ -109,7 +137,14 @@ export class MasteryPopulationStore implements OnModuleInit {
             : null,
         ),
       ),
+    ).then(() => undefined);
+    if (waitForForget) return forget;
+    const tracked = forget.catch((error: Error) =>
+      // Left listed: the user's next job finishes the move, as after a crash.
+      this.log.warn({ userId, err: error.message }, 'could not forget a move yet'),
     );
+    this.forgetting.add(tracked);
+    void tracked.finally(() => this.forgetting.delete(tracked));
   }
 
   /** Takes the user out of every topic's population; returns how many masteries that was. */
@@ -118,6 +153,7 @@ export class MasteryPopulationStore implements OnModuleInit {
     await this.set(
       userId,
       docs.map(({ topic }) => ({ topic, mastery: null })),
+      { waitForForget: true },
     );
     return docs.length;
   }
