@@ -31,7 +31,9 @@ export class AccessTokenVerifier {
     if (!publicKey) throw invalid();
     let payload: { sub?: unknown; role?: unknown; iat?: unknown; exp?: unknown };
     try {
-      payload = await this.jwt.verifyAsync(token, { publicKey });
+      // JwtVerifyOptions types the key as a string or Buffer, but hands it to jsonwebtoken,
+      // which takes a parsed KeyObject as well (and then does not parse it again).
+      payload = await this.jwt.verifyAsync(token, { publicKey: publicKey as unknown as Buffer });
     } catch (error) {
       if ((error as Error).name === 'TokenExpiredError') throw invalid('access token has expired');
       throw invalid();

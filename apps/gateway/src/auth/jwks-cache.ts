@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type JsonWebKeySetResponse, RPC_PATTERNS } from '@prepmate/contracts';
 import { ROOT_LOGGER } from '@prepmate/platform';
-import { createPublicKey, type JsonWebKey } from 'node:crypto';
+import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import type { Logger } from 'pino';
 import { GatewayConfig } from '../gateway.config';
 import { Upstream } from '../upstream/upstream.service';
@@ -10,16 +10,17 @@ import { Upstream } from '../upstream/upstream.service';
 const REFETCH_INTERVAL_MS = 10_000;
 
 /**
- * The verification keys (PEM), fetched from auth (RPC `auth.jwks`) and cached for
+ * The verification keys, fetched from auth (RPC `auth.jwks`) and cached for
  * JWKS_CACHE_TTL_SECONDS: after that the next token refetches the set, so a key auth no
  * longer serves (rotated out, or removed after a leak) stops verifying within the TTL. A
  * token signed with a key not seen yet (a rotation) refetches early. When auth cannot be
  * reached, the last set keeps serving (logged), so a short auth outage does not log
- * everyone out.
+ * everyone out. Keys are kept parsed (KeyObject): parsing a PEM on every request cost the
+ * gateway about 2 ms of CPU per request, its largest cost under load.
  */
 @Injectable()
 export class JwksCache {
-  private keys = new Map<string, string>();
+  private keys = new Map<string, KeyObject>();
   private fetchedAt = 0;
   private lastAttempt = 0;
   private fetching?: Promise<void>;
@@ -33,8 +34,8 @@ export class JwksCache {
     this.log = logger.child({ component: 'jwks-cache' });
   }
 
-  /** The public key (PEM) of `kid`, or undefined when auth does not serve it. */
-  async keyFor(kid: string): Promise<string | undefined> {
+  /** The public key of `kid`, or undefined when auth does not serve it. */
+  async keyFor(kid: string): Promise<KeyObject | undefined> {
     const now = Date.now();
     const fresh = now - this.fetchedAt < this.config.JWKS_CACHE_TTL_SECONDS * 1000;
     if (fresh) {
@@ -60,9 +61,7 @@ export class JwksCache {
     this.keys = new Map(
       set.keys.map((jwk) => [
         String(jwk.kid),
-        createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' })
-          .export({ type: 'spki', format: 'pem' })
-          .toString(),
+        createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' }),
       ]),
     );
     this.fetchedAt = Date.now();
