@@ -17,7 +17,9 @@ export const BENCH_LOG_DIR = join(REPO_ROOT, '.local', 'bench', 'logs');
 
 /**
  * Starts `node <args>` from the repository root; its log (stdout) goes to
- * `BENCH_LOG_DIR/<name>.log` and its stderr is shown with a name prefix.
+ * `BENCH_LOG_DIR/<name>.log` and its stderr is shown with a name prefix. With
+ * `BENCH_CPU_PROFILE_DIR` set, each process writes a V8 CPU profile there when it stops
+ * (`<name>.cpuprofile`, which Chrome DevTools opens).
  */
 export function startProcess(
   name: string,
@@ -27,7 +29,11 @@ export function startProcess(
 ): ChildProcess {
   mkdirSync(BENCH_LOG_DIR, { recursive: true });
   const log = openSync(join(BENCH_LOG_DIR, `${name}.log`), append ? 'a' : 'w');
-  const child = spawn(process.execPath, args, {
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const profile = profileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`]
+    : [];
+  const child = spawn(process.execPath, [...profile, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', log, 'pipe'],
