@@ -98,6 +98,9 @@ export async function ingestBenchmark(): Promise<void> {
         name: 'Bench',
       }),
     });
+    // A failed registration would otherwise surface as the import's 401.
+    if (registered.status !== 201)
+      throw new Error(`register answered ${registered.status}: ${await registered.text()}`);
     const { accessToken } = (await registered.json()) as { accessToken: string };
     const tap = await tapEvents(exchange, ['submission.normalized']);
     const body = JSON.stringify(importBody());

@@ -6,6 +6,7 @@ import type { Model } from 'mongoose';
 import { emptyAggregate, type UserAggregate } from '../domain/user-aggregate';
 import { decodeAggregate, encodeAggregate } from './aggregate-encoding';
 import { USER_AGGREGATE_MODEL, type UserAggregateDocument } from './user-aggregate.schema';
+import { isDuplicateKeyError } from '@prepmate/platform';
 
 /** What a read of an aggregate needs (either stored format), not the outbox's events. */
 const STORED_AGGREGATE = {
@@ -17,7 +18,6 @@ const STORED_AGGREGATE = {
   days: 1,
   version: 1,
 } as const;
-import { isDuplicateKeyError } from '@prepmate/platform';
 
 /** Another run stored the user's aggregate since this one read it. */
 export class StaleAggregateError extends Error {

@@ -129,14 +129,18 @@ export class MasteryPopulationStore implements OnModuleInit, OnModuleDestroy {
             },
       ),
     );
+    // Only this move's entry: a forget written late (a failed flush is retried) must not take
+    // away the entry of the user's next move.
     const forget = Promise.all(
-      moves.map(({ topic }) =>
-        this.writer.apply(topic, (state) =>
-          state.moving.some((move) => move.userId === userId)
-            ? { ...state, moving: state.moving.filter((move) => move.userId !== userId) }
+      moves.map(({ topic, mastery }) => {
+        const isThisMove = (move: { userId: string; to: number | null }) =>
+          move.userId === userId && move.to === mastery;
+        return this.writer.apply(topic, (state) =>
+          state.moving.some(isThisMove)
+            ? { ...state, moving: state.moving.filter((move) => !isThisMove(move)) }
             : null,
-        ),
-      ),
+        );
+      }),
     ).then(() => undefined);
     if (waitForForget) return forget;
     const tracked = forget.catch((error: Error) =>

@@ -54,7 +54,13 @@ export class AccessGuard implements CanActivate {
     if (token) {
       try {
         const verified = await this.verifier.verify(token);
-        if (await this.revocations.isRevoked(verified.caller.userId, verified.issuedAt)) {
+        const revoked = await this.revocations
+          .isRevoked(verified.caller.userId, verified.issuedAt)
+          .catch(() => {
+            // Redis did not answer: the token may be fine, so the client must not drop it.
+            throw new AppError('UPSTREAM_UNAVAILABLE', 'could not check the access token; retry');
+          });
+        if (revoked) {
           throw new AppError('UNAUTHENTICATED', 'access token has been revoked');
         }
         caller = verified.caller;
