@@ -28,6 +28,7 @@ import {
 import { AccessRevocations, ServiceConfig } from '@prepmate/platform';
 import { Redis } from 'ioredis';
 import { MongoClient, type Collection } from 'mongodb';
+import { createPublicKey } from 'node:crypto';
 import { FixedWindowLimiter } from '../../apps/gateway/src/rate-limit/fixed-window-limiter';
 import type { UserDocument } from '../../apps/auth/src/users/user.schema';
 import { toUserResponse } from '../../apps/auth/src/users/user.mapper';
@@ -57,12 +58,17 @@ class MeController {
     this.revocations = new AccessRevocations(redis, config);
   }
 
+  /** Parsed once, as the gateway keeps its keys (JwksCache): parsing per request is not the work compared. */
+  private readonly publicKey = createPublicKey(env('JWT_PUBLIC_KEY'));
+
   @Get('me')
   async me(@Headers('authorization') authorization = ''): Promise<UserResponse> {
     const token = authorization.startsWith('Bearer ') ? authorization.slice(7) : '';
     let claims: { sub?: unknown; iat?: unknown };
     try {
-      claims = await this.jwt.verifyAsync(token, { publicKey: env('JWT_PUBLIC_KEY') });
+      claims = await this.jwt.verifyAsync(token, {
+        publicKey: this.publicKey as unknown as Buffer,
+      });
     } catch {
       throw new HttpException('access token is invalid', 401);
     }
