@@ -229,15 +229,8 @@ export async function startFerretDb(
     '--telemetry=disable',
     '--log-level=warn',
   ];
-  const env = {
-    ...process.env,
-    // Read by scalar-field-pushdown.patch (ignored by a stock build).
-    FERRETDB_PREPMATE_SCALAR_FIELDS: FERRETDB_SCALAR_FIELDS.join(','),
-    // Go's collector took a fifth of FerretDB's CPU under the pipeline benchmark (every
-    // document is decoded into short-lived values); collecting at 4× the live heap instead of
-    // 2× trades tens of megabytes for that CPU. An explicit GOGC in the environment wins.
-    GOGC: process.env.GOGC ?? '400',
-  };
+  // Read by scalar-field-pushdown.patch (ignored by a stock build).
+  const env = { ...process.env, FERRETDB_PREPMATE_SCALAR_FIELDS: FERRETDB_SCALAR_FIELDS.join(',') };
   const server = ManagedProcess.start('ferretdb', binary, args, join(dataDir, 'ferretdb.log'), env);
   await withProgress(
     log,
